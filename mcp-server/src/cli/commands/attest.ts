@@ -1,0 +1,14 @@
+/** `shipgate attest`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'attest',
+  summary: 'Not available yet.',
+  usage: '  shipgate attest',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate attest`');
+  },
+};

@@ -1,0 +1,14 @@
+/** `shipgate deploy`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'deploy',
+  summary: 'Not available yet.',
+  usage: '  shipgate deploy',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate deploy`');
+  },
+};

@@ -1,0 +1,14 @@
+/** `shipgate gate`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'gate',
+  summary: 'Not available yet.',
+  usage: '  shipgate gate',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate gate`');
+  },
+};

@@ -1,0 +1,14 @@
+/** `shipgate history`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'history',
+  summary: 'Not available yet.',
+  usage: '  shipgate history',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate history`');
+  },
+};

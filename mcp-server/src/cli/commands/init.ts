@@ -1,0 +1,14 @@
+/** `shipgate init`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'init',
+  summary: 'Not available yet.',
+  usage: '  shipgate init',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate init`');
+  },
+};

@@ -1,0 +1,14 @@
+/** `shipgate mcp`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'mcp',
+  summary: 'Not available yet.',
+  usage: '  shipgate mcp',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate mcp`');
+  },
+};

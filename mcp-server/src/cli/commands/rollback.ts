@@ -1,0 +1,14 @@
+/** `shipgate rollback`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'rollback',
+  summary: 'Not available yet.',
+  usage: '  shipgate rollback',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate rollback`');
+  },
+};

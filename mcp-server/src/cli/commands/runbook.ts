@@ -1,0 +1,14 @@
+/** `shipgate runbook`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'runbook',
+  summary: 'Not available yet.',
+  usage: '  shipgate runbook',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate runbook`');
+  },
+};

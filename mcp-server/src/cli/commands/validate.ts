@@ -1,0 +1,14 @@
+/** `shipgate validate`: not implemented yet. Its owner replaces this file. */
+import type { CliCommand } from '../command.js';
+import { NotAvailableError } from '../../errors.js';
+
+export const command: CliCommand = {
+  name: 'validate',
+  summary: 'Not available yet.',
+  usage: '  shipgate validate',
+  options: {},
+  allowPositionals: true,
+  async run() {
+    throw new NotAvailableError('`shipgate validate`');
+  },
+};

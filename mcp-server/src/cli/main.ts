@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/** `shipgate <command> [options]`: the dispatcher. Commands live in cli/commands/, one file each. */
+import { parseArgs } from 'node:util';
+import { commandLoaders, commandSummaries } from './commands/index.js';
+import type { CliContext } from './command.js';
+import { ShipgateError, toShipgateError, UsageError } from '../errors.js';
+import { SHIPGATE_VERSION } from '../version.js';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+function isMainModule(argv1: string | undefined): boolean {
+  if (!argv1) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(argv1)).href;
+  } catch {
+    return false;
+  }
+}
+
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    context.stdout.write(helpText());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    context.stdout.write(`${SHIPGATE_VERSION}\n`);
+    return 0;
+  }
+  const json = rest.includes('--json');
+  try {
+    const load = commandLoaders[name];
+    if (!load) {
+      throw new UsageError(`Unknown command "${name}".`, {
+        expected: `one of: ${Object.keys(commandLoaders).join(', ')}`,
+        hint: 'Run `shipgate --help` for the list of commands.',
+      });
+    }
+    const command = await load();
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: command.allowPositionals,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError(`shipgate ${name}: ${(error as Error).message}`, { hint: `Usage:\n${command.usage}` });
+    }
+    if (parsed.values.help) {
+      context.stdout.write(`${command.summary}\n\nUsage:\n${command.usage}\n`);
+      return 0;
+    }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, json }, context);
+  } catch (thrown) {
+    const error = toShipgateError(thrown);
+    if (json) {
+      context.stdout.write(`${JSON.stringify(errorDocument(error), null, 2)}\n`);
+    } else {
+      context.stderr.write(`shipgate: ${error.describe()}\n`);
+    }
+    return error.exitCode;
+  }
+}
+
+export function errorDocument(error: ShipgateError): Record<string, unknown> {
+  return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+}
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(commandSummaries).map((n) => n.length));
+  const lines = Object.entries(commandSummaries).map(([n, s]) => `  ${n.padEnd(width)}  ${s}`);
+  return `shipgate ${SHIPGATE_VERSION}: production deployment, gated for real.\n\nUsage: shipgate <command> [options] [--json]\n\nCommands:\n${lines.join('\n')}\n\nRun \`shipgate <command> --help\` for a command's options.\n`;
+}
+
+const isEntry = isMainModule(process.argv[1]);
+if (isEntry) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const code = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    now: () => new Date(),
+    signal: controller.signal,
+  });
+  process.exitCode = code;
+}

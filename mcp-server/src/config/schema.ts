@@ -1,0 +1,25 @@
+/**
+ * The whole `shipgate.config.yaml` (or `.claude/shipgate.yaml`). Sections live in their own files,
+ * owned by the concern that reads them. Errors name the key path (config/load-config.ts formats them).
+ */
+import { z } from 'zod';
+import { versioningSchema } from './versioning-schema.js';
+import { environmentSchema } from './environment-schema.js';
+import { windowSchema } from './window-schema.js';
+
+export const configSchema = z
+  .object({
+    app: z.string().min(1).optional(),
+    versioning: versioningSchema.default({}),
+    environments: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'environment names are lowercase, like "production"'), environmentSchema).default({}),
+    /** Default window policy for every environment that has none of its own. */
+    window: windowSchema.optional(),
+    /** Spec-Flow state file(s): `specs/*\/state.yaml` by default (seed 003). */
+    state: z.object({ file: z.string().default('specs/*/state.yaml') }).strict().default({}),
+    records: z.object({ dir: z.string().default('.claude/processes') }).strict().default({}),
+    learnings: z.object({ dir: z.string().default('.claude/shipgate/learnings') }).strict().default({}),
+  })
+  .strict();
+
+export type ShipgateConfig = z.infer<typeof configSchema>;
+export type EnvironmentConfig = ShipgateConfig['environments'][string];

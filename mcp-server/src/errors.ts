@@ -1,0 +1,137 @@
+/**
+ * The small error vocabulary of shipgate. Every user-facing failure is one of these classes; each
+ * message names the place (file, key path, line, argument), what was expected, and what to do next.
+ * Anything else that escapes is a bug and is reported as InternalError asking for a bug report.
+ *
+ * Exit codes follow the public contract: 1 blocked/failed, 2 usage or config error, 3 rolled back.
+ */
+export type ErrorCode =
+  | 'usage'
+  | 'config'
+  | 'input'
+  | 'blocked'
+  | 'failed'
+  | 'conflict'
+  | 'not-available'
+  | 'internal';
+
+export interface ErrorDetails {
+  /** Where: a file path, key path, argument name, or `file:line:col`. */
+  where?: string;
+  /** What was expected there. */
+  expected?: string;
+  /** What was found instead (already shortened and safe to print). */
+  found?: string;
+  /** How to fix it, as an instruction: "run `shipgate gate --env production` first". */
+  hint?: string;
+}
+
+export class ShipgateError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, exitCode?: number) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+    this.exitCode = exitCode ?? defaultExitCode(code);
+  }
+
+  /** Message plus the where/expected/found/hint lines, for terminals and MCP error text. */
+  describe(): string {
+    const lines = [this.message];
+    const { where, expected, found, hint } = this.details;
+    if (where) lines.push(`  at: ${where}`);
+    if (expected) lines.push(`  expected: ${expected}`);
+    if (found !== undefined) lines.push(`  found: ${found}`);
+    if (hint) lines.push(`  fix: ${hint}`);
+    return lines.join('\n');
+  }
+}
+
+function defaultExitCode(code: ErrorCode): number {
+  switch (code) {
+    case 'usage':
+    case 'config':
+    case 'input':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/** Wrong command-line words or tool arguments. Exit 2. */
+export class UsageError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('usage', message, details);
+  }
+}
+
+/** A configuration file, skill, or state file that is malformed. Exit 2. */
+export class ConfigError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('config', message, details);
+  }
+}
+
+/** Tool or CLI input that is hostile or out of bounds (paths outside the project, NUL bytes...). Exit 2. */
+export class InputError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('input', message, details);
+  }
+}
+
+/** A gate, precondition or policy refused the operation. Exit 1. Nothing was changed. */
+export class BlockedError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('blocked', message, details);
+  }
+}
+
+/** An operation started and failed (a command, a push, a health check). Exit 1. */
+export class FailedError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('failed', message, details);
+  }
+}
+
+/** Another run holds the lock, or the remote moved on. Exit 1. */
+export class ConflictError extends ShipgateError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('conflict', message, details);
+  }
+}
+
+/** A contract command or tool whose implementation has not landed yet. Never a fake success. */
+export class NotAvailableError extends ShipgateError {
+  constructor(what: string) {
+    super('not-available', `${what} is not available yet in this version of shipgate.`, {
+      hint: 'Use the CLI commands listed by `shipgate --help`, or upgrade shipgate.',
+    });
+  }
+}
+
+/** A bug in shipgate itself. */
+export class InternalError extends ShipgateError {
+  constructor(message: string, cause?: unknown) {
+    super('internal', `Internal error: ${message}`, {
+      hint: 'This is a bug in shipgate. Please report it with the command you ran and this message.',
+    });
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
+/** Turn anything thrown into a ShipgateError, keeping ours as they are. */
+export function toShipgateError(error: unknown): ShipgateError {
+  if (error instanceof ShipgateError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new InternalError(message, error);
+}
+
+/** Shorten untrusted text for inclusion in a message: one line, bounded, control characters shown. */
+export function quote(text: string, max = 120): string {
+  const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine);
+}

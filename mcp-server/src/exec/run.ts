@@ -1,0 +1,92 @@
+/**
+ * The ONE place that spawns processes. Two doors:
+ *  - runArgv(file, args): an argument vector, never through a shell. Used for git, kubectl, provider
+ *    argv lists, and anything built from tool arguments.
+ *  - runScript(script): repository content (a `<command>` in a skill, a command in shipgate.config.yaml),
+ *    run through `sh -c` like an npm script. Text from tool arguments or CLI flags must NEVER reach this.
+ * Both return a bounded tail of output, the exit code, the duration, and whether the timeout fired;
+ * neither throws on a non-zero exit (callers decide what failure means).
+ */
+import { execa } from 'execa';
+
+export interface RunOptions {
+  cwd: string;
+  /** Milliseconds; 0 or undefined means no timeout. */
+  timeoutMs?: number;
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  /** Text written to stdin. */
+  input?: string;
+  /** Keep at most this many characters of each stream (tail). Default 8,000. */
+  maxOutput?: number;
+}
+
+export interface RunResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+  aborted: boolean;
+  /** Spawn failure (command not found ...), if any. */
+  spawnError?: string;
+}
+
+const DEFAULT_MAX_OUTPUT = 8_000;
+
+export async function runArgv(file: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return run(file, args, false, [file, ...args].join(' '), options);
+}
+
+export async function runScript(script: string, options: RunOptions): Promise<RunResult> {
+  return run(script, [], true, script, options);
+}
+
+async function run(
+  file: string,
+  args: readonly string[],
+  shell: boolean,
+  display: string,
+  options: RunOptions,
+): Promise<RunResult> {
+  const started = performance.now();
+  const max = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    shell: shell ? '/bin/sh' : false,
+    timeout: options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : undefined,
+    cancelSignal: options.signal,
+    env: { ...options.env },
+    extendEnv: true,
+    input: options.input,
+    stdin: options.input === undefined ? 'ignore' : undefined,
+    reject: false,
+    all: false,
+    stripFinalNewline: true,
+    maxBuffer: 64 * 1024 * 1024,
+    forceKillAfterDelay: 2_000,
+    cleanup: true,
+  });
+  const durationMs = Math.round(performance.now() - started);
+  const stdout = tail(String(result.stdout ?? ''), max);
+  const stderr = tail(String(result.stderr ?? ''), max);
+  const spawnError =
+    result.failed && result.exitCode === undefined && !result.timedOut && !result.isCanceled
+      ? (result.originalMessage ?? result.shortMessage)
+      : undefined;
+  return {
+    command: display,
+    exitCode: result.exitCode ?? (result.timedOut ? 124 : 127),
+    stdout,
+    stderr,
+    durationMs,
+    timedOut: Boolean(result.timedOut),
+    aborted: Boolean(result.isCanceled),
+    spawnError,
+  };
+}
+
+function tail(text: string, max: number): string {
+  return text.length > max ? `…${text.slice(text.length - max)}` : text;
+}

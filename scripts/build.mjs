@@ -1,0 +1,28 @@
+// Builds the committed bundle under mcp-server/dist/. Plugins install with `npm ci --ignore-scripts`
+// and no build step, so this output is committed and CI fails when it is stale.
+// Entry points are small; heavy modules are reached through dynamic import() and land in chunks,
+// so `tools/list` and the guard hook never load remark or the validator.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const outdir = 'mcp-server/dist';
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: {
+    cli: 'mcp-server/src/cli/main.ts',
+    'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts',
+    'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
+  },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);",
+  },
+});
