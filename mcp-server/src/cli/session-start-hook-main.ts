@@ -1,2 +1,23 @@
-/** SessionStart hook entry (lessons). Implemented by the learnings work; placeholder prints nothing. */
+/**
+ * SessionStart hook entry (bundled to mcp-server/dist/session-start-hook.js): prints the top three
+ * pitfalls of this repository so the next session starts with its lessons in view. Prints nothing
+ * when there is no store. A hook must never break a session: any failure is one line on stderr and
+ * exit 0. Fast path (goal < 150 ms start to exit): only node built-ins are loaded to find the store
+ * and read the text recordRun cached; the arithmetic is imported only when events changed since.
+ */
+import { resolveStoreDir } from '../learnings/store-dir.js';
+import { lookupSessionCache } from '../learnings/session-cache.js';
+
+const projectRoot = process.env.CLAUDE_PROJECT_DIR || process.cwd();
+try {
+  const storeDir = await resolveStoreDir(projectRoot);
+  const cache = await lookupSessionCache(storeDir);
+  if (cache.state === 'hit') process.stdout.write(cache.text);
+  if (cache.state === 'miss') {
+    const { sessionLessonsFromStore } = await import('../learnings/session-lessons.js');
+    process.stdout.write(await sessionLessonsFromStore(storeDir));
+  }
+} catch (error) {
+  process.stderr.write(`shipgate lessons unavailable: ${(error as Error).message.split('\n')[0]}\n`);
+}
 process.exitCode = 0;

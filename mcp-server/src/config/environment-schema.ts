@@ -97,6 +97,8 @@ export const environmentSchema = z
     /** Gate skills (paths relative to the project, or names of shipgate's bundled skills). */
     gates: z.array(z.string().min(1)).default([]),
     url: z.string().url().optional(),
+    /** Where the new release answers before it takes traffic (blue-green idle color, canary); `{color}` is replaced. */
+    previewUrl: z.string().min(1).optional(),
     branch: z.string().optional(),
     provider: providerSchema,
     strategy: strategySchema.default({ type: 'rolling' }),

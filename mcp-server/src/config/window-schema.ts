@@ -6,7 +6,10 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time lik
 
 export const windowSchema = z
   .object({
-    timezone: z.string().default('UTC'),
+    timezone: z
+      .string()
+      .default('UTC')
+      .refine((zone) => isTimeZone(zone), { message: 'expected an IANA time zone like "Europe/Berlin" or "UTC"' }),
     deny: z
       .array(z.object({ days: z.array(day).min(1), from: clock.default('00:00'), to: clock.default('23:59'), reason: z.string().optional() }).strict())
       .default([{ days: ['fri'], from: '12:00', to: '23:59', reason: 'never deploy Friday afternoon' }]),
@@ -15,3 +18,12 @@ export const windowSchema = z
     denyBeforeHolidays: z.boolean().default(true),
   })
   .strict();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -26,4 +26,6 @@ export interface RunEvent {
   /** Free text for retrospect/human notes. */
   note?: string;
   author?: string;
+  /** For a 'retrospect' event: the phase the lesson is about (its pitfalls count in that phase's window). */
+  about?: RunPhase;
 }

@@ -32,4 +32,8 @@ export interface RunSignals {
   note?: string;
   author?: string;
   runId?: string;
+  /** Pitfalls a human reported (retrospect / learnings_record), added to the detected ones. */
+  reportedPitfalls?: string[];
+  /** For a retrospect: the phase the lesson is about. */
+  about?: RunPhase;
 }

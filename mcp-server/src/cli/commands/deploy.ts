@@ -1,14 +1,44 @@
-/** `shipgate deploy`: not implemented yet. Its owner replaces this file. */
+/** `shipgate deploy [--env E] [--strategy S] [--dry-run]`: the gated deploy (exit 3 when rolled back). */
 import type { CliCommand } from '../command.js';
-import { NotAvailableError } from '../../errors.js';
+import { findProjectRoot } from '../../project/find-project-root.js';
 
 export const command: CliCommand = {
   name: 'deploy',
-  summary: 'Not available yet.',
-  usage: '  shipgate deploy',
-  options: {},
-  allowPositionals: true,
-  async run() {
-    throw new NotAvailableError('`shipgate deploy`');
+  summary: 'Deploy the gated release with a strategy through a provider, watch health, roll back on failure.',
+  usage: '  shipgate deploy [--env production] [--strategy rolling|recreate|blue-green|canary] [--dry-run] [--json]\n  Exit: 0 deployed, 1 blocked or failed, 2 usage/config error, 3 deployed then rolled back.',
+  options: { env: { type: 'string', default: 'production' }, strategy: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  allowPositionals: false,
+  async run(input, context) {
+    const { runDeploy } = await import('../../deploy/run-deploy.js');
+    const { formatPlan } = await import('../../deploy/plan-deploy.js');
+    const { createProgressPrinter } = await import('../../deploy/progress-printer.js');
+    const projectRoot = await findProjectRoot(context.cwd);
+    const printer = createProgressPrinter(context.stderr, context.env);
+    const result = await runDeploy({
+      projectRoot,
+      environment: String(input.values.env ?? 'production'),
+      ...(typeof input.values.strategy === 'string' ? { strategy: input.values.strategy } : {}),
+      dryRun: input.values['dry-run'] === true,
+      signal: context.signal,
+      now: context.now,
+      env: context.env,
+      onProgress: input.json ? undefined : (event) => printer.update(event),
+    });
+    printer.done();
+    if (result.dryRun) {
+      if (input.json) context.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, plan: result.plan }, null, 2)}\n`);
+      else context.stdout.write(formatPlan(result.plan));
+      return 0;
+    }
+    const { outcome } = result;
+    const record = outcome.record;
+    if (input.json) {
+      context.stdout.write(`${JSON.stringify({ ok: outcome.status === 'succeeded', status: outcome.status, exitCode: outcome.exitCode, environment: record.environment, version: record.version, tag: record.tag, commit: record.commit, previous: record.previous ?? null, trigger: outcome.trigger ?? null, rollback: record.rollback ?? null, record: record.files }, null, 2)}\n`);
+    } else {
+      const words = { succeeded: `Deployed ${record.tag} to ${record.environment}.`, rolled_back: `Deployed ${record.tag}, then ROLLED BACK to ${record.previous?.tag ?? 'the previous release'}: ${outcome.trigger}`, failed: `Deploy of ${record.tag} FAILED: ${outcome.trigger}` } as const;
+      context.stdout.write(`${words[outcome.status]}\nRecord: ${record.files.markdown}\n`);
+      if (record.rollback?.verified === false) context.stdout.write('WARNING: health checks still fail after the rollback.\n');
+    }
+    return outcome.exitCode;
   },
 };

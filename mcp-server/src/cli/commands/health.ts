@@ -1,14 +1,30 @@
-/** `shipgate health`: not implemented yet. Its owner replaces this file. */
+/** `shipgate health [--env E]`: run the configured health checks and smoke tests against an environment. */
 import type { CliCommand } from '../command.js';
-import { NotAvailableError } from '../../errors.js';
+import { findProjectRoot } from '../../project/find-project-root.js';
+import { ConfigError } from '../../errors.js';
 
 export const command: CliCommand = {
   name: 'health',
-  summary: 'Not available yet.',
-  usage: '  shipgate health',
-  options: {},
-  allowPositionals: true,
-  async run() {
-    throw new NotAvailableError('`shipgate health`');
+  summary: 'Run the configured health checks and smoke tests against an environment.',
+  usage: '  shipgate health [--env production] [--json]',
+  options: { env: { type: 'string', default: 'production' } },
+  allowPositionals: false,
+  async run(input, context) {
+    const projectRoot = await findProjectRoot(context.cwd);
+    const { loadDeployContext } = await import('../../deploy/run-deploy.js');
+    const { runHttpChecks, loadSmokeTestFile } = await import('../../deploy/health-probe.js');
+    const { resolve } = await import('node:path');
+    const environmentName = String(input.values.env ?? 'production');
+    const { environment } = await loadDeployContext(projectRoot, environmentName);
+    if (!environment.url) throw new ConfigError(`environments.${environmentName}.url is not set.`, { where: `environments.${environmentName}.url`, expected: 'the URL production answers on', hint: 'Add `url: https://...` to the environment.' });
+    const checks = environment.health.checks.map((c) => ({ ...c }));
+    const smoke = environment.health.smokeTests ? await loadSmokeTestFile(resolve(projectRoot, environment.health.smokeTests)) : [];
+    const result = await runHttpChecks(environment.url, [...checks, ...smoke], context.signal);
+    if (input.json) context.stdout.write(`${JSON.stringify({ ok: result.ok, environment: environmentName, url: environment.url, results: result.results }, null, 2)}\n`);
+    else {
+      for (const r of result.results) context.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${String(r.status ?? '---')} ${r.latencyMs} ms${r.error ? `  ${r.error}` : ''}\n`);
+      context.stdout.write(result.ok ? 'healthy\n' : 'UNHEALTHY\n');
+    }
+    return result.ok ? 0 : 1;
   },
 };

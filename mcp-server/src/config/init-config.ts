@@ -1,0 +1,129 @@
+/**
+ * `shipgate init`: plan a commented starter `shipgate.config.yaml` from what the repository already
+ * has (package.json name, the git remote, Spec-Flow's `specs/*\/state.yaml`), then write it. Planning
+ * is pure data; writing refuses to overwrite an existing configuration.
+ *
+ * Good: a repo with package.json `"name": "shop"` and `specs/001-cart/state.yaml` gets `app: shop` and
+ *       a staging-validation state check mentioned in the comments.
+ * Bad:  overwriting a team's tuned configuration because someone ran init twice.
+ */
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runArgv } from '../exec/run.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { ConflictError } from '../errors.js';
+import { CONFIG_FILE_NAMES, parseConfigText } from './load-config.js';
+import { globFiles } from '../gates/glob-files.js';
+
+export interface InitPlan {
+  path: string;
+  app: string;
+  remote?: string;
+  defaultBranch: string;
+  stateFiles: string[];
+  text: string;
+  /** An existing configuration file, which init refuses to overwrite. */
+  existing: string | null;
+}
+
+export async function planInitConfig(projectRoot: string): Promise<InitPlan> {
+  const existing = await firstExisting(CONFIG_FILE_NAMES.map((name) => join(projectRoot, name)));
+  const app = (await packageName(projectRoot)) ?? projectRoot.split('/').filter(Boolean).pop() ?? 'app';
+  const remoteResult = await runArgv('git', ['remote', 'get-url', 'origin'], { cwd: projectRoot, timeoutMs: 10_000 });
+  const remote = remoteResult.exitCode === 0 ? remoteResult.stdout.trim() || undefined : undefined;
+  const branchResult = await runArgv('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: projectRoot, timeoutMs: 10_000 });
+  const defaultBranch = branchResult.exitCode === 0 && branchResult.stdout.trim() ? branchResult.stdout.trim() : 'main';
+  const stateFiles = (await globFiles(projectRoot, 'specs/*/state.yaml')).map((m) => m.relativePath).sort();
+  const text = renderStarterConfig({ app, remote, defaultBranch, stateFiles });
+  parseConfigText(text, 'shipgate.config.yaml (starter)');
+  return { path: join(projectRoot, CONFIG_FILE_NAMES[0]), app, remote, defaultBranch, stateFiles, text, existing };
+}
+
+export async function applyInitConfig(plan: InitPlan): Promise<string> {
+  if (plan.existing) {
+    throw new ConflictError('A shipgate configuration already exists; init does not overwrite it.', { where: plan.existing, hint: 'Edit that file, or delete it first if you really want a fresh starter.' });
+  }
+  await writeFileAtomic(plan.path, plan.text);
+  return plan.path;
+}
+
+async function firstExisting(paths: string[]): Promise<string | null> {
+  for (const path of paths) {
+    try {
+      await access(path);
+      return path;
+    } catch {
+      // next
+    }
+  }
+  return null;
+}
+
+async function packageName(projectRoot: string): Promise<string | undefined> {
+  try {
+    const data = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { name?: unknown };
+    return typeof data.name === 'string' && data.name.trim() ? data.name.replace(/^@[^/]+\//, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+export function renderStarterConfig(input: { app: string; remote?: string; defaultBranch: string; stateFiles: string[] }): string {
+  const stateComment = input.stateFiles.length
+    ? `# Found Spec-Flow state files: ${input.stateFiles.slice(0, 3).join(', ')}${input.stateFiles.length > 3 ? ', …' : ''}.\n# The bundled production-gate checks manual_gates.staging_validation.status = approved in the newest one.`
+    : '# No specs/*/state.yaml found; the state check looks there (seed 003 layout) when you add one.';
+  return `# shipgate configuration: production deployment, gated for real.
+# Written by \`shipgate init\`. Every key is optional; \`shipgate validate\` and \`shipgate gate\` report
+# mistakes with the key path. Durations are written like 30s, 5m, 24h.
+
+app: ${yamlString(input.app)}
+
+versioning:
+  tagPrefix: v
+  changelog: CHANGELOG.md
+  conventionalCommits: true
+  # Extra files whose version is bumped with package.json:
+  # files:
+  #   - { path: app.json, key: expo.version }
+  branch: ${yamlString(input.defaultBranch)}
+  remote: origin
+
+# Never deploy Friday afternoon or the day before a holiday (seed 001). Override per environment.
+window:
+  timezone: UTC
+  deny:
+    - { days: [fri], from: "12:00", to: "23:59", reason: never deploy Friday afternoon }
+  holidays: []            # e.g. ["2026-12-25"]
+  denyBeforeHolidays: true
+
+${stateComment}
+state:
+  file: specs/*/state.yaml
+
+environments:
+  production:
+    # Gate skills: bundled names or project paths like .claude/skills/my-gate/SKILL.md
+    gates: [production-gate]
+    # url: https://example.com   # {url} in http checks and health checks
+    provider:
+      # git-push: deploying = pushing to a branch your platform watches${input.remote ? `\n      # (origin is ${input.remote})` : ''}
+      type: git-push
+      remote: origin
+      branch: production
+      # Or: type: command, deploy: [./scripts/deploy.sh, "{version}"]
+      # Or: type: kubernetes, context: prod, namespace: production, deployment: ${input.app.replace(/[^a-z0-9-]/gi, '-').toLowerCase()}
+    strategy:
+      type: rolling
+    health:
+      checks:
+        - { path: /health, status: 200 }
+    monitor:
+      duration: 30m
+      interval: 10s
+    receiptTtl: 30m
+`;
+}

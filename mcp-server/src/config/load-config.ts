@@ -1,0 +1,115 @@
+/**
+ * Loads `shipgate.config.yaml` (or `.claude/shipgate.yaml`), validates it with the zod schema and
+ * reports every problem by key path. The hash of the file's bytes binds gate receipts to this exact
+ * configuration: change the config and old receipts stop being accepted.
+ *
+ * Good: `environments.production.provider.type: expected one of git-push|command|kubernetes, found "ssh"`.
+ * Bad:  `Invalid input` (no key path, no expectation, no fix).
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { parseDocument, LineCounter } from 'yaml';
+import type { ZodIssue } from 'zod';
+import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
+import { ConfigError, quote } from '../errors.js';
+
+export const CONFIG_FILE_NAMES = ['shipgate.config.yaml', '.claude/shipgate.yaml'] as const;
+
+export interface LoadedConfig {
+  config: ShipgateConfig;
+  /** Absolute path of the file read, or null when defaults are used. */
+  path: string | null;
+  /** sha256 (hex) of the file bytes, or of "" when there is no file. */
+  hash: string;
+}
+
+export async function loadConfig(projectRoot: string): Promise<LoadedConfig> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = join(projectRoot, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new ConfigError(`Cannot read ${name}: ${(error as Error).message}`, { where: path });
+    }
+    return { config: parseConfigText(bytes.toString('utf8'), path), path, hash: sha256(bytes) };
+  }
+  return { config: configSchema.parse({}), path: null, hash: sha256('') };
+}
+
+/** Parse and validate config text; `file` is used in messages only. */
+export function parseConfigText(text: string, file: string): ShipgateConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const at = lineCounter.linePos(yamlError.pos[0]);
+    throw new ConfigError(`The configuration file is not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+      where: `${file}:${at.line}:${at.col}`,
+      expected: 'a YAML mapping like the one `shipgate init` writes',
+      hint: 'Fix the YAML syntax at that line (indentation, a missing colon, an unclosed quote).',
+    });
+  }
+  const data: unknown = document.toJS() ?? {};
+  const result = configSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => formatIssue(issue, data));
+  throw new ConfigError(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`, {
+    where: file,
+    hint: 'Fix the keys listed above; `shipgate init` writes a commented example.',
+  });
+}
+
+/** `a.b.c: expected X, found Y` for one zod issue. */
+export function formatIssue(issue: ZodIssue, data: unknown): string {
+  const path = issue.path.length ? issue.path.join('.') : '(top level)';
+  const found = describeValue(valueAt(data, issue.path));
+  switch (issue.code) {
+    case 'invalid_union_discriminator':
+      return `${path}: expected one of ${issue.options.map(String).join('|')}, found ${found}`;
+    case 'invalid_enum_value':
+      return `${path}: expected one of ${issue.options.map(String).join('|')}, found ${found}`;
+    case 'invalid_type':
+      return issue.received === 'undefined' ? `${path}: required ${issue.expected} is missing` : `${path}: expected ${issue.expected}, found ${found}`;
+    case 'unrecognized_keys':
+      return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => quote(k)).join(', ')} (check the spelling)`;
+    default:
+      return `${path}: ${issue.message.replace(/^Invalid input$/, 'invalid value')}, found ${found}`;
+  }
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return quote(value, 60);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** The named environment, or a ConfigError listing the configured ones. */
+export function getEnvironment(loaded: LoadedConfig, name: string): EnvironmentConfig {
+  const environment = Object.prototype.hasOwnProperty.call(loaded.config.environments, name) ? loaded.config.environments[name] : undefined;
+  if (environment) return environment;
+  const names = Object.keys(loaded.config.environments);
+  throw new ConfigError(`No environment named ${quote(name, 60)} in the configuration.`, {
+    where: loaded.path ? `${loaded.path}: environments` : 'environments (no configuration file found)',
+    expected: names.length ? `one of: ${names.join(', ')}` : 'an `environments:` section',
+    hint: names.length ? `Use --env ${names[0]}, or add ${quote(name, 60)} under environments:.` : 'Run `shipgate init` to write a starter configuration.',
+  });
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,91 @@
+/**
+ * One interface for every deploy provider (git-push, command, kubernetes): deploy a release, shift
+ * traffic, promote, undo, status, history. A provider turns an action into argument vectors first
+ * (`commands`, used by `--dry-run` and the plan) and only then runs them (`run`), always through
+ * exec/run.ts's runArgv: never a shell.
+ *
+ * Good: `{ action: 'traffic', weight: 10, color: 'canary' }` → `ctl weight canary 10` as two arguments.
+ * Bad:  building `"ctl weight " + weight` and handing it to a shell.
+ */
+import type { RunResult } from '../../exec/run.js';
+
+/** A release the provider can deploy: what `git tag v1.2.0` points at. */
+export interface ReleaseRef {
+  version: string;
+  tag: string;
+  sha: string;
+}
+
+export type ProviderActionName = 'deploy' | 'traffic' | 'promote' | 'undo';
+
+export interface ProviderAction {
+  action: ProviderActionName;
+  /** Percent of traffic for the candidate (`traffic`). */
+  weight?: number;
+  /** The slot the release goes to: `blue`/`green` (blue-green), `canary`, or `stable`. */
+  color?: string;
+  /** Strategy name, for providers that deploy differently per strategy. */
+  strategy?: string;
+}
+
+export interface ProviderContext {
+  projectRoot: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface ProviderRunResult {
+  ok: boolean;
+  runs: RunResult[];
+  /** One line saying what happened (or why it failed). */
+  detail: string;
+}
+
+export interface ProviderStatus {
+  /** The commit production serves, when the provider can tell. */
+  sha?: string;
+  version?: string;
+  detail: string;
+}
+
+export interface Provider {
+  readonly type: string;
+  /** Whether the provider can do this action (e.g. `traffic` needs a traffic command). */
+  supports(action: ProviderActionName): boolean;
+  /** The argument vectors `run` will execute, in order (placeholders shown as they will be passed). */
+  commands(action: ProviderAction, release: ReleaseRef): string[][];
+  run(action: ProviderAction, release: ReleaseRef, context: ProviderContext): Promise<ProviderRunResult>;
+  status(context: ProviderContext): Promise<ProviderStatus>;
+}
+
+/** Substitute `{version} {tag} {sha} {weight} {color}` inside each argument; each stays ONE argument. */
+export function substitutePlaceholders(argv: readonly string[], values: Record<string, string | number | undefined>): string[] {
+  return argv.map((argument) =>
+    argument.replace(/\{(version|tag|sha|weight|color)\}/g, (whole, key: string) => {
+      const value = values[key];
+      return value === undefined ? whole : String(value);
+    }),
+  );
+}
+
+/** Run argument vectors in order; stop at the first failure. */
+export async function runSequence(
+  argvs: string[][],
+  context: ProviderContext,
+  run: (file: string, args: string[], options: { cwd: string; timeoutMs: number; signal?: AbortSignal }) => Promise<RunResult>,
+): Promise<ProviderRunResult> {
+  const runs: RunResult[] = [];
+  for (const argv of argvs) {
+    const [file, ...args] = argv;
+    if (!file) continue;
+    const result = await run(file, args, { cwd: context.projectRoot, timeoutMs: context.timeoutMs, signal: context.signal });
+    runs.push(result);
+    if (result.exitCode !== 0) {
+      const why = result.timedOut
+        ? `timed out after ${context.timeoutMs} ms`
+        : result.spawnError ?? `exit ${result.exitCode}: ${(result.stderr || result.stdout).split('\n').slice(-3).join(' ').slice(0, 300)}`;
+      return { ok: false, runs, detail: `\`${result.command}\` failed: ${why}` };
+    }
+  }
+  return { ok: true, runs, detail: runs.length ? `ran ${runs.map((r) => `\`${r.command}\``).join(', ')}` : 'nothing to run' };
+}

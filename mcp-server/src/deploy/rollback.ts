@@ -1,0 +1,111 @@
+/**
+ * On-demand rollback (`shipgate rollback`, the `rollback` tool, `/rollback`): back to the previous
+ * release (or `--to VERSION`) through the provider's undo, verified by the health checks, recorded.
+ * A reason is required: it goes into the record and the learnings. Planned first (`planRollback`, pure
+ * data), then applied, under the same environment lock as deploys.
+ */
+import semver from 'semver';
+import { BlockedError, FailedError, UsageError } from '../errors.js';
+import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
+import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
+import { listReleases, releaseForTag } from './resolve-release.js';
+import { acquireDeployLock } from './lock.js';
+import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
+import { runHttpChecks } from './health-probe.js';
+import { healthChecksOf } from './apply-deploy.js';
+import type { ProviderAction, ReleaseRef } from './providers/provider.js';
+
+export interface RollbackPlan {
+  environment: string;
+  from?: ReleaseRef;
+  to: ReleaseRef;
+  action: ProviderAction;
+  commands: string[][];
+  timeoutMs: number;
+  reason: string;
+}
+
+export interface RollbackResult {
+  plan: RollbackPlan;
+  status: 'succeeded' | 'failed';
+  exitCode: 0 | 1;
+  verified?: boolean;
+  record: DeploymentRecord;
+}
+
+export async function planRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; context: DeployContext }): Promise<RollbackPlan> {
+  const { projectRoot, environment, context } = options;
+  const reason = options.reason.trim();
+  if (!reason) throw new UsageError('A rollback needs a reason.', { where: '--reason', expected: 'a short text: what is wrong', hint: 'shipgate rollback --reason "checkout returns 500 since 1.4.0"' });
+  const from = await currentRelease(projectRoot, environment, context);
+  let to: ReleaseRef | undefined;
+  if (options.to) {
+    const version = options.to.startsWith(context.tagPrefix) ? options.to.slice(context.tagPrefix.length) : options.to;
+    if (!semver.valid(version)) throw new UsageError(`"${options.to}" is not a version.`, { where: '--to', expected: 'a semantic version like 1.2.3' });
+    to = await releaseForTag(projectRoot, `${context.tagPrefix}${version}`, context.tagPrefix);
+    if (!to) throw new BlockedError(`There is no release tag ${context.tagPrefix}${version}.`, { where: '--to', hint: 'Run `git tag --list` to see the releases.' });
+  } else {
+    const state = await readEnvironmentState(projectRoot, environment);
+    to = [...state.served].reverse().find((r) => r.sha !== from?.sha);
+    if (!to && from) to = (await listReleases(projectRoot, context.tagPrefix)).find((r) => semver.lt(r.version, from.version));
+    if (to) to = { version: to.version, tag: to.tag, sha: to.sha };
+  }
+  if (!to) throw new BlockedError(`No previous release of ${environment} to roll back to.`, { expected: 'an earlier release tag, or --to VERSION', hint: 'Name one with --to VERSION.' });
+  const state = await readEnvironmentState(projectRoot, environment);
+  const action: ProviderAction = { action: context.provider.supports('undo') ? 'undo' : 'deploy', color: context.environment.strategy.type === 'blue-green' ? state.liveColor : 'stable' };
+  return { environment, ...(from ? { from } : {}), to, action, commands: context.provider.commands(action, to), timeoutMs: Math.min(context.providerTimeoutMs, context.environment.rollback.timeout), reason };
+}
+
+export async function runRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; dryRun?: boolean; now?: () => Date; kubectl?: string }): Promise<RollbackResult | { dryRun: true; plan: RollbackPlan }> {
+  const now = options.now ?? (() => new Date());
+  const context = await loadDeployContext(options.projectRoot, options.environment, undefined, options.kubectl);
+  await markAbortedRecords(context.recordsDir, now());
+  const plan = await planRollback({ ...options, context });
+  if (options.dryRun) return { dryRun: true, plan };
+  const unlock = await acquireDeployLock(options.projectRoot, options.environment, `rollback to ${plan.to.tag}`, now());
+  try {
+    const record = newRecord({
+      id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
+      kind: 'rollback',
+      environment: options.environment,
+      strategy: context.environment.strategy.type,
+      provider: context.provider.type,
+      version: plan.to.version,
+      tag: plan.to.tag,
+      commit: plan.to.sha,
+      ...(plan.from ? { previous: plan.from } : {}),
+      startedAt: now().toISOString(),
+      reason: plan.reason,
+      files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
+      steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
+    });
+    await writeRecord(record);
+    const started = Date.now();
+    const result = await context.provider.run(plan.action, plan.to, { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs });
+    const step = record.steps[0]!;
+    Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: result.detail });
+    let verified: boolean | undefined;
+    const checks = healthChecksOf(context.environment);
+    if (result.ok && context.environment.url && checks.length) {
+      const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: new Date().toISOString() };
+      record.steps.push(verify);
+      const health = await runHttpChecks(context.environment.url, checks);
+      verified = health.ok;
+      Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
+      for (const r of health.results) record.measurements.push({ at: new Date().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
+    }
+    const ok = result.ok && verified !== false;
+    record.status = ok ? 'succeeded' : 'failed';
+    record.finishedAt = new Date().toISOString();
+    await writeRecord(record);
+    if (result.ok) {
+      const state = await readEnvironmentState(options.projectRoot, options.environment);
+      await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
+    }
+    await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: Date.now() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
+    if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
+    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record };
+  } finally {
+    await unlock();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Human attestations: a named person confirms a check that a machine cannot decide ("recent commits
+ * reviewed", "deploy outside the window: hotfix for incident 42"). Each is one JSON line in
+ * `.claude/shipgate/attestations.jsonl` with who, when, the evidence, the commit and the environment,
+ * appended under a lock. An attestation is valid only for the commit it was given for.
+ *
+ * Good: `shipgate attest code_review --by "Ada" --evidence "PR #12 approved by Ada and Bo"` in a terminal,
+ *       or the MCP client's elicitation form answered by the human.
+ * Bad:  a tool argument `confirmed: true` written by the model. That is not an attestation.
+ */
+import { appendFile, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { statePaths } from '../project/paths.js';
+import { headCommit } from '../project/git.js';
+import { InputError, quote } from '../errors.js';
+import { withFileLock } from '../learnings/lock.js';
+
+export interface Attestation {
+  v: 1;
+  id: string;
+  environment: string;
+  checkId: string;
+  commit: string;
+  by: string;
+  evidence: string;
+  /** ISO timestamp. */
+  at: string;
+  via: 'cli' | 'elicitation' | 'api';
+}
+
+export const CHECK_ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const ENVIRONMENT_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+export const MAX_BY = 100;
+export const MAX_EVIDENCE = 2_000;
+/** Built-in check id that overrides a denied deployment window. */
+export const WINDOW_OVERRIDE_CHECK = 'deploy_window_override';
+
+export interface RecordAttestationInput {
+  projectRoot: string;
+  environment: string;
+  checkId: string;
+  by: string;
+  evidence: string;
+  now?: () => Date;
+  via?: Attestation['via'];
+  /** Defaults to HEAD. */
+  commit?: string;
+}
+
+/** Validate the human-supplied fields; throws InputError naming the argument. */
+export function validateAttestationInput(input: { environment: string; checkId: string; by: string; evidence: string }): void {
+  checkPattern('check id', input.checkId, CHECK_ID_PATTERN, 'snake_case, starting with a letter, at most 64 characters, like "code_review"');
+  checkPattern('environment', input.environment, ENVIRONMENT_PATTERN, 'a lowercase name like "production"');
+  checkText('by', input.by, MAX_BY, 'the name of the person attesting, like "Ada Lovelace"');
+  checkText('evidence', input.evidence, MAX_EVIDENCE, 'what was checked and where the proof is, like "PR #12 approved"');
+}
+
+function checkPattern(name: string, value: string, pattern: RegExp, expected: string): void {
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new InputError(`The ${name} is not valid.`, { where: name, expected, found: quote(String(value), 80) });
+  }
+}
+
+function checkText(name: string, value: string, max: number, expected: string): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
+    throw new InputError(`The ${name} is not valid.`, {
+      where: name,
+      expected: `${expected}; 1 to ${max} characters, no control characters`,
+      found: typeof value === 'string' ? `${value.length} characters: ${quote(value, 60)}` : typeof value,
+    });
+  }
+}
+
+export async function recordAttestation(input: RecordAttestationInput): Promise<Attestation> {
+  validateAttestationInput(input);
+  const now = input.now ?? (() => new Date());
+  const commit = input.commit ?? (await headCommit(input.projectRoot));
+  const attestation: Attestation = {
+    v: 1,
+    id: randomUUID(),
+    environment: input.environment,
+    checkId: input.checkId,
+    commit,
+    by: input.by.trim(),
+    evidence: input.evidence.trim(),
+    at: now().toISOString(),
+    via: input.via ?? 'api',
+  };
+  const file = statePaths(input.projectRoot).attestations;
+  await withFileLock(`${file}.lock`, () => appendFile(file, `${JSON.stringify(attestation)}\n`, { encoding: 'utf8' }));
+  return attestation;
+}
+
+export interface FindAttestationInput {
+  projectRoot: string;
+  environment: string;
+  checkId: string;
+  commit: string;
+  now?: () => Date;
+  /** Milliseconds; older attestations do not count. */
+  maxAgeMs?: number;
+}
+
+/** The newest attestation for this check, environment and commit (and younger than maxAgeMs). */
+export async function findAttestation(input: FindAttestationInput): Promise<Attestation | undefined> {
+  const all = await readAttestations(input.projectRoot);
+  const nowMs = (input.now ?? (() => new Date()))().getTime();
+  for (let i = all.length - 1; i >= 0; i -= 1) {
+    const a = all[i]!;
+    if (a.environment !== input.environment || a.checkId !== input.checkId || a.commit !== input.commit) continue;
+    const at = Date.parse(a.at);
+    if (!Number.isFinite(at)) continue;
+    if (input.maxAgeMs !== undefined && nowMs - at > input.maxAgeMs) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** Every well-formed line; malformed lines (a bad merge, a hand edit) are skipped, never fatal. */
+export async function readAttestations(projectRoot: string): Promise<Attestation[]> {
+  let text: string;
+  try {
+    text = await readFile(statePaths(projectRoot).attestations, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: Attestation[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const value = JSON.parse(line) as Partial<Attestation>;
+      if (value && typeof value.checkId === 'string' && typeof value.commit === 'string' && typeof value.environment === 'string' && typeof value.by === 'string' && typeof value.at === 'string') {
+        out.push(value as Attestation);
+      }
+    } catch {
+      // skip
+    }
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+/** The one registry of guard rules, checked in order for every simple command. */
+import type { GuardRule } from './guard-rule.js';
+import { kubectlRule } from './kubectl.js';
+import { helmRule } from './helm.js';
+import { gitPushRule } from './git-push.js';
+import { hostedPlatformsRule } from './hosted-platforms.js';
+import { ghWorkflowRule } from './gh-workflow.js';
+import { configuredCommandRule } from './configured-command.js';
+import { selfAttestRule } from './self-attest.js';
+
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule];

@@ -1,0 +1,70 @@
+/**
+ * Decides a check that needs a human: a recorded attestation for this commit and environment passes
+ * it; otherwise, when the MCP client supports elicitation, the human is asked (the model cannot answer
+ * an elicitation form); otherwise the check stays `needs_attestation` and the gate blocks.
+ *
+ * Good: elicitation accepted with by="Ada", evidence="PR #12", confirm=true → recorded, passed.
+ * Bad:  treating a declined or cancelled form, or confirm=false, as a pass.
+ */
+import { findAttestation, recordAttestation, validateAttestationInput, type Attestation } from './attestations.js';
+import type { ElicitResult } from '../server/tool.js';
+
+export interface AttestationContext {
+  projectRoot: string;
+  environment: string;
+  commit: string;
+  now: () => Date;
+  elicit?: (message: string, requestedSchema: Record<string, unknown>) => Promise<ElicitResult>;
+}
+
+export interface AttestationOutcome {
+  status: 'passed' | 'needs_attestation';
+  message: string;
+  /** What the human is asked to confirm (set when still needed). */
+  prompt?: string;
+  attestation?: { by: string; at: string; evidence: string };
+}
+
+export const ELICIT_SCHEMA = {
+  type: 'object',
+  properties: {
+    by: { type: 'string', title: 'Your name', description: 'Who is attesting (a human, not the assistant)', minLength: 1, maxLength: 100 },
+    evidence: { type: 'string', title: 'Evidence', description: 'What you checked and where the proof is', minLength: 1, maxLength: 2000 },
+    confirm: { type: 'boolean', title: 'I confirm this check is satisfied', description: 'Tick only if you verified it yourself' },
+  },
+  required: ['by', 'evidence', 'confirm'],
+} as const;
+
+export async function resolveAttestation(context: AttestationContext, checkId: string, prompt: string, maxAgeMs?: number): Promise<AttestationOutcome> {
+  const found = await findAttestation({ projectRoot: context.projectRoot, environment: context.environment, checkId, commit: context.commit, now: context.now, maxAgeMs });
+  if (found) return passed(found, 'recorded');
+  if (context.elicit) {
+    let answer: ElicitResult | undefined;
+    try {
+      answer = await context.elicit(`shipgate gate "${context.environment}", check ${checkId}: ${prompt}\nA human must confirm this; the assistant cannot.`, ELICIT_SCHEMA);
+    } catch {
+      answer = undefined;
+    }
+    const content = answer?.content ?? {};
+    if (answer?.action === 'accept' && content.confirm === true && typeof content.by === 'string' && typeof content.evidence === 'string') {
+      try {
+        validateAttestationInput({ environment: context.environment, checkId, by: content.by, evidence: content.evidence });
+        const recorded = await recordAttestation({ projectRoot: context.projectRoot, environment: context.environment, checkId, by: content.by, evidence: content.evidence, now: context.now, via: 'elicitation', commit: context.commit });
+        return passed(recorded, 'given just now');
+      } catch (error) {
+        return { status: 'needs_attestation', prompt, message: `The attestation form was answered but not valid: ${(error as Error).message}` };
+      }
+    }
+    const why = answer === undefined ? 'the question could not be asked' : answer.action === 'accept' ? 'it was not confirmed' : `it was ${answer.action === 'decline' ? 'declined' : 'cancelled'}`;
+    return { status: 'needs_attestation', prompt, message: `Needs a human attestation (${why}): ${prompt}. ${howTo(context.environment, checkId)}` };
+  }
+  return { status: 'needs_attestation', prompt, message: `Needs a human attestation: ${prompt}. ${howTo(context.environment, checkId)}` };
+}
+
+function howTo(environment: string, checkId: string): string {
+  return `A human runs \`shipgate attest ${checkId} --env ${environment} --by NAME --evidence TEXT\` in a terminal, then the gate is run again.`;
+}
+
+function passed(a: Attestation, how: string): AttestationOutcome {
+  return { status: 'passed', message: `Attested by ${a.by} at ${a.at} (${how}): ${a.evidence}`, attestation: { by: a.by, at: a.at, evidence: a.evidence } };
+}

@@ -1,0 +1,213 @@
+/**
+ * The gate engine: loads the gate skill(s) configured for an environment and runs every check of their
+ * safety gates in document order. Blocking gates fail fast by default (later checks are `skipped`;
+ * `all` runs everything); advisory failures are reported but never block. A run where every blocking
+ * check passed issues a receipt bound to the commit, the gate skills and the configuration.
+ *
+ * Good: `npm test` exits 1 in a blocking gate → ok=false, blockedBy=["tests_pass"], no receipt.
+ * Bad:  a gate with no blocking checks passing "vacuously": it blocks and says the gate is empty.
+ */
+import { loadConfig } from '../config/load-config.js';
+import { headCommit } from '../project/git.js';
+import { runScript } from '../exec/run.js';
+import { BlockedError } from '../errors.js';
+import type { GateCheck, SafetyGate } from '../skill/model.js';
+import type { ToolContext } from '../server/tool.js';
+import { gateSettings } from './gate-settings.js';
+import { gateHash, parseGateFiles, resolveGateFiles } from './load-gate-skills.js';
+import { issueReceipt, type Receipt } from './receipts.js';
+import { outputTail, secretEnvValues } from './redact-secrets.js';
+import { resolveAttestation } from './resolve-attestation.js';
+import { verifyKinds } from './verify/index.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from './verify/command.js';
+import type { VerifyContext, VerifyOutcome } from './verify/verify-kind.js';
+
+export type CheckStatus = 'passed' | 'failed' | 'needs_attestation' | 'skipped' | 'error';
+
+export interface CheckResult {
+  id: string;
+  /** The gate skill file (display path) the check comes from. */
+  gate: string;
+  type: 'blocking' | 'advisory';
+  decider: 'command' | 'verify' | 'attestation';
+  verifyKind?: string;
+  status: CheckStatus;
+  message: string;
+  durationMs: number;
+  outputTail?: string;
+  attestation?: { by: string; at: string; evidence: string };
+  /** 1-based line of the check in its gate skill. */
+  line: number;
+}
+
+export interface GateProgress {
+  checkId: string;
+  index: number;
+  total: number;
+  status: CheckStatus | 'running';
+  message: string;
+}
+
+export interface GateRunOptions {
+  projectRoot: string;
+  environment: string;
+  all?: boolean;
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (event: GateProgress) => void;
+  elicit?: ToolContext['elicit'];
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GateRunResult {
+  ok: boolean;
+  environment: string;
+  commit: string;
+  gateFiles: string[];
+  checks: CheckResult[];
+  blockedBy: string[];
+  receipt?: Receipt;
+  durationMs: number;
+  needsAttestation: { checkId: string; prompt: string }[];
+}
+
+interface PlannedCheck {
+  check: GateCheck;
+  gate: SafetyGate;
+  file: string;
+}
+
+export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const processEnv = options.env ?? process.env;
+  const [loaded, commit] = await Promise.all([loadConfig(options.projectRoot), headCommit(options.projectRoot, options.signal)]);
+  const settings = gateSettings(loaded, options.environment);
+  const files = await resolveGateFiles(options.projectRoot, settings.gates, processEnv);
+  const documents = await parseGateFiles(files);
+
+  const planned: PlannedCheck[] = [];
+  documents.forEach((document, i) => {
+    for (const gate of document.model.safetyGates) for (const check of gate.checks) planned.push({ check, gate, file: files[i]!.displayPath });
+  });
+
+  const context: VerifyContext = {
+    projectRoot: options.projectRoot,
+    environment: options.environment,
+    commit,
+    now,
+    elicit: options.elicit,
+    checkId: '',
+    config: loaded.config,
+    settings,
+    signal: options.signal,
+    secretValues: secretEnvValues(processEnv),
+  };
+
+  const checks: CheckResult[] = [];
+  const needsAttestation: GateRunResult['needsAttestation'] = [];
+  let stopped = false;
+  for (const [index, item] of planned.entries()) {
+    const { check, gate, file } = item;
+    const base = { id: check.id, gate: file, type: gate.type, decider: deciderName(check), verifyKind: check.decider?.kind === 'verify' ? check.decider.verify.kind : undefined, line: check.position.line };
+    if (stopped || options.signal?.aborted) {
+      checks.push({ ...base, status: 'skipped', message: options.signal?.aborted ? 'Skipped: the run was cancelled.' : 'Skipped: an earlier blocking check failed (use --all to run every check).', durationMs: 0 });
+      continue;
+    }
+    options.onProgress?.({ checkId: check.id, index, total: planned.length, status: 'running', message: `Running ${check.id}` });
+    const checkStarted = performance.now();
+    const { prompt, ...outcome } = await decide(check, { ...context, checkId: check.id });
+    const result: CheckResult = { ...base, ...outcome, durationMs: Math.round(performance.now() - checkStarted) };
+    checks.push(result);
+    if (result.status === 'needs_attestation') needsAttestation.push({ checkId: check.id, prompt: prompt ?? result.message });
+    options.onProgress?.({ checkId: check.id, index, total: planned.length, status: result.status, message: result.message });
+    if (gate.type === 'blocking' && result.status !== 'passed' && !options.all) stopped = true;
+  }
+
+  const blocking = checks.filter((c) => c.type === 'blocking');
+  const blockedBy = blocking.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => c.id);
+  const ok = blocking.length > 0 && blocking.every((c) => c.status === 'passed');
+  if (blocking.length === 0) blockedBy.push('no_blocking_checks');
+
+  const issue = ok && !options.signal?.aborted
+    ? issueReceipt({
+        projectRoot: options.projectRoot,
+        environment: options.environment,
+        commit,
+        gateHash: gateHash(files),
+        configHash: loaded.hash,
+        ttlMs: settings.receiptTtlMs,
+        now: now(),
+        checks: blocking.map((c) => ({ id: c.id, status: c.status })),
+      })
+    : Promise.resolve(undefined);
+  const result: GateRunResult = {
+    ok: ok && !options.signal?.aborted,
+    environment: options.environment,
+    commit,
+    gateFiles: files.map((f) => f.displayPath),
+    checks,
+    blockedBy,
+    durationMs: Math.round(performance.now() - started),
+    needsAttestation,
+  };
+  // The receipt and the learnings event are independent writes: do them side by side.
+  const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result)]);
+  if (receipt) result.receipt = receipt;
+  result.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+function deciderName(check: GateCheck): CheckResult['decider'] {
+  return check.decider?.kind ?? 'attestation';
+}
+
+async function decide(check: GateCheck, context: VerifyContext): Promise<VerifyOutcome> {
+  try {
+    const decider = check.decider;
+    if (!decider) {
+      if (check.deciders.length === 0 && (check.requirement || check.verification)) {
+        return await resolveAttestation(context, check.id, check.requirement ?? check.verification ?? check.id);
+      }
+      return { status: 'error', message: `Check ${check.id} has no <command>, <verify> or <requirement>: it cannot be decided. Run \`shipgate validate\` on the gate skill.` };
+    }
+    if (decider.kind === 'attestation') {
+      return await resolveAttestation(context, check.id, decider.requirement ?? decider.verification ?? check.requirement ?? check.id);
+    }
+    if (decider.kind === 'command') {
+      const timeoutMs = check.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+      const run = await runScript(decider.command, { cwd: context.projectRoot, timeoutMs, signal: context.signal });
+      const tail = outputTail(run.stdout, run.stderr, context.secretValues);
+      if (run.aborted) return { status: 'error', message: `\`${decider.command}\` was cancelled.`, outputTail: tail };
+      if (run.timedOut) return { status: 'failed', message: `\`${decider.command}\` did not finish within ${Math.round(timeoutMs / 1000)}s.`, outputTail: tail };
+      if (run.spawnError) return { status: 'error', message: `\`${decider.command}\` could not start: ${run.spawnError}`, outputTail: tail };
+      if (run.exitCode !== 0) return { status: 'failed', message: `\`${decider.command}\` exited with ${run.exitCode}, expected 0${check.expected ? ` (${check.expected.split('\n')[0]})` : ''}.`, outputTail: tail };
+      return { status: 'passed', message: `\`${decider.command}\` exited with 0.`, outputTail: tail || undefined };
+    }
+    const kind = verifyKinds[decider.verify.kind];
+    if (!kind) return { status: 'error', message: `Unknown verify kind ${JSON.stringify(decider.verify.kind)}; expected one of ${Object.keys(verifyKinds).join(', ')}.` };
+    return await kind.verify(decider.verify, context);
+  } catch (error) {
+    if (error instanceof BlockedError) return { status: 'failed', message: error.message };
+    return { status: 'error', message: `Check ${check.id} could not run: ${(error as Error).message}` };
+  }
+}
+
+async function recordGateRun(projectRoot: string, result: GateRunResult): Promise<void> {
+  try {
+    const { recordRun } = await import('../learnings/record-run.js');
+    const passed = (predicate: (c: CheckResult) => boolean) => result.checks.some((c) => predicate(c) && c.status === 'passed');
+    await recordRun(projectRoot, {
+      phase: 'gate',
+      outcome: result.ok ? 'succeeded' : 'blocked',
+      environment: result.environment,
+      commit: result.commit,
+      durationMs: result.durationMs,
+      failedChecks: result.blockedBy,
+      rollbackReady: passed((c) => /rollback/.test(c.id)),
+      stagingApproved: passed((c) => c.verifyKind === 'state' && /staging/.test(c.id)),
+    });
+  } catch {
+    // Learnings are best effort: a gate result never depends on them.
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The post-deploy watch window (seed 001: "monitor for 30 minutes"; rollback when "health checks fail
+ * after 5 minutes" or "error rate exceeds 5% for 2 minutes"). Every interval it probes the health
+ * checks once and queries each Prometheus expression, and returns `rollback` with the trigger as soon
+ * as one rule holds, `healthy` when the window ends quietly, `aborted` when the signal fires. Pure
+ * decision logic over measured ticks; the caller performs the rollback.
+ *
+ * Rules, in order: consecutive failing ticks reach `failureLimit`; error rate above `maxErrorRate` for
+ * `errorRateFor`; health failing for `healthFailingFor`; a Prometheus query above/below its threshold
+ * for its `for`; with a baseline, the window's error rate up more than `maxErrorRateIncrease` or its p95
+ * latency up more than `maxLatencyIncrease` (judged from the 3rd tick on, and latency only when the rise
+ * is also over `minLatencyIncreaseMs`, so localhost jitter of 1 ms → 2 ms is not a "100% regression").
+ *
+ * Good: `{ interval: '10s', duration: '30m', failureLimit: 3 }` and a server answering 500 → rollback
+ *       after the 3rd tick, trigger { kind: 'failure-limit', value: 3, threshold: 3 }.
+ * Bad:  sleeping the whole interval after an abort: the loop waits through abortableSleep instead.
+ */
+import type { z } from 'zod';
+import type { monitorSchema } from '../config/environment-schema.js';
+import { abortableSleep, type Sleep } from './abortable-sleep.js';
+import { percentile, sampleChecks } from './sample-checks.js';
+import { queryPrometheus } from './prometheus.js';
+import type { HealthCheck } from './run-health-checks.js';
+import type { Baseline } from './baseline.js';
+
+export type MonitorConfig = z.output<typeof monitorSchema>;
+
+export type MonitorTriggerKind = 'failure-limit' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
+
+export interface MonitorTrigger {
+  kind: MonitorTriggerKind;
+  metric: string;
+  value: number;
+  threshold: number;
+  forMs: number;
+  message: string;
+}
+
+export interface MonitorTick {
+  /** ISO time of the tick. */
+  at: string;
+  errorRate: number;
+  p95LatencyMs: number;
+  healthy: boolean;
+  /** Value of each Prometheus query by name (null: no data or the query failed, see prometheusErrors). */
+  prometheus?: Record<string, number | null>;
+  prometheusErrors?: Record<string, string>;
+  /** Why checks failed on this tick, by check name. */
+  failures?: Record<string, string>;
+}
+
+export interface MonitorReport {
+  verdict: 'healthy' | 'rollback' | 'aborted';
+  trigger?: MonitorTrigger;
+  ticks: MonitorTick[];
+  observedMs: number;
+  completed: boolean;
+}
+
+export interface RunMonitorOptions {
+  baseUrl: string;
+  checks: HealthCheck[];
+  monitor: MonitorConfig;
+  baseline?: Baseline;
+  signal?: AbortSignal;
+  onTick?: (tick: MonitorTick) => void;
+  sleep?: Sleep;
+  now?: () => number;
+  /** Latency rises smaller than this are noise, whatever the percentage (default 20 ms). */
+  minLatencyIncreaseMs?: number;
+}
+
+/** Tracks since when a condition has held continuously. */
+class Streak {
+  since: number | null = null;
+  update(holds: boolean, at: number): number {
+    if (!holds) {
+      this.since = null;
+      return -1;
+    }
+    if (this.since === null) this.since = at;
+    return at - this.since;
+  }
+}
+
+export async function runMonitor(options: RunMonitorOptions): Promise<MonitorReport> {
+  const { monitor, signal } = options;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+  const start = now();
+  const ticks: MonitorTick[] = [];
+  const errorStreak = new Streak();
+  const unhealthyStreak = new Streak();
+  const queryStreaks = new Map<string, Streak>();
+  let consecutiveFailing = 0;
+  let windowRequests = 0;
+  let windowFailures = 0;
+  const windowLatencies: number[] = [];
+  const report = (verdict: MonitorReport['verdict'], completed: boolean, trigger?: MonitorTrigger): MonitorReport => {
+    const result: MonitorReport = { verdict, ticks, observedMs: now() - start, completed };
+    if (trigger) result.trigger = trigger;
+    return result;
+  };
+
+  for (;;) {
+    if (signal?.aborted) return report('aborted', false);
+    const tickAt = now();
+    const [sample, prometheus] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal)]);
+    if (signal?.aborted) return report('aborted', false);
+
+    const tick: MonitorTick = { at: new Date(tickAt).toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
+    const failures = Object.fromEntries(sample.results.filter((r) => !r.ok).map((r) => [r.name, r.error ?? 'failed']));
+    if (Object.keys(failures).length > 0) tick.failures = failures;
+    if (prometheus) {
+      tick.prometheus = prometheus.values;
+      if (Object.keys(prometheus.errors).length > 0) tick.prometheusErrors = prometheus.errors;
+    }
+    ticks.push(tick);
+    options.onTick?.(tick);
+
+    windowRequests += sample.results.length;
+    windowFailures += sample.results.filter((r) => !r.ok).length;
+    windowLatencies.push(...sample.latencies);
+    const failing = !sample.healthy || sample.errorRate > monitor.maxErrorRate;
+    consecutiveFailing = failing ? consecutiveFailing + 1 : 0;
+
+    const trigger =
+      (consecutiveFailing >= monitor.failureLimit
+        ? {
+            kind: 'failure-limit' as const,
+            metric: 'consecutive_failing_ticks',
+            value: consecutiveFailing,
+            threshold: monitor.failureLimit,
+            forMs: 0,
+            message: `${consecutiveFailing} consecutive monitor ticks failed (limit ${monitor.failureLimit})${describeFailures(failures)}.`,
+          }
+        : undefined) ??
+      forRule(errorStreak.update(sample.errorRate > monitor.maxErrorRate, tickAt), monitor.errorRateFor, () => ({
+        kind: 'error-rate',
+        metric: 'error_rate',
+        value: sample.errorRate,
+        threshold: monitor.maxErrorRate,
+        forMs: monitor.errorRateFor,
+        message: `Error rate ${percent(sample.errorRate)} has been above ${percent(monitor.maxErrorRate)} for ${monitor.errorRateFor} ms.`,
+      })) ??
+      forRule(unhealthyStreak.update(!sample.healthy, tickAt), monitor.healthFailingFor, () => ({
+        kind: 'health-failing',
+        metric: 'health_failing',
+        value: 1,
+        threshold: 0,
+        forMs: monitor.healthFailingFor,
+        message: `Health checks have been failing for ${monitor.healthFailingFor} ms${describeFailures(failures)}.`,
+      })) ??
+      prometheusTrigger(monitor, prometheus?.values, queryStreaks, tickAt) ??
+      baselineTrigger(options, ticks.length, windowRequests, windowFailures, windowLatencies);
+    if (trigger) return report('rollback', false, trigger);
+
+    if (now() - start >= monitor.duration) return report('healthy', true);
+    const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
+    await sleep(Math.max(0, nextAt - now()), signal);
+  }
+}
+
+function forRule(heldMs: number, forMs: number, make: () => MonitorTrigger): MonitorTrigger | undefined {
+  return heldMs >= 0 && heldMs >= forMs ? make() : undefined;
+}
+
+async function samplePrometheus(monitor: MonitorConfig, signal?: AbortSignal): Promise<{ values: Record<string, number | null>; errors: Record<string, string> } | undefined> {
+  const prometheus = monitor.prometheus;
+  if (!prometheus || prometheus.queries.length === 0) return undefined;
+  const values: Record<string, number | null> = {};
+  const errors: Record<string, string> = {};
+  await Promise.all(
+    prometheus.queries.map(async (q) => {
+      try {
+        const options: Parameters<typeof queryPrometheus>[0] = { url: prometheus.url, query: q.query, timeoutMs: Math.max(1_000, Math.min(10_000, monitor.interval)) };
+        if (signal) options.signal = signal;
+        values[q.name] = (await queryPrometheus(options)).value;
+      } catch (error) {
+        values[q.name] = null;
+        errors[q.name] = error instanceof Error ? error.message : String(error);
+      }
+    }),
+  );
+  return { values, errors };
+}
+
+function prometheusTrigger(
+  monitor: MonitorConfig,
+  values: Record<string, number | null> | undefined,
+  streaks: Map<string, Streak>,
+  at: number,
+): MonitorTrigger | undefined {
+  if (!values || !monitor.prometheus) return undefined;
+  for (const q of monitor.prometheus.queries) {
+    const value = values[q.name];
+    const above = value !== null && value !== undefined && q.above !== undefined && value > q.above;
+    const below = value !== null && value !== undefined && q.below !== undefined && value < q.below;
+    let streak = streaks.get(q.name);
+    if (!streak) streaks.set(q.name, (streak = new Streak()));
+    const held = streak.update(above || below, at);
+    if (held >= 0 && held >= q.for) {
+      const threshold = above ? q.above! : q.below!;
+      return {
+        kind: 'prometheus',
+        metric: q.name,
+        value: value!,
+        threshold,
+        forMs: q.for,
+        message: `Prometheus query "${q.name}" = ${value} has been ${above ? 'above' : 'below'} ${threshold} for ${q.for} ms (${q.query}).`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function baselineTrigger(options: RunMonitorOptions, tickCount: number, requests: number, failures: number, latencies: number[]): MonitorTrigger | undefined {
+  const { baseline, monitor } = options;
+  if (!baseline || tickCount < 3 || requests === 0) return undefined;
+  const errorRate = failures / requests;
+  const increase = errorRate - baseline.errorRate;
+  if (increase > monitor.maxErrorRateIncrease) {
+    return {
+      kind: 'error-rate-increase',
+      metric: 'error_rate_increase',
+      value: increase,
+      threshold: monitor.maxErrorRateIncrease,
+      forMs: 0,
+      message: `Error rate over the window is ${percent(errorRate)}, up ${percent(increase)} from the baseline ${percent(baseline.errorRate)} (allowed +${percent(monitor.maxErrorRateIncrease)}).`,
+    };
+  }
+  const p95 = percentile(latencies, 0.95);
+  const rise = p95 - baseline.p95LatencyMs;
+  const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
+  if (relative > monitor.maxLatencyIncrease && rise > (options.minLatencyIncreaseMs ?? 20)) {
+    return {
+      kind: 'latency-increase',
+      metric: 'latency_increase',
+      value: relative,
+      threshold: monitor.maxLatencyIncrease,
+      forMs: 0,
+      message: `p95 latency over the window is ${p95} ms, up ${percent(relative)} from the baseline ${baseline.p95LatencyMs} ms (allowed +${percent(monitor.maxLatencyIncrease)}).`,
+    };
+  }
+  return undefined;
+}
+
+function percent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '∞%';
+  return `${Math.round(fraction * 1000) / 10}%`;
+}
+
+function describeFailures(failures: Record<string, string>): string {
+  const entries = Object.entries(failures);
+  if (entries.length === 0) return '';
+  return `: ${entries.map(([name, why]) => `${name} (${why})`).join(', ')}`;
+}

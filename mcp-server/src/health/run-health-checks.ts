@@ -1,0 +1,101 @@
+/**
+ * Runs an environment's health checks (`environments.<env>.health.checks` in shipgate.config.yaml)
+ * against a base URL: each check GETs its path, expects a status (and optionally body text and a
+ * latency ceiling), and is retried `retries` times before it counts as failed. The report is `ok` when
+ * every critical check passed; non-critical failures are reported but do not fail it.
+ *
+ * Good: `{ path: '/health', status: 200, bodyContains: 'ok', retries: 2 }` against a server that answers
+ *       `200 ok` → ok. Bad: the same check against a server answering 500 three times → not ok, with
+ *       error "expected status 200, got 500" and attempts 3.
+ */
+import type { z } from 'zod';
+import type { healthCheckSchema } from '../config/environment-schema.js';
+import { joinUrl, probeHttp, type HttpProbeResult } from './http-probe.js';
+import { abortableSleep, type Sleep } from './abortable-sleep.js';
+
+export type HealthCheck = z.output<typeof healthCheckSchema>;
+
+export interface HealthCheckResult {
+  name: string;
+  url: string;
+  expectedStatus: number;
+  status?: number;
+  ok: boolean;
+  critical: boolean;
+  latencyMs?: number;
+  attempts: number;
+  error?: string;
+  bodyExcerpt?: string;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  results: HealthCheckResult[];
+}
+
+export interface RunHealthChecksOptions {
+  baseUrl: string;
+  checks: HealthCheck[];
+  signal?: AbortSignal;
+  /** Pause between attempts of one check (default 1s). */
+  retryDelayMs?: number;
+  sleep?: Sleep;
+}
+
+export async function runHealthChecks(options: RunHealthChecksOptions): Promise<HealthReport> {
+  const results = await Promise.all(options.checks.map((check) => runOne(check, options)));
+  return { ok: results.every((r) => r.ok || !r.critical), results };
+}
+
+async function runOne(check: HealthCheck, options: RunHealthChecksOptions): Promise<HealthCheckResult> {
+  const url = joinUrl(options.baseUrl, check.path);
+  const sleep = options.sleep ?? abortableSleep;
+  const maxAttempts = check.retries + 1;
+  let result: HealthCheckResult = { name: check.name ?? check.path, url, expectedStatus: check.status, ok: false, critical: check.critical, attempts: 0 };
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    if (options.signal?.aborted) {
+      result.error = result.error ?? 'aborted before the check could run';
+      break;
+    }
+    const probeRequest: Parameters<typeof probeHttp>[0] = { url, timeoutMs: check.timeout };
+    if (options.signal) probeRequest.signal = options.signal;
+    const probe = await probeHttp(probeRequest);
+    result = evaluate(check, url, probe, attempt);
+    if (result.ok || attempt === maxAttempts) break;
+    await sleep(options.retryDelayMs ?? 1_000, options.signal);
+  }
+  return result;
+}
+
+/** Whether one probe satisfies the check, and if not, why (status, body, latency, network). */
+export function evaluate(check: HealthCheck, url: string, probe: HttpProbeResult, attempts: number): HealthCheckResult {
+  const result: HealthCheckResult = {
+    name: check.name ?? check.path,
+    url,
+    expectedStatus: check.status,
+    ok: false,
+    critical: check.critical,
+    latencyMs: probe.latencyMs,
+    attempts,
+  };
+  if (probe.status !== undefined) result.status = probe.status;
+  if (probe.bodyExcerpt) result.bodyExcerpt = probe.bodyExcerpt;
+  if (probe.error !== undefined) {
+    result.error = probe.error;
+    return result;
+  }
+  if (probe.status !== check.status) {
+    result.error = `expected status ${check.status}, got ${probe.status}`;
+    return result;
+  }
+  if (check.bodyContains !== undefined && !probe.body.includes(check.bodyContains)) {
+    result.error = `expected the body to contain ${JSON.stringify(check.bodyContains)}, got ${JSON.stringify(probe.bodyExcerpt)}`;
+    return result;
+  }
+  if (check.maxLatency !== undefined && probe.latencyMs > check.maxLatency) {
+    result.error = `latency ${probe.latencyMs} ms is above maxLatency ${check.maxLatency} ms`;
+    return result;
+  }
+  result.ok = true;
+  return result;
+}

@@ -1,0 +1,102 @@
+/**
+ * The learnings catalog of a repository: every `<pitfall>` in the plugin's skills and in the project's
+ * own skills (`.claude/skills/*\/SKILL.md`, `skills/*\/SKILL.md`), read through the skill model, merged
+ * with the detection rules. Parsing skills costs tens of milliseconds, so the result is cached as
+ * `catalog.json` in the store, keyed by each skill file's size and mtime; the SessionStart hook reads
+ * only that snapshot.
+ *
+ * Good: a project adds `<pitfall name="forgot_feature_flag">` to its own skill → it appears in learnings.md.
+ * Bad:  writing the catalog into the plugin folder (a plugin update would drop it).
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { CatalogEntry } from './catalog-entry.js';
+import { detectionRules } from './detect/index.js';
+import { mergeCatalog, type SkillPitfall } from './merge-catalog.js';
+import { findPluginRoot } from './plugin-root.js';
+import { readSkillPitfalls } from './skill-pitfalls.js';
+import { CATALOG_SNAPSHOT_FILE } from './store.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+interface SourceFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface Snapshot {
+  v: 1;
+  files: SourceFile[];
+  entries: CatalogEntry[];
+}
+
+export interface CatalogOptions {
+  pluginRoot?: string;
+  /** Problems reading a skill (reported, never fatal). */
+  onWarning?: (message: string) => void;
+  /** Write the `catalog.json` snapshot (default true; false for read-only callers with no store yet). */
+  writeSnapshot?: boolean;
+}
+
+/** Skill files that may define pitfalls: the plugin's first, then the project's own (deduplicated). */
+export async function listSkillFiles(projectRoot: string, pluginRoot: string | undefined): Promise<string[]> {
+  const roots: string[] = [];
+  if (pluginRoot) roots.push(join(pluginRoot, 'skills'));
+  roots.push(join(projectRoot, '.claude', 'skills'), join(projectRoot, 'skills'));
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (const root of roots) {
+    const names = await readdir(root).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const file = join(root, name, 'SKILL.md');
+      const real = await realpath(file).catch(() => undefined);
+      if (!real || seen.has(real)) continue;
+      seen.add(real);
+      files.push(real);
+    }
+  }
+  return files;
+}
+
+export async function loadCatalog(projectRoot: string, storeDir: string, options: CatalogOptions = {}): Promise<CatalogEntry[]> {
+  const pluginRoot = options.pluginRoot ?? findPluginRoot();
+  const files = await listSkillFiles(projectRoot, pluginRoot);
+  const sources: SourceFile[] = [];
+  for (const path of files) {
+    const info = await stat(path);
+    sources.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  const cached = await readSnapshot(storeDir);
+  if (cached && sameSources(cached.files, sources)) return cached.entries;
+
+  const pitfalls: SkillPitfall[] = [];
+  for (const file of files) {
+    try {
+      const root = pluginRoot && !relative(pluginRoot, file).startsWith('..') ? pluginRoot : projectRoot;
+      for (const p of await readSkillPitfalls(file)) pitfalls.push({ ...p, source: `${relative(root, p.file)}:${p.line}` });
+    } catch (error) {
+      options.onWarning?.(`Could not read pitfalls from ${file}: ${(error as Error).message}`);
+    }
+  }
+  const entries = mergeCatalog(pitfalls, detectionRules);
+  if (options.writeSnapshot !== false) await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
+  return entries;
+}
+
+/** The cached catalog, or the detection rules' fallback catalog when there is none (fresh clone). */
+export async function readCatalogSnapshot(storeDir: string): Promise<CatalogEntry[]> {
+  return (await readSnapshot(storeDir))?.entries ?? mergeCatalog([], detectionRules);
+}
+
+async function readSnapshot(storeDir: string): Promise<Snapshot | undefined> {
+  try {
+    const value = JSON.parse(await readFile(join(storeDir, CATALOG_SNAPSHOT_FILE), 'utf8')) as Snapshot;
+    return value && value.v === 1 && Array.isArray(value.entries) && Array.isArray(value.files) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameSources(a: SourceFile[], b: SourceFile[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i]!.path && file.size === b[i]!.size && file.mtimeMs === b[i]!.mtimeMs);
+}

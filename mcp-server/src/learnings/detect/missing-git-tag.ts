@@ -1,0 +1,16 @@
+/**
+ * missing_git_tag (seed 003): the commit that reached production carries no release tag.
+ *
+ * Good: `{ phase: 'deploy', deployedCommitTagged: true }` → not detected.
+ * Bad:  `{ phase: 'deploy', deployedCommitTagged: false }` → detected.
+ */
+import type { DetectionRule } from './rule.js';
+
+export const rule: DetectionRule = {
+  id: 'missing_git_tag',
+  title: 'Missing Git Tag',
+  phase: 'deploy',
+  impact: 'Medium (no exact version to roll back to or to audit)',
+  prevention: '1. Release with `shipgate bump` (annotated tag)\n2. Deploy only tagged commits',
+  detect: (signals) => signals.phase === 'deploy' && signals.deployedCommitTagged === false,
+};

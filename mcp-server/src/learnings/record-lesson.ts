@@ -1,0 +1,68 @@
+/**
+ * What a human learned (`/retrospect`, `learnings_record`, `shipgate learnings record`), recorded as a
+ * 'retrospect' event. Inputs are bounded and checked here, once, for every caller: ids are snake_case,
+ * notes are at most 2,000 characters without NUL or other control characters (newlines allowed).
+ *
+ * Good: `{ pitfalls: ['missing_git_tag'], note: 'tag before deploy', about: 'deploy', author: 'ana' }`.
+ * Bad:  `{ note: '' }` with no pitfall (nothing learned), or a 1 MB note.
+ */
+import type { RunEvent, RunPhase } from './event.js';
+import { recordRun, type RecordOptions } from './record-run.js';
+import { InputError } from '../errors.js';
+
+export interface Lesson {
+  pitfalls?: string[];
+  note?: string;
+  about?: RunPhase;
+  author?: string;
+  runId?: string;
+}
+
+export const LESSON_LIMITS = { note: 2000, author: 100, pitfallId: 64, pitfalls: 10 } as const;
+export const RUN_ID = /^[A-Za-z0-9._-]{1,80}$/;
+export const PITFALL_ID = /^[a-z][a-z0-9_]{1,63}$/;
+const PHASES: readonly RunPhase[] = ['gate', 'bump', 'deploy', 'rollback'];
+
+export function checkLesson(lesson: Lesson): Lesson {
+  const pitfalls = lesson.pitfalls ?? [];
+  const note = lesson.note?.trim();
+  if (pitfalls.length === 0 && !note) {
+    throw new InputError('A lesson needs a pitfall id or a note.', { where: 'pitfall / note', expected: 'at least one of them', hint: 'e.g. `shipgate learnings record --pitfall missing_git_tag --note "tag before deploying"`' });
+  }
+  if (pitfalls.length > LESSON_LIMITS.pitfalls) throw new InputError('Too many pitfalls in one lesson.', { where: 'pitfall', expected: `at most ${LESSON_LIMITS.pitfalls}`, found: String(pitfalls.length) });
+  for (const id of pitfalls) {
+    if (!PITFALL_ID.test(id)) throw new InputError('A pitfall id must be snake_case.', { where: 'pitfall', expected: 'e.g. missing_git_tag (a-z, 0-9, _; 2-64 characters)', found: JSON.stringify(id.slice(0, 80)) });
+  }
+  if (note !== undefined) checkText(note, 'note', LESSON_LIMITS.note, true);
+  if (lesson.author !== undefined) checkText(lesson.author, 'by', LESSON_LIMITS.author, false);
+  if (lesson.runId !== undefined && !RUN_ID.test(lesson.runId)) {
+    throw new InputError('A run id is letters, digits, dot, dash or underscore.', { where: 'run-id', expected: 'e.g. deploy-20260302-101500-ab12cd34 (1-80 characters)', found: JSON.stringify(lesson.runId.slice(0, 80)) });
+  }
+  if (lesson.about !== undefined && !PHASES.includes(lesson.about)) {
+    throw new InputError('Unknown phase for a lesson.', { where: 'phase', expected: PHASES.join(' | '), found: JSON.stringify(String(lesson.about).slice(0, 40)) });
+  }
+  return { ...lesson, pitfalls, note: note || undefined };
+}
+
+function checkText(text: string, where: string, max: number, multiline: boolean): void {
+  if (text.length > max) throw new InputError(`The ${where} is too long.`, { where, expected: `at most ${max} characters`, found: `${text.length} characters` });
+  const forbidden = multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
+  if (forbidden.test(text)) throw new InputError(`The ${where} contains control characters.`, { where, expected: multiline ? 'plain text (newlines allowed)' : 'plain text on one line' });
+}
+
+export async function recordLesson(projectRoot: string, lesson: Lesson, options: RecordOptions = {}): Promise<RunEvent> {
+  const checked = checkLesson(lesson);
+  return recordRun(
+    projectRoot,
+    {
+      phase: 'retrospect',
+      outcome: 'noted',
+      reportedPitfalls: checked.pitfalls,
+      note: checked.note,
+      author: checked.author,
+      about: checked.about ?? 'deploy',
+      runId: checked.runId,
+    },
+    options,
+  );
+}

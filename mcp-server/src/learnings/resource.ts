@@ -1,0 +1,18 @@
+/**
+ * The MCP resource `shipgate://learnings`: this repository's lessons as Markdown, rendered from the
+ * store at read time. The server registers it with LEARNINGS_RESOURCE and calls readLearningsResource.
+ */
+import { readLearnings } from './read-learnings.js';
+
+export const LEARNINGS_RESOURCE = {
+  uri: 'shipgate://learnings',
+  name: 'learnings',
+  title: 'Lessons learned (shipgate)',
+  description: 'Pitfalls with frequency and last seen, successful patterns and deploy metrics, updated by code after every run.',
+  mimeType: 'text/markdown',
+} as const;
+
+export async function readLearningsResource(projectRoot: string): Promise<{ uri: string; mimeType: string; text: string }> {
+  const view = await readLearnings(projectRoot);
+  return { uri: LEARNINGS_RESOURCE.uri, mimeType: LEARNINGS_RESOURCE.mimeType, text: view.markdown };
+}

@@ -1,0 +1,64 @@
+/**
+ * Pure: the lessons as structured data, for `learnings_get`, `shipgate learnings show --json`, the MCP
+ * resource and the SessionStart hook. `top` are the pitfalls actually seen, most relevant first.
+ *
+ * Good: `{ top: [{ id: 'missing_git_tag', frequency: '★★☆☆☆ (2/5)', lastSeen: '2026-…' }] }`.
+ * Bad:  listing never-seen catalog pitfalls as "top" lessons.
+ */
+import type { CatalogEntry } from './catalog-entry.js';
+import type { RunEvent } from './event.js';
+import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
+import type { Metric } from './metrics.js';
+import { formatFrequency, type PitfallStat } from './pitfall-stats.js';
+
+export interface PitfallSummary extends PitfallStat {
+  frequency: string;
+}
+
+export interface LearningsSummary {
+  runs: number;
+  events: number;
+  pitfalls: PitfallSummary[];
+  top: PitfallSummary[];
+  metrics: Metric[];
+  sparkline: string;
+  updated?: string;
+}
+
+export function summarizeLearnings(events: readonly RunEvent[], catalog: readonly CatalogEntry[], topCount = 3): LearningsSummary {
+  return summarizeAnalysis(analyzeLearnings(events, catalog), topCount);
+}
+
+export function summarizeAnalysis(analysis: LearningsAnalysis, topCount = 3): LearningsSummary {
+  const { ordered, metrics } = analysis;
+  const pitfalls = analysis.stats.map((stat) => ({ ...stat, frequency: formatFrequency(stat) }));
+  const updated = ordered[ordered.length - 1]?.at;
+  return {
+    runs: ordered.filter((e) => e.phase !== 'retrospect').length,
+    events: ordered.length,
+    pitfalls,
+    top: pitfalls.filter((p) => p.count > 0).slice(0, topCount),
+    metrics: metrics.metrics,
+    sparkline: metrics.sparkline,
+    updated,
+  };
+}
+
+/** A few lines for the SessionStart hook: the top pitfalls of this repository. */
+export function formatTopPitfalls(summary: LearningsSummary): string {
+  if (summary.top.length === 0) {
+    return `shipgate lessons: ${summary.runs} run${summary.runs === 1 ? '' : 's'} recorded, no pitfall seen yet.\n`;
+  }
+  const lines = [`shipgate lessons from ${summary.runs} recorded run${summary.runs === 1 ? '' : 's'} in this repository (top pitfalls):`];
+  for (const p of summary.top) {
+    const prevention = p.prevention ? ` Prevent: ${firstLine(p.prevention)}` : '';
+    lines.push(`- ${p.title} ${p.frequency}, last seen ${p.lastSeen?.slice(0, 10) ?? 'never'}.${prevention}`);
+  }
+  lines.push('Full lessons: `shipgate learnings show` or the learnings_get tool.');
+  return `${lines.join('\n')}\n`;
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.replace(/^\s*(\d+\.|[-*])\s*/, '').slice(0, 160);
+}

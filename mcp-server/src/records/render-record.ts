@@ -1,0 +1,75 @@
+/**
+ * Renders a DeploymentRecord as seed 000's Markdown: summary, gate checklist, steps with timestamps,
+ * measurements against thresholds, the rollback (an incident report when one fired), and a Mermaid
+ * gantt chart so GitHub shows the timeline as a picture. Pure: record in, text out.
+ */
+import type { DeploymentRecord, RecordStep } from './deployment-record.js';
+
+const STATUS_WORD: Record<DeploymentRecord['status'], string> = {
+  in_progress: 'IN PROGRESS',
+  succeeded: 'SUCCEEDED',
+  rolled_back: 'ROLLED BACK',
+  failed: 'FAILED',
+  aborted: 'ABORTED',
+  blocked: 'BLOCKED',
+};
+
+function cell(text: string | undefined): string {
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function stepRows(steps: RecordStep[]): string[] {
+  return steps.map((s) => `| ${cell(s.id)} | ${s.kind} | ${s.status} | ${s.startedAt ?? ''} | ${s.finishedAt ?? ''} | ${Math.round(s.timeoutMs / 1000)}s | ${cell(s.commands?.map((c) => `\`${c.join(' ')}\``).join('<br>'))} | ${cell(s.detail)} |`);
+}
+
+function mermaidLabel(text: string): string {
+  return text.replace(/[:#;]/g, ' ').slice(0, 60);
+}
+
+export function renderRecordMarkdown(record: DeploymentRecord): string {
+  const lines: string[] = [];
+  lines.push(`# ${record.kind === 'deploy' ? 'Deployment' : 'Rollback'} ${record.tag} to ${record.environment}: ${STATUS_WORD[record.status]}`, '');
+  lines.push(`| field | value |`, `|---|---|`);
+  lines.push(`| status | ${STATUS_WORD[record.status]} |`);
+  lines.push(`| environment | ${record.environment} |`, `| version | ${record.version} |`, `| tag | ${record.tag} |`, `| commit | ${record.commit} |`);
+  lines.push(`| previous | ${record.previous ? `${record.previous.tag} (${record.previous.sha.slice(0, 12)})` : 'none'} |`);
+  lines.push(`| strategy | ${record.strategy} |`, `| provider | ${record.provider} |`, `| started | ${record.startedAt} |`, `| finished | ${record.finishedAt ?? '—'} |`);
+  lines.push(`| run by | pid ${record.pid} on ${record.host} |`);
+  if (record.reason) lines.push(`| reason | ${cell(record.reason)} |`);
+  lines.push('');
+  lines.push('## Gate checklist', '');
+  if (record.receipt && record.receipt.checks.length) {
+    lines.push(`Receipt ${record.receipt.id ?? ''} issued ${record.receipt.issuedAt ?? ''}`, '', '| check | result | detail | attested by | evidence |', '|---|---|---|---|---|');
+    for (const c of record.receipt.checks) lines.push(`| ${cell(c.id)} | ${c.status} | ${cell(c.detail)} | ${cell(c.attestedBy)} | ${cell(c.evidence)} |`);
+  } else {
+    lines.push(record.receipt ? 'The receipt lists no checks.' : 'No gate receipt (a rollback restores a release that was gated when it shipped).');
+  }
+  lines.push('', '## Steps', '', '| step | kind | status | started | finished | timeout | commands | detail |', '|---|---|---|---|---|---|---|---|', ...stepRows(record.steps));
+  if (record.measurements.length) {
+    lines.push('', '## Health and monitor measurements', '', '| at | step | measure | value | threshold | ok |', '|---|---|---|---|---|---|');
+    for (const m of record.measurements.slice(-200)) lines.push(`| ${m.at} | ${cell(m.step)} | ${cell(m.name)} | ${m.value} | ${cell(m.threshold)} | ${m.ok ? 'yes' : 'NO'} |`);
+  }
+  if (record.rollback) {
+    const r = record.rollback;
+    lines.push('', '## Incident report: automatic rollback', '');
+    lines.push(`- **Trigger:** ${r.trigger}`, `- **Rolled back to:** ${record.previous ? record.previous.tag : 'nothing (no previous release)'}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
+    lines.push(`- **Verified by health checks afterwards:** ${r.verified === undefined ? 'not checked' : r.verified ? 'yes' : 'NO: production needs attention now'}`);
+    if (r.detail) lines.push(`- **Detail:** ${r.detail}`);
+    lines.push('- **Next:** find the cause before redeploying; `/retrospect` records what the team learned.');
+    if (r.steps.length) lines.push('', '| step | kind | status | started | finished | timeout | commands | detail |', '|---|---|---|---|---|---|---|---|', ...stepRows(r.steps));
+  }
+  if (record.changelogExcerpt) lines.push('', '## Changelog excerpt', '', '```text', record.changelogExcerpt.replace(/```/g, "'''"), '```');
+  const timed = [...record.steps, ...(record.rollback?.steps ?? [])].filter((s) => s.startedAt && s.finishedAt);
+  if (timed.length) {
+    lines.push('', '## Timeline', '', '```mermaid', 'gantt', `  title ${mermaidLabel(`${record.kind} ${record.tag} to ${record.environment}`)}`, '  dateFormat YYYY-MM-DDTHH:mm:ss.SSSZ', '  axisFormat %H:%M:%S');
+    for (const s of timed) {
+      const tag = s.status === 'failed' ? 'crit, ' : '';
+      const start = Date.parse(s.startedAt!);
+      const end = Math.max(Date.parse(s.finishedAt!), start + 1);
+      lines.push(`  ${mermaidLabel(s.id)} :${tag}${new Date(start).toISOString().replace('Z', '+0000')}, ${end - start}ms`);
+    }
+    lines.push('```');
+  }
+  lines.push('', `<!-- shipgate record ${record.id}; machine-readable sibling: ${record.files.json.split('/').pop()} -->`, '');
+  return lines.join('\n');
+}

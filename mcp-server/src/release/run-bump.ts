@@ -1,0 +1,73 @@
+/**
+ * The one entry point the CLI (`shipgate bump`) and the MCP tool (`version_bump`) share:
+ * repair an interrupted release → plan → (dry run: return the plan) → refuse or apply → learnings.
+ * Learnings never fail a release: recordRun errors are reported as a warning only.
+ */
+import { BlockedError } from '../errors.js';
+import { recordRun } from '../learnings/record-run.js';
+import type { RunSignals } from '../learnings/signals.js';
+import { applyRelease, type AppliedRelease } from './apply-release.js';
+import { planRelease, type PlanOptions, type ReleasePlan } from './plan-release.js';
+import { recoverInterruptedRelease, type Recovery } from './recover-release.js';
+
+export interface BumpOptions extends PlanOptions {
+  dryRun: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Skip the learnings store (tests of other parts). Default false. */
+  skipLearnings?: boolean;
+}
+
+export interface BumpResult {
+  ok: boolean;
+  dryRun: boolean;
+  /** Nothing to release: no releasable commits and no explicit level. */
+  nothingToRelease: boolean;
+  plan: ReleasePlan;
+  applied: AppliedRelease | null;
+  recovery: Recovery | null;
+  warnings: string[];
+}
+
+export async function runBump(root: string, options: BumpOptions): Promise<BumpResult> {
+  const warnings: string[] = [];
+  const recovery = await recoverInterruptedRelease(root, { dryRun: options.dryRun });
+  const plan = await planRelease(root, options);
+  if (recovery?.action === 'needs-repair') {
+    plan.refusals.unshift({ id: 'interrupted-release', message: recovery.message, hint: 'Run `shipgate bump` without --dry-run to repair it.' });
+  }
+  const result: BumpResult = { ok: recovery?.action !== 'needs-repair', dryRun: options.dryRun, nothingToRelease: plan.nextVersion === null, plan, applied: null, recovery, warnings };
+  const tooSmall = plan.refusals.some((refusal) => refusal.id === 'bump-too-small');
+  if (plan.nextVersion === null) return result;
+  if (options.dryRun) {
+    result.ok = result.ok && plan.refusals.length === 0;
+    return result;
+  }
+  if (plan.refusals.length) {
+    if (tooSmall) await learn(root, options, warnings, { phase: 'bump', outcome: 'blocked', version: plan.nextVersion, commit: plan.head ?? undefined, bumpImplied: plan.implied, bumpChosen: plan.chosen });
+    const [first, ...rest] = plan.refusals;
+    throw new BlockedError(`Release refused: ${plan.refusals.map((refusal) => refusal.message).join(' ')}`, {
+      where: root,
+      expected: 'a clean, attached, up-to-date branch and a version that is not released yet',
+      hint: [first, ...rest].map((refusal) => refusal?.hint).join(' '),
+    });
+  }
+  result.applied = await applyRelease(plan, { env: options.env, now: () => options.now });
+  await learn(root, options, warnings, {
+    phase: 'bump',
+    outcome: 'succeeded',
+    version: plan.nextVersion,
+    commit: result.applied.commit,
+    bumpImplied: plan.implied,
+    bumpChosen: plan.chosen,
+  });
+  return result;
+}
+
+async function learn(root: string, options: BumpOptions, warnings: string[], signals: RunSignals): Promise<void> {
+  if (options.skipLearnings) return;
+  try {
+    await recordRun(root, signals, { now: () => options.now, onWarning: (message) => warnings.push(message) });
+  } catch (error) {
+    warnings.push(`learnings not updated: ${(error as Error).message}`);
+  }
+}

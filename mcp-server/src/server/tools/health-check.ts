@@ -1,0 +1,33 @@
+/** `health_check`: run the environment's configured health checks and smoke tests now. Read-only. */
+import { z } from 'zod';
+import type { ToolDefinition } from '../tool.js';
+import { ConfigError } from '../../errors.js';
+
+const inputSchema = {
+  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).default('production').describe('Environment name from shipgate.config.yaml.'),
+};
+const outputSchema = {
+  ok: z.boolean(),
+  environment: z.string(),
+  probes: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })),
+};
+
+export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
+  name: 'health_check',
+  title: 'Check environment health',
+  description: "Run the environment's configured HTTP health checks and smoke tests (expected status, body, latency, timeouts and retries) and report each probe.",
+  inputSchema,
+  outputSchema,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async handler(args, context) {
+    const { loadDeployContext } = await import('../../deploy/run-deploy.js');
+    const { runHttpChecks, loadSmokeTestFile } = await import('../../deploy/health-probe.js');
+    const { resolve } = await import('node:path');
+    const { environment } = await loadDeployContext(context.projectRoot, args.environment);
+    if (!environment.url) throw new ConfigError(`environments.${args.environment}.url is not set.`, { where: `environments.${args.environment}.url`, hint: 'Add the URL production answers on.' });
+    const smoke = environment.health.smokeTests ? await loadSmokeTestFile(resolve(context.projectRoot, environment.health.smokeTests)) : [];
+    const result = await runHttpChecks(environment.url, [...environment.health.checks.map((c) => ({ ...c })), ...smoke], context.signal);
+    const probes = result.results.map((r) => ({ name: r.name, ok: r.ok, message: `${r.status ?? 'no answer'} in ${r.latencyMs} ms${r.error ? `: ${r.error}` : ''}` }));
+    return { structured: { ok: result.ok, environment: args.environment, probes }, text: probes.map((p) => `${p.ok ? 'ok' : 'FAIL'} ${p.name}: ${p.message}`).join('\n') || 'no checks configured' };
+  },
+};

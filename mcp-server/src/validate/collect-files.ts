@@ -1,0 +1,108 @@
+/**
+ * Which files a validation looks at. A plugin root (has `.claude-plugin/`, `skills/`, `commands/` or
+ * `agents/`) yields its skills with their references, commands, agents and the four JSON manifests; a
+ * skills folder yields each `<name>/SKILL.md` with references; a single file is itself. A plain folder
+ * falls back to every Markdown file and manifest inside it. Paths that do not exist are usage errors.
+ */
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { DocumentKind } from '../skill/model.js';
+import { detectKind } from '../skill/detect-kind.js';
+import { UsageError } from '../errors.js';
+import { manifestKind } from './manifest.js';
+
+export interface CollectedFile {
+  path: string;
+  type: 'markdown' | 'json';
+  kind: DocumentKind;
+}
+
+export interface Collection {
+  /** The plugin root, when exactly one argument was a plugin root. */
+  root: string | null;
+  files: CollectedFile[];
+}
+
+const SKIP = new Set(['node_modules', '.git', 'dist', '.cache']);
+
+export function collectFiles(paths: string[], cwd: string): Collection {
+  const files = new Map<string, CollectedFile>();
+  const roots: string[] = [];
+  const add = (path: string, kind?: DocumentKind) => {
+    if (files.has(path)) return;
+    if (path.endsWith('.json')) {
+      if (manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
+      return;
+    }
+    if (path.endsWith('.md')) files.set(path, { path, type: 'markdown', kind: kind ?? detectKind(path) });
+  };
+  for (const given of paths.length ? paths : ['.']) {
+    const path = resolve(cwd, given);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      throw new UsageError(`No such file or folder: ${given}`, { where: given, expected: 'a plugin root, a skills folder, or a Markdown/JSON file', hint: 'Check the path, or run `shipgate validate` in the plugin root.' });
+    }
+    if (info.isFile()) {
+      if (path.endsWith('.json') && !manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
+      else if (!path.endsWith('.json')) files.set(path, { path, type: 'markdown', kind: detectKind(path) });
+      else add(path);
+    } else if (isPluginRoot(path)) {
+      roots.push(path);
+      collectPlugin(path, add);
+    } else if (list(path).some((name) => existsSync(join(path, name, 'SKILL.md')))) {
+      for (const name of list(path)) if (existsSync(join(path, name, 'SKILL.md'))) collectSkill(join(path, name), add);
+    } else if (existsSync(join(path, 'SKILL.md'))) {
+      collectSkill(path, add);
+    } else {
+      walk(path, (file) => add(file));
+    }
+  }
+  return { root: roots.length === 1 ? roots[0]! : null, files: [...files.values()] };
+}
+
+export function isPluginRoot(path: string): boolean {
+  return ['.claude-plugin', 'skills', 'commands', 'agents'].some((name) => isDirectory(join(path, name)));
+}
+
+function collectPlugin(root: string, add: (path: string, kind?: DocumentKind) => void): void {
+  const skills = join(root, 'skills');
+  for (const name of list(skills)) if (existsSync(join(skills, name, 'SKILL.md'))) collectSkill(join(skills, name), add);
+  walk(join(root, 'commands'), (file) => add(file, 'command'));
+  walk(join(root, 'agents'), (file) => add(file, 'agent'));
+  for (const manifest of ['.claude-plugin/plugin.json', '.claude-plugin/marketplace.json', 'marketplace.json', 'hooks/hooks.json', '.mcp.json']) {
+    const file = join(root, manifest);
+    if (existsSync(file)) add(file);
+  }
+}
+
+function collectSkill(folder: string, add: (path: string, kind?: DocumentKind) => void): void {
+  add(join(folder, 'SKILL.md'), 'skill');
+  for (const sub of ['references', 'reference']) walk(join(folder, sub), (file) => { if (file.endsWith('.md')) add(file, 'reference'); });
+}
+
+function walk(folder: string, visit: (file: string) => void): void {
+  for (const name of list(folder).sort()) {
+    if (SKIP.has(name)) continue;
+    const path = join(folder, name);
+    if (isDirectory(path)) walk(path, visit);
+    else if (name.endsWith('.md') || basename(path).endsWith('.json')) visit(path);
+  }
+}
+
+function list(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

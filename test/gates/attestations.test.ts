@@ -1,0 +1,36 @@
+/** Attestations under concurrency and age limits: every line intact, only this commit counts. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, appendFile } from 'node:fs/promises';
+import { makeRepo, type FixtureRepo } from './fixture-repo.js';
+import { recordAttestation, findAttestation, readAttestations } from '../../mcp-server/src/gates/attestations.js';
+import { statePaths } from '../../mcp-server/src/project/paths.js';
+
+let repo: FixtureRepo | undefined;
+afterEach(async () => repo?.cleanup());
+
+describe('attestations', () => {
+  it('20 concurrent records all land as whole JSON lines', async () => {
+    repo = await makeRepo({ 'a.txt': 'a' });
+    const root = repo.root;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAttestation({ projectRoot: root, environment: 'production', checkId: `check_${i}`, by: `person ${i}`, evidence: 'e'.repeat(1500) })));
+    const lines = (await readFile(statePaths(root).attestations, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(20);
+    expect(new Set(lines.map((l) => JSON.parse(l).checkId)).size).toBe(20);
+  });
+
+  it('finds only attestations for this commit and environment, younger than max age; skips damaged lines', async () => {
+    repo = await makeRepo({ 'a.txt': 'a' });
+    const root = repo.root;
+    const commit = repo.git('rev-parse', 'HEAD');
+    const at = new Date('2026-11-18T10:00:00Z');
+    await recordAttestation({ projectRoot: root, environment: 'production', checkId: 'code_review', by: 'Ada', evidence: 'ok', now: () => at });
+    await appendFile(statePaths(root).attestations, '{ damaged\n');
+    const find = (over: Partial<Parameters<typeof findAttestation>[0]>) => findAttestation({ projectRoot: root, environment: 'production', checkId: 'code_review', commit, now: () => at, ...over });
+    expect((await find({}))?.by).toBe('Ada');
+    expect(await find({ environment: 'staging' })).toBeUndefined();
+    expect(await find({ commit: '0'.repeat(40) })).toBeUndefined();
+    expect(await find({ maxAgeMs: 60_000, now: () => new Date(at.getTime() + 61_000) })).toBeUndefined();
+    expect((await find({ maxAgeMs: 60_000, now: () => new Date(at.getTime() + 59_000) }))?.by).toBe('Ada');
+    expect(await readAttestations(root)).toHaveLength(1);
+  });
+});

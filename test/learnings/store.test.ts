@@ -1,0 +1,114 @@
+import { appendFile, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordRun } from '../../mcp-server/src/learnings/record-run.js';
+import { readEvents } from '../../mcp-server/src/learnings/store.js';
+import { readLearnings } from '../../mcp-server/src/learnings/read-learnings.js';
+import { withFileLock } from '../../mcp-server/src/learnings/lock.js';
+import { bundleForNode, runNode, steppingClock, tempProject } from './helpers.js';
+
+const STORE = '.claude/shipgate/learnings';
+let work: { root: string; cleanup: () => Promise<void> };
+let child: string;
+
+beforeAll(async () => {
+  work = await tempProject('shipgate-store-');
+  child = await bundleForNode(join(__dirname, 'fixtures/record-child.ts'), join(work.root, 'record-child.mjs'));
+});
+afterAll(async () => work.cleanup());
+
+async function project(name: string): Promise<string> {
+  const root = join(work.root, name);
+  await mkdir(root, { recursive: true });
+  return root;
+}
+const quiet = (root: string) => ({ pluginRoot: join(root, 'no-plugin'), now: steppingClock(), onWarning: () => {} });
+
+describe('learnings store', () => {
+  it('a missing folder reads as no store, and the read side creates nothing', async () => {
+    const root = await project('missing');
+    const view = await readLearnings(root, { pluginRoot: join(root, 'no-plugin') });
+    expect(view.exists).toBe(false);
+    expect(view.summary.runs).toBe(0);
+    expect(view.markdown).toContain('Not yet tracked');
+    await expect(readFile(join(root, STORE, 'events.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('an empty events file is a store with no runs, and the next record works', async () => {
+    const root = await project('empty');
+    await mkdir(join(root, STORE), { recursive: true });
+    await writeFile(join(root, STORE, 'events.jsonl'), '');
+    expect(await readEvents(join(root, STORE))).toEqual({ events: [], warnings: [], exists: true });
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root));
+    expect((await readEvents(join(root, STORE))).events).toHaveLength(1);
+  });
+
+  it('a corrupt line is skipped with a warning naming its line and costs no other event', async () => {
+    const root = await project('corrupt');
+    const opts = quiet(root);
+    await recordRun(root, { phase: 'deploy', outcome: 'succeeded', deployedCommitTagged: false }, opts);
+    const file = join(root, STORE, 'events.jsonl');
+    await appendFile(file, '{"v":1,"runId":"half-written"\nnot json at all\n{"v":2,"runId":"x"}\n');
+    const warnings: string[] = [];
+    await recordRun(root, { phase: 'deploy', outcome: 'succeeded', deployedCommitTagged: false }, { ...opts, onWarning: (m) => warnings.push(m) });
+    const { events, warnings: read } = await readEvents(join(root, STORE));
+    expect(events.map((e) => e.pitfalls)).toEqual([['missing_git_tag'], ['missing_git_tag']]);
+    expect(read.map((w) => w.line)).toEqual([2, 3, 4]);
+    expect(warnings.join('\n')).toMatch(/events\.jsonl:2: not a JSON event/);
+    expect(warnings.join('\n')).toMatch(/events\.jsonl:4: expected "v": 1/);
+    const md = await readFile(join(root, STORE, 'learnings.md'), 'utf8');
+    expect(md).toMatch(/Missing Git Tag\n\n\*\*Frequency\*\*: ★★☆☆☆ \(2\/5\)/);
+    expect(md).toContain('## Store warnings');
+  });
+
+  it('a line cut off by a crash (no newline) does not swallow the next event', async () => {
+    const root = await project('crash');
+    await mkdir(join(root, STORE), { recursive: true });
+    await writeFile(join(root, STORE, 'events.jsonl'), '{"v":1,"runId":"cut","at":"2026-01-0');
+    await recordRun(root, { phase: 'bump', outcome: 'succeeded', bumpImplied: 'major', bumpChosen: 'minor' }, quiet(root));
+    const { events, warnings } = await readEvents(join(root, STORE));
+    expect(events.map((e) => e.pitfalls)).toEqual([['wrong_version_bump']]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('20 concurrent writer processes lose no event', async () => {
+    const root = await project('concurrent');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => runNode(child, [root, String(i)])));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const { events, warnings } = await readEvents(join(root, STORE));
+    expect(warnings).toEqual([]);
+    expect(events.map((e) => e.runId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `child-${i}`).sort());
+    // learnings.md was rendered under the lock by the last writer: it counts all 20 runs.
+    const md = await readFile(join(root, STORE, 'learnings.md'), 'utf8');
+    expect(md).toContain('from 20 recorded runs');
+    expect(md).toMatch(/Missing Git Tag\n\n\*\*Frequency\*\*: [★☆]{5} \(\d\/5\)  \n\*\*Last seen\*\*: \d{4}-\d\d-\d\d  \n\*\*Total\*\*: 10 times/);
+    await expect(readFile(join(root, STORE, 'events.lock'))).rejects.toThrow(/ENOENT/);
+  }, 60_000);
+
+  it('a lock left by a dead process is taken over; a live one makes the waiter time out with a clear error', async () => {
+    const root = await project('stale');
+    const lock = join(root, 'events.lock');
+    await writeFile(lock, '999999999 0 x'); // no such pid
+    expect(await withFileLock(lock, async () => 'got it', { timeoutMs: 2000 })).toBe('got it');
+    await writeFile(lock, `${process.pid} ${Date.now()} other`);
+    await expect(withFileLock(lock, async () => 'never', { timeoutMs: 100 })).rejects.toThrow(/locked by another run/);
+    await rm(lock);
+  });
+
+  it('writes .gitattributes with merge=union, keeping what was there', async () => {
+    const root = await project('attrs');
+    await mkdir(join(root, STORE), { recursive: true });
+    await writeFile(join(root, STORE, '.gitattributes'), '*.md text\n');
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root));
+    expect(await readFile(join(root, STORE, '.gitattributes'), 'utf8')).toMatch(/^\*\.md text\n[\s\S]*events\.jsonl merge=union\n$/);
+  });
+
+  it('honours learnings.dir from the config, and refuses a folder outside the project', async () => {
+    const root = await project('configured');
+    await writeFile(join(root, 'shipgate.config.yaml'), 'learnings:\n  dir: ops/lessons\n');
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root));
+    expect((await readEvents(join(root, 'ops/lessons'))).events).toHaveLength(1);
+    await writeFile(join(root, 'shipgate.config.yaml'), 'learnings:\n  dir: ../outside\n');
+    await expect(recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root))).rejects.toThrow(/outside the project/);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * The BUILT server, as Claude Code starts it: `node mcp-server/dist/cli.js mcp` over stdio. The SDK's
+ * Client + StdioClientTransport lists the tools and runs gate_check on a real repository; the MCP
+ * Inspector CLI (pinned dev dependency) does the same from the outside; read-only mode from the
+ * environment; and the process exits by itself when the client closes stdin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { tool as gateCheck } from '../../mcp-server/src/server/tools/gate-check.js';
+import { serverProjectRoot } from '../../mcp-server/src/server/stdio.js';
+import { createFixtureRepo, textOf, type FixtureRepo } from './helpers.js';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const cli = resolve(repoRoot, 'mcp-server/dist/cli.js');
+const inspector = resolve(repoRoot, 'node_modules/.bin/mcp-inspector');
+const run = promisify(execFile);
+
+async function stdioClient(env: Record<string, string>, extraArgs: string[] = []): Promise<{ client: Client; stderr: () => string }> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...extraArgs], env: { ...getDefaultEnvironment(), ...env }, stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const client = new Client({ name: 'shipgate-stdio-test', version: '0.0.0' });
+  await client.connect(transport);
+  return { client, stderr: () => stderr };
+}
+
+/** Source modules and packages the built `shipgate mcp` path imports statically (esbuild's `// path` markers). */
+function staticModulesOfMcpCommand(): string[] {
+  const seen = new Set<string>();
+  const modules = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\/\/ ((?:node_modules\/(?:@[^/]+\/[^/]+|[^/]+))|mcp-server\/src\/\S+)/gm)) modules.add(m[1]!);
+    for (const m of text.matchAll(/^(?:import|export)[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) walk(join(dirname(file), (m[1] ?? m[2])!));
+  };
+  walk(cli);
+  const dynamicOf = (file: string, pattern: RegExp) => {
+    const found = pattern.exec(readFileSync(file, 'utf8'))?.[1];
+    if (!found) throw new Error(`no dynamic import matching ${pattern} in ${file}`);
+    return join(dirname(file), found);
+  };
+  const mcpChunk = dynamicOf(cli, /import\("(\.\/chunks\/mcp-[^"]+)"\)/);
+  walk(mcpChunk);
+  walk(dynamicOf(mcpChunk, /import\("(\.\/stdio-[^"]+)"\)/));
+  return [...modules];
+}
+
+describe('built server over stdio', () => {
+  let repo: FixtureRepo;
+
+  beforeAll(() => {
+    execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+    repo = createFixtureRepo();
+  }, 180_000);
+  afterAll(() => repo?.cleanup());
+
+  it('lists the tools and runs gate_check (SDK client)', async () => {
+    const { client, stderr } = await stdioClient({ SHIPGATE_PROJECT_ROOT: repo.root });
+    try {
+      expect(client.getServerVersion()?.name).toBe('shipgate');
+      expect(client.getServerCapabilities()?.logging).toBeDefined();
+      const { tools } = await client.listTools();
+      expect(tools).toHaveLength(11);
+      const passing = await client.callTool({ name: 'gate_check', arguments: { environment: 'staging' } });
+      expect(passing.isError, `${textOf(passing)}\n${stderr()}`).toBeFalsy();
+      const output = z.object(gateCheck.outputSchema).strict().parse(passing.structuredContent);
+      expect(output).toMatchObject({ ok: true, commit: repo.head });
+      const blocked = await client.callTool({ name: 'gate_check', arguments: { environment: 'production' } });
+      expect(blocked.structuredContent).toMatchObject({ ok: false, blockedBy: ['always_false'] });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('SHIPGATE_READ_ONLY=1 hides and refuses write tools in the built server too', async () => {
+    const { client } = await stdioClient({ SHIPGATE_PROJECT_ROOT: repo.root, SHIPGATE_READ_ONLY: '1' });
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).not.toContain('gate_check');
+      expect(names).not.toContain('deploy');
+      const refused = await client.callTool({ name: 'deploy', arguments: {} });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toContain('read-only mode');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('`shipgate mcp --read-only` does the same as the env variable; CLAUDE_PROJECT_DIR names the project', async () => {
+    const { client } = await stdioClient({ CLAUDE_PROJECT_DIR: repo.root }, ['--read-only']);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).not.toContain('gate_check');
+      expect(names.length).toBeGreaterThan(0);
+      const resource = await client.readResource({ uri: 'shipgate://learnings' });
+      expect(resource.contents[0]).toMatchObject({ mimeType: 'text/markdown' });
+    } finally {
+      await client.close();
+    }
+    expect(serverProjectRoot({ SHIPGATE_PROJECT_ROOT: '/a', CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/a');
+    expect(serverProjectRoot({ CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/b');
+    expect(serverProjectRoot({}, '/c')).toBe('/c');
+  });
+
+  it('cold start: `shipgate mcp` statically loads no Markdown parser, validator or skill parser', () => {
+    const modules = staticModulesOfMcpCommand();
+    expect(modules).toContain('mcp-server/src/server/create-server.ts'); // the walk found the server
+    const forbidden = modules.filter((m) => /^node_modules\/(remark-|unified|mdast|micromark|gray-matter|fast-xml-parser)|^mcp-server\/src\/(validate|skill)\//.test(m));
+    expect(forbidden).toEqual([]);
+    // Heavier cores that should also be behind import() (reported, see the benchmark):
+    const lateable = modules.filter((m) => /^node_modules\/(yaml|execa|semver|conventional-commits-parser)$|^mcp-server\/src\/(config|release|deploy|gates|learnings)\//.test(m));
+    if (lateable.length) process.stderr.write(`shipgate mcp loads at start-up: ${lateable.join(', ')}\n`);
+  });
+
+  it('exits with code 0 when the client closes stdin', async () => {
+    const child = spawn(process.execPath, [cli, 'mcp'], { cwd: repo.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.stdin.end();
+    const code = await Promise.race([exited, new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 10_000))]);
+    if (code === 'timeout') child.kill('SIGKILL');
+    expect(code, stderr).toBe(0);
+  });
+
+  it('the MCP Inspector CLI lists the tools and calls gate_check', async () => {
+    const common = [cli, 'mcp', '-e', `SHIPGATE_PROJECT_ROOT=${repo.root}`];
+    const listed = await run(inspector, ['--cli', process.execPath, ...common, '--method', 'tools/list'], { cwd: repo.root, timeout: 60_000 });
+    const names = (JSON.parse(listed.stdout) as { tools: { name: string }[] }).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['gate_check', 'gate_attest', 'deploy', 'validate_skills']));
+
+    const called = await run(inspector, ['--cli', process.execPath, ...common, '--method', 'tools/call', '--tool-name', 'gate_check', '--tool-arg', 'environment=production'], { cwd: repo.root, timeout: 60_000 });
+    const result = JSON.parse(called.stdout) as { structuredContent: { ok: boolean; blockedBy: string[]; commit: string } };
+    expect(result.structuredContent).toMatchObject({ ok: false, blockedBy: ['always_false'], commit: repo.head });
+  }, 120_000);
+});
