@@ -1,6 +1,9 @@
 // Benchmark: the learnings store at 10,000 events.
-// 1. Record one event and re-render learnings.md (recordRun: detect, lock, append, read all, render,
-//    atomic write), in process; median of 20 after one warm-up (goal < 100 ms).
+// 1. Record one event and re-render learnings.md (recordRun: detect, lock, append, read, render,
+//    atomic write), in process; median of 20 after one warm-up (goal < 100 ms). A long-lived process
+//    (the MCP server) parses only appended lines; a fresh module instance (a one-shot CLI call) parses
+//    all 10,000, measured separately. CPU time is printed next to wall time because a shared machine's
+//    load shows up in wall time only.
 // 2. The SessionStart hook from spawn to exit with that store (goal < 150 ms), median of 10, next to
 //    `node -e 0` on the same machine for scale. Uses mcp-server/dist/session-start-hook.js when built.
 import { spawnSync } from 'node:child_process';
@@ -57,6 +60,19 @@ try {
     recordCpu.push((used.user + used.system) / 1000);
   }
 
+  // A fresh module instance has no parsed events in memory: the path of a one-shot CLI call.
+  const fresh = [];
+  const freshCpu = [];
+  for (let i = 0; i < 5; i++) {
+    const { recordRun: coldRecord } = await import(`${pathToFileURL(lib).href}?fresh=${i}`);
+    const cpu = process.cpuUsage();
+    t = performance.now();
+    await coldRecord(project, signals, opts);
+    fresh.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    freshCpu.push((used.user + used.system) / 1000);
+  }
+
   let hook = join(ROOT, 'mcp-server/dist/session-start-hook.js');
   let hookSource = 'mcp-server/dist/session-start-hook.js';
   if (!existsSync(hook)) {
@@ -77,6 +93,8 @@ try {
     return { median: median(times), out };
   };
   const hookRun = spawnTimes([hook], { CLAUDE_PROJECT_DIR: project });
+  rmSync(join(store, 'session-summary.json'));
+  const hookMiss = spawnTimes([hook], { CLAUDE_PROJECT_DIR: project });
   const baseline = spawnTimes(['-e', '0'], {});
   if (!hookRun.out.includes('top pitfalls')) throw new Error(`hook printed no lessons: ${hookRun.out}`);
 
@@ -85,8 +103,10 @@ try {
   console.log('|---|---:|---:|');
   console.log(`| record one event + re-render learnings.md (median of 20, wall) | ${median(record).toFixed(1)} ms | < 100 ms |`);
   console.log(`| same, CPU time of the process (user + system) | ${median(recordCpu).toFixed(1)} ms | - |`);
-  console.log(`| same, first call (parses skills, writes catalog.json) | ${cold.toFixed(1)} ms | - |`);
+  console.log(`| same, in a fresh module instance (one-shot CLI path: parses all events; median of 5, wall / CPU) | ${median(fresh).toFixed(1)} ms / ${median(freshCpu).toFixed(1)} ms | < 100 ms |`);
+  console.log(`| same, very first call (also parses the skills, writes catalog.json) | ${cold.toFixed(1)} ms | - |`);
   console.log(`| SessionStart hook, spawn to exit (median of 10; ${hookSource}) | ${hookRun.median.toFixed(1)} ms | < 150 ms |`);
+  console.log(`| SessionStart hook without its cached text (recomputes from 10,000 events) | ${hookMiss.median.toFixed(1)} ms | - |`);
   console.log(`| \`node -e 0\`, spawn to exit (baseline) | ${baseline.median.toFixed(1)} ms | - |`);
 } finally {
   rmSync(base, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 //   shipgate (cold cache, warm cache), `claude plugin validate`, and `skills-ref validate`.
 // skills-ref takes one skill folder per call, so a sample of 100 is timed and extrapolated to 1,000.
 // Needs the built bundle (`npm run build`). Usage: node bench/validate-corpus.mjs [--count N] [--sample N]
-import { rm } from 'node:fs/promises';
+import { cp, rm, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,7 +22,18 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const { names, averageBytes } = await generateCorpus(corpus, count);
 console.log(`corpus: ${count} skills, ~${averageBytes} bytes each, in ${corpus} (${availableParallelism()} cores)`);
 
-const cli = join(root, 'mcp-server', 'dist', 'cli.js');
+// Snapshot the bundle first: a concurrent `npm run build` would otherwise remove it mid-benchmark.
+const snapshot = join(root, 'bench', '.work', 'validate-dist');
+await rm(snapshot, { recursive: true, force: true });
+try {
+  await access(join(root, 'mcp-server', 'dist', 'cli.js'));
+  await cp(join(root, 'mcp-server', 'dist'), snapshot, { recursive: true });
+  await access(join(snapshot, 'cli.js'));
+} catch {
+  console.error('mcp-server/dist/cli.js is missing or changed while copying: run `npm run build` first.');
+  process.exit(1);
+}
+const cli = join(snapshot, 'cli.js');
 const cacheEnv = { ...process.env, SHIPGATE_NO_CACHE: undefined };
 await rm(join(root, 'node_modules', '.cache', 'shipgate', 'validate-cache.json'), { force: true });
 const shipgateArgs = [process.execPath, cli, 'validate', corpus, '--format', 'json'];
@@ -34,36 +45,41 @@ const single = measure(shipgateArgs, { cwd: root, env: { ...process.env, SHIPGAT
 const summary = (run) => {
   try {
     const doc = JSON.parse(run.stdout);
+    run.ok = typeof doc.filesChecked === 'number';
     return `${doc.filesChecked} files, ${doc.errorCount} errors, ${doc.warningCount} warnings`;
   } catch {
-    return `exit ${run.status}: ${run.stderr.slice(0, 200)}`;
+    run.ok = false;
+    return `FAILED exit ${run.status}: ${run.stderr.trim().split('\n')[0]?.slice(0, 100) ?? ''}`;
   }
 };
 
 const claude = measure([bin('claude'), 'plugin', 'validate', corpus], { cwd: root, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
 
 let skillsRefMs = 0;
+let skillsRefCpu = 0;
 let skillsRefRss = 0;
 let skillsRefFailures = 0;
 for (const name of names.slice(0, sample)) {
   const run = measure([bin('skills-ref'), 'validate', join(corpus, 'skills', name)], { cwd: root });
   skillsRefMs += run.ms;
+  skillsRefCpu += run.cpuMs ?? 0;
   skillsRefRss = Math.max(skillsRefRss, run.rssMb ?? 0);
   if (run.status !== 0) skillsRefFailures += 1;
 }
 const skillsRefTotal = (skillsRefMs / sample) * count;
 
 const mb = (v) => (v === null || v === undefined ? 'n/a' : `${v.toFixed(0)} MB`);
-const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const s = (ms) => (ms === null || ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
 const ratio = (ms) => `${(ms / claude.ms).toFixed(2)}x`;
 const rows = [
-  ['shipgate validate (cold cache, worker pool)', s(cold.ms), mb(cold.rssMb), ratio(cold.ms), summary(cold)],
-  ['shipgate validate (cold cache, default: pool unless cores busy)', s(coldAuto.ms), mb(coldAuto.rssMb), ratio(coldAuto.ms), summary(coldAuto)],
-  ['shipgate validate (warm cache)', s(warm.ms), mb(warm.rssMb), ratio(warm.ms), summary(warm)],
-  ['shipgate validate (no cache, 1 thread)', s(single.ms), mb(single.rssMb), ratio(single.ms), summary(single)],
-  ['claude plugin validate', s(claude.ms), mb(claude.rssMb), '1.00x', `exit ${claude.status}: ${(claude.stdout + claude.stderr).trim().split('\n').slice(-1)[0]?.slice(0, 80) ?? ''}`],
-  [`skills-ref validate (${sample} dirs, extrapolated to ${count})`, s(skillsRefTotal), mb(skillsRefRss), ratio(skillsRefTotal), `${sample - skillsRefFailures}/${sample} valid, ${(skillsRefMs / sample).toFixed(0)} ms per skill`],
+  ['shipgate validate (cold cache, worker pool)', s(cold.ms), s(cold.cpuMs), mb(cold.rssMb), ratio(cold.ms), summary(cold)],
+  ['shipgate validate (cold cache, default: pool unless cores busy)', s(coldAuto.ms), s(coldAuto.cpuMs), mb(coldAuto.rssMb), ratio(coldAuto.ms), summary(coldAuto)],
+  ['shipgate validate (warm cache)', s(warm.ms), s(warm.cpuMs), mb(warm.rssMb), ratio(warm.ms), summary(warm)],
+  ['shipgate validate (no cache, 1 thread)', s(single.ms), s(single.cpuMs), mb(single.rssMb), ratio(single.ms), summary(single)],
+  ['claude plugin validate', s(claude.ms), s(claude.cpuMs), mb(claude.rssMb), '1.00x', `exit ${claude.status}: ${(claude.stdout + claude.stderr).trim().split('\n').slice(-1)[0]?.slice(0, 80) ?? ''}`],
+  [`skills-ref validate (${sample} dirs, extrapolated to ${count})`, s(skillsRefTotal), s((skillsRefCpu / sample) * count), mb(skillsRefRss), ratio(skillsRefTotal), `${sample - skillsRefFailures}/${sample} valid, ${(skillsRefMs / sample).toFixed(0)} ms per skill`],
 ];
-console.log(`\nValidating ${count} skills (times are wall clock, peak RSS of the process tree's largest process):\n`);
-console.log(formatTable(['tool', `time for ${count} skills`, 'peak RSS', 'vs claude', 'result'], rows));
-console.log(`\nload average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; goal shipgate (cold, default) <= claude plugin validate: ${coldAuto.ms <= claude.ms ? 'met' : 'NOT met'}`);
+console.log(`\nValidating ${count} skills (wall clock; CPU = user+sys of the process tree, steadier on a loaded machine; peak RSS of the largest process):\n`);
+console.log(formatTable(['tool', `wall time, ${count} skills`, 'CPU (user+sys)', 'peak RSS', 'vs claude', 'result'], rows));
+console.log(`\nload average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; goal shipgate (cold, default) <= claude plugin validate: ${!coldAuto.ok ? 'unknown (shipgate run failed)' : coldAuto.ms <= claude.ms ? 'met' : 'NOT met'}`);
+await rm(snapshot, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** @returns {{ ms: number, rssMb: number | null, status: number | null, stdout: string, stderr: string }} */
+/** @returns {{ ms: number, cpuMs: number | null, rssMb: number | null, status: number | null, stdout: string, stderr: string }} */
 export function measure(argv, options = {}) {
   const [command, ...args] = argv;
   const started = process.hrtime.bigint();
@@ -21,6 +21,7 @@ export function measure(argv, options = {}) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let rssMb = null;
   let status = child.status;
+  let cpuMs = null;
   const stderr = child.stderr ?? '';
   if (reportDir) {
     let report = '';
@@ -32,10 +33,13 @@ export function measure(argv, options = {}) {
     rmSync(reportDir, { recursive: true, force: true });
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
     if (match) rssMb = Number(match[1]) / 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+    if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
     const exit = /Exit status: (\d+)/.exec(report);
     if (exit) status = Number(exit[1]);
   }
-  return { ms, rssMb, status, stdout: child.stdout ?? '', stderr };
+  return { ms, cpuMs, rssMb, status, stdout: child.stdout ?? '', stderr };
 }
 
 export function formatTable(header, rows) {

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { bootstrap, git, makeProject, passReceipt, release, startPlatform, type Platform, type Project } from './helpers.js';
 import { acquireDeployLock } from '../../mcp-server/src/deploy/lock.js';
 import { runDeploy } from '../../mcp-server/src/deploy/run-deploy.js';
+import { runRollback } from '../../mcp-server/src/deploy/rollback.js';
 import { ConflictError } from '../../mcp-server/src/errors.js';
 import { readRecords } from '../../mcp-server/src/records/deployment-record.js';
 
@@ -60,6 +61,14 @@ describe('a deploy killed during its monitor window', () => {
     const unlock = await acquireDeployLock(project.root, 'production', 'test');
     await unlock();
     expect((await readdir(recordsDir)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    // The canary the crash left behind still had traffic: an on-demand rollback clears it.
+    expect(status.candidate?.color).toBe('canary');
+    const rolled = await runRollback({ projectRoot: project.root, environment: 'production', to: '1.0.0', reason: 'deploy crashed during analysis' });
+    if ('dryRun' in rolled) throw new Error('dry');
+    expect(rolled.status).toBe('succeeded');
+    const after = await platform.status();
+    expect(after.candidate).toBeNull();
+    expect(after.live?.version).toBe('1.0.0');
   });
 });
 

@@ -51,7 +51,7 @@ function remoteSha(project: Project): string {
 describe('git-push provider', () => {
   let project: Project;
   beforeAll(async () => {
-    project = await makeProject(gitPushConfig);
+    project = await makeProject(gitPushConfig, { platform: false });
   });
   afterAll(async () => project?.cleanup());
 
@@ -121,7 +121,8 @@ describe('command provider failing midway', () => {
       timeout: 20s
     strategy: { type: recreate }
 `),
-    );
+    { platform: false },
+  );
   });
   afterAll(async () => project?.cleanup());
 

@@ -34,6 +34,7 @@ beforeAll(async () => {
     provider: { type: git-push, remote: origin, branch: production }
     strategy: { type: rolling }
 `),
+    { platform: false },
   );
   await release(project.root, '1.1.0');
 });

@@ -23,7 +23,7 @@ export interface Project {
 }
 
 /** examples/ copied into a temp git repository with a bare remote; v1.0.0 tagged. */
-export async function makeProject(editConfig?: (text: string) => string): Promise<Project> {
+export async function makeProject(editConfig?: (text: string) => string, options: { platform?: boolean } = {}): Promise<Project> {
   const base = await mkdtemp(join(tmpdir(), 'shipgate-deploy-'));
   const root = join(base, 'app');
   const remote = join(base, 'remote.git');
@@ -31,6 +31,11 @@ export async function makeProject(editConfig?: (text: string) => string): Promis
   if (editConfig) {
     const file = join(root, 'shipgate.config.yaml');
     await writeFile(file, editConfig(await readFile(file, 'utf8')));
+  }
+  if (options.platform === false) {
+    // Without the local platform the example skill's rollback step (`ctl.mjs status`) cannot pass.
+    const skill = join(root, 'skills', 'release-gate', 'SKILL.md');
+    await writeFile(skill, (await readFile(skill, 'utf8')).replace(/<rollback_procedure>[\s\S]*<\/rollback_procedure>\n?/, ''));
   }
   git(base, 'init', '-q', '--bare', remote);
   git(root, 'init', '-q', '-b', 'main');

@@ -24,6 +24,7 @@ beforeAll(async () => {
       type: canary
       steps: [{ weight: 10, pause: 0 }, { weight: 50, pause: 0 }]
 `),
+    { platform: false },
   );
   log = join(project.root, 'kubectl.log');
   process.env.KUBECTL_RECORD_LOG = log;

@@ -61,6 +61,11 @@ const BLOCKED: string[] = [
   'shipgate attest code_review --by Ada --evidence ok',
   'npx shipgate attest code_review --by Ada --evidence ok',
   'node mcp-server/dist/cli.js attest code_review --by Ada --evidence ok',
+  `echo '{"id":"x"}' > .claude/shipgate/receipts/production.json`,
+  'cp /tmp/r.json .claude/shipgate/receipts/production.json',
+  "sed -i 's/pending/passed/' .claude/shipgate/attestations.jsonl",
+  'printf "%s\\n" "{}" >> ./.claude/shipgate/attestations.jsonl',
+  'node forge.js .claude/shipgate/receipts/production.json',
 ];
 
 const ALLOWED: string[] = [
@@ -95,6 +100,8 @@ const ALLOWED: string[] = [
   'npx shipgate gate --env production',
   'shipgate attest --help',
   'cat .claude/shipgate/attestations.jsonl',
+  'git diff .claude/shipgate/',
+  'jq . .claude/shipgate/receipts/production.json',
 ];
 
 describe('classifyCommand', () => {

@@ -47,6 +47,16 @@ describe('guard hook process', () => {
     expect(runHook(bash('./scripts/ship.sh 1.4.0', dir)).status).toBe(0);
   });
 
+  it('refuses Write/Edit of receipts and attestations, and nothing else', () => {
+    const write = (tool: string, file_path: string) => ({ tool_name: tool, tool_input: { file_path, content: '{}' }, cwd: project });
+    const refused = runHook(write('Write', join(project, '.claude/shipgate/receipts/production.json')));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('/deploy-production');
+    expect(runHook(write('Edit', '.claude/shipgate/attestations.jsonl')).status).toBe(2);
+    expect(runHook(write('Write', join(project, 'src/index.ts'))).status).toBe(0);
+    expect(runHook(write('Write', join(project, '.claude/shipgate/learnings/notes.md'))).status).toBe(0);
+  });
+
   it('passes everything else silently', () => {
     for (const input of [bash('npm test'), bash('git push origin main'), { tool_name: 'Read', tool_input: { file_path: 'x' } }, 'not json', '']) {
       const result = runHook(input);

@@ -251,6 +251,8 @@ describe('progress and cancellation', () => {
     expect(events).toEqual(['a:running:0/2', 'a:passed:0/2']);
     expect(result.checks[1]!.status).toBe('skipped');
     expect(result.ok).toBe(false);
+    expect(result.blockedBy).toEqual(['cancelled']);
+    expect(result.receipt).toBeUndefined();
   });
 });
 
@@ -263,5 +265,20 @@ describe('bundled gate skill', () => {
     expect(result.checks.find((c) => c.id === 'tests_pass')?.status).toBe('passed');
     expect(result.checks.find((c) => c.id === 'code_review')?.status).toBe('needs_attestation');
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('window policy (pure)', () => {
+  it('evaluates deny rules in the time zone, including rules that wrap past midnight', async () => {
+    const { windowDenial } = await import('../../mcp-server/src/gates/verify/deploy-window.js');
+    const { windowSchema } = await import('../../mcp-server/src/config/window-schema.js');
+    const berlin = windowSchema.parse({ timezone: 'Europe/Berlin' });
+    // 11:30 UTC on Friday 2026-11-20 is 12:30 in Berlin: denied there, allowed in UTC.
+    expect(windowDenial(berlin, new Date('2026-11-20T11:30:00Z'))).toMatch(/fri 2026-11-20 12:30 \(Europe\/Berlin\)/);
+    expect(windowDenial(windowSchema.parse({}), new Date('2026-11-20T11:30:00Z'))).toBeNull();
+    const nights = windowSchema.parse({ deny: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '22:00', to: '06:00' }] });
+    expect(windowDenial(nights, new Date('2026-11-18T23:00:00Z'))).not.toBeNull();
+    expect(windowDenial(nights, new Date('2026-11-18T05:00:00Z'))).not.toBeNull();
+    expect(windowDenial(nights, new Date('2026-11-18T12:00:00Z'))).toBeNull();
   });
 });

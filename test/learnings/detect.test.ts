@@ -30,7 +30,10 @@ const cases: Record<string, { bad: RunSignals[]; good: RunSignals[] }> = {
   },
   no_post_deploy_monitoring: {
     bad: [{ phase: 'deploy', outcome: 'succeeded', monitorCompleted: false }, { phase: 'deploy', outcome: 'succeeded', monitorPlannedMs: 0 }],
-    good: [{ phase: 'deploy', outcome: 'succeeded', monitorPlannedMs: 600_000, monitorObservedMs: 600_000, monitorCompleted: true }],
+    good: [
+      { phase: 'deploy', outcome: 'succeeded', monitorPlannedMs: 600_000, monitorObservedMs: 600_000, monitorCompleted: true },
+      { phase: 'deploy', outcome: 'rolled_back', monitorPlannedMs: 600_000, monitorObservedMs: 30_000, monitorCompleted: false }, // the monitor caught it
+    ],
   },
   insufficient_post_deploy_monitoring: {
     bad: [{ phase: 'deploy', outcome: 'succeeded', monitorPlannedMs: 1_800_000, monitorObservedMs: 120_000 }],

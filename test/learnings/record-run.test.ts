@@ -29,7 +29,8 @@ describe('recordRun', () => {
     );
     expect(gate.pitfalls).toEqual([]);
     expect(bump.pitfalls).toEqual(['wrong_version_bump']);
-    expect(deploy.pitfalls.sort()).toEqual(['insufficient_health_checks', 'insufficient_post_deploy_monitoring', 'no_post_deploy_monitoring']);
+    // The monitor caught the bad release: cutting its window short by rolling back is not a monitoring pitfall.
+    expect(deploy.pitfalls).toEqual(['insufficient_health_checks']);
     expect(deploy.rollbackTrigger).toBe('error_rate above 0.05 for 2m');
 
     const store = join(root, '.claude/shipgate/learnings');
@@ -42,5 +43,8 @@ describe('recordRun', () => {
     expect(md).toMatch(/### 🚫 Missing Git Tag\n\n\*\*Frequency\*\*: ☆☆☆☆☆ \(0\/5 - not yet seen\)\s+\*\*Last seen\*\*: Never/);
     expect(md).toContain('| Rollback frequency | <5% | 100.0% (1/1) ⚠️ | - |');
     expect(await readFile(join(store, '.gitattributes'), 'utf8')).toContain('events.jsonl merge=union');
+    // What the latest run did is visible at once.
+    expect(md).toContain('| 2026-03-02 10:02 | deploy | production | 1.3.0 | rolled back | 5m 00s | trigger: error_rate above 0.05 for 2m; pitfalls: insufficient_health_checks |');
+    expect(md).toContain('`▄` (█ succeeded');
   });
 });

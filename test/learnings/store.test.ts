@@ -71,6 +71,31 @@ describe('learnings store', () => {
     expect(warnings).toHaveLength(1);
   });
 
+  it('re-reads only what was appended, and everything when the file was rewritten', async () => {
+    const root = await project('incremental');
+    const dir = join(root, STORE);
+    await mkdir(dir, { recursive: true });
+    const line = (id: string, at: string) => JSON.stringify({ v: 1, runId: id, at, phase: 'deploy', outcome: 'succeeded', pitfalls: [] });
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, `${line('a', '2026-01-01T00:00:00.000Z')}\n`);
+    expect((await readEvents(dir)).events.map((e) => e.runId)).toEqual(['a']);
+    await appendFile(file, `${line('b', '2026-01-02T00:00:00.000Z')}\n{oops\n`);
+    const grown = await readEvents(dir);
+    expect(grown.events.map((e) => e.runId)).toEqual(['a', 'b']);
+    expect(grown.warnings.map((w) => w.line)).toEqual([3]);
+    // Rewritten in place, longer, different history (as a merge or checkout would): read again in full.
+    await writeFile(file, `${line('x', '2026-01-01T00:00:00.000Z')}\n${line('y', '2026-01-02T00:00:00.000Z')}\n${line('z', '2026-01-03T00:00:00.000Z')}\n`);
+    expect((await readEvents(dir)).events.map((e) => e.runId)).toEqual(['x', 'y', 'z']);
+    // Replaced by a new file (rename), then truncated: both read in full.
+    const tmp = join(dir, 'replacement');
+    await writeFile(tmp, `${line('n', '2026-02-01T00:00:00.000Z')}\n`);
+    const { rename } = await import('node:fs/promises');
+    await rename(tmp, file);
+    expect((await readEvents(dir)).events.map((e) => e.runId)).toEqual(['n']);
+    await writeFile(file, '');
+    expect((await readEvents(dir)).events).toEqual([]);
+  });
+
   it('20 concurrent writer processes lose no event', async () => {
     const root = await project('concurrent');
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => runNode(child, [root, String(i)])));

@@ -78,6 +78,16 @@ describe('gate_attest', () => {
     expect(recordedLines()).toEqual([]);
   });
 
+  it('a check id that no gate of the environment declares is refused before asking anyone', async () => {
+    answer = () => ({ action: 'accept', content: { by: 'Ada', evidence: 'PR #12', confirm: true } });
+    const result = await session.client.callTool({ name: 'gate_attest', arguments: { environment: 'review', checkId: 'anything_you_like' } });
+    expect(result.isError).toBe(true);
+    expect(errorCodeOf(result)).toBe('usage');
+    expect(textOf(result)).toContain('code_review'); // names the checks that do exist
+    expect(asked).toHaveLength(0);
+    expect(recordedLines()).toEqual([]);
+  });
+
   it('accepted and confirmed: recorded for HEAD with who and evidence, and the gate then passes', async () => {
     answer = () => ({ action: 'accept', content: { by: 'Ada Lovelace', evidence: 'PR #12 approved by Ada and Bo', confirm: true } });
     const result = await session.client.callTool({ name: 'gate_attest', arguments: { environment: 'review', checkId: 'code_review' } });

@@ -4,7 +4,7 @@
  * the blocking failure, and the structured output validates against the published outputSchema.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LoggingMessageNotificationSchema, type Progress } from '@modelcontextprotocol/sdk/types.js';
@@ -90,6 +90,20 @@ describe('gate_check over MCP', () => {
     expect(errorCodeOf(result)).not.toBe('internal');
     expect(textOf(result)).toContain('moon');
   });
+
+  it('a cancelled call stops the running check: the command is killed and no receipt is issued', async () => {
+    const controller = new AbortController();
+    const call = session.client.callTool({ name: 'gate_check', arguments: { environment: 'slow' } }, undefined, { signal: controller.signal });
+    await new Promise((done) => setTimeout(done, 500));
+    controller.abort('user pressed Esc');
+    await expect(call).rejects.toThrow();
+    await new Promise((done) => setTimeout(done, 2_500)); // longer than `sleep 2`
+    expect(existsSync(join(repo.root, 'started-marker'))).toBe(true); // the command did run...
+    expect(existsSync(join(repo.root, 'finished-marker'))).toBe(false); // ...and was killed
+    const receipts = join(repo.root, '.claude/shipgate/receipts');
+    const slowReceipts = existsSync(receipts) ? readdirSync(receipts).filter((f) => f.includes('slow')) : [];
+    expect(slowReceipts).toEqual([]);
+  }, 20_000);
 
   it('refuses an argument that could stand in for a result', async () => {
     const result = await session.client.callTool({ name: 'gate_check', arguments: { environment: 'production', ok: true } });

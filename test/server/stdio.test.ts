@@ -5,7 +5,7 @@
  * environment; and the process exits by itself when the client closes stdin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = resolve(repoRoot, 'mcp-server/dist/cli.js');
 const inspector = resolve(repoRoot, 'node_modules/.bin/mcp-inspector');
 const run = promisify(execFile);
+const BUILD_LOCK = '/tmp/build.lock';
 
 async function stdioClient(env: Record<string, string>, extraArgs: string[] = []): Promise<{ client: Client; stderr: () => string }> {
   const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...extraArgs], env: { ...getDefaultEnvironment(), ...env }, stderr: 'pipe' });
@@ -54,14 +55,34 @@ function staticModulesOfMcpCommand(): string[] {
   return [...modules];
 }
 
+/**
+ * Hold a shared lock on the build lock while these tests run, so a parallel `npm run build` (which
+ * empties dist/ first) waits instead of pulling the bundle away mid-test. Released in afterAll.
+ */
+async function holdSharedBuildLock(): Promise<ChildProcess> {
+  const holder = spawn('flock', ['-s', BUILD_LOCK, process.execPath, '-e', "process.stdout.write('locked\\n'); process.stdin.resume();"], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((done, fail) => {
+    holder.stdout!.once('data', () => done());
+    holder.once('error', fail);
+    holder.once('exit', (code) => fail(new Error(`flock exited with ${code}`)));
+  });
+  return holder;
+}
+
 describe('built server over stdio', () => {
   let repo: FixtureRepo;
+  let lock: ChildProcess | undefined;
 
-  beforeAll(() => {
-    execFileSync('flock', ['/tmp/build.lock', 'npm', 'run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+  beforeAll(async () => {
+    execFileSync('flock', [BUILD_LOCK, 'npm', 'run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+    lock = await holdSharedBuildLock();
     repo = createFixtureRepo();
   }, 180_000);
-  afterAll(() => repo?.cleanup());
+  afterAll(() => {
+    lock?.stdin?.end();
+    lock?.kill();
+    repo?.cleanup();
+  });
 
   it('lists the tools and runs gate_check (SDK client)', async () => {
     const { client, stderr } = await stdioClient({ SHIPGATE_PROJECT_ROOT: repo.root });

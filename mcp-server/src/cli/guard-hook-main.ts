@@ -1,6 +1,7 @@
 /**
  * PreToolUse hook for Bash: refuses raw production deploy commands (exit 2, reason on stderr pointing
- * to /deploy-production) and lets everything else through silently (exit 0). Runs on every Bash call,
+ * to /deploy-production) and lets everything else through silently (exit 0). For Write/Edit it refuses
+ * only writes to shipgate's receipts and attestations (a forged receipt would be a way around the gate). Runs on every Bash call,
  * so it must be fast: no zod, no remark; the config is read, and `yaml` loaded, only when the command
  * might match something the configuration names.
  *
@@ -10,16 +11,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { classifyCommand, refusalMessage } from '../gates/guard/classify-command.js';
 import { splitShell } from '../gates/guard/split-shell.js';
+import { isShipgateStatePath } from '../gates/guard/rules/shipgate-state.js';
 import { DEFAULT_GUARD_POLICY, policyFromConfig, type GuardPolicy } from '../gates/guard/guard-policy.js';
 
 const CONFIG_NAMES = ['shipgate.config.yaml', '.claude/shipgate.yaml'];
+/** File-writing tools that could forge a receipt or an attestation (hooks.json must match them too). */
+const FILE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 
 export async function guardHook(stdinText: string): Promise<{ exitCode: number; stderr: string }> {
-  let input: { tool_name?: unknown; tool_input?: { command?: unknown }; cwd?: unknown };
+  let input: { tool_name?: unknown; tool_input?: { command?: unknown; file_path?: unknown; notebook_path?: unknown }; cwd?: unknown };
   try {
     input = JSON.parse(stdinText) as typeof input;
   } catch {
     return { exitCode: 0, stderr: '' };
+  }
+  const filePath = input?.tool_input?.file_path ?? input?.tool_input?.notebook_path;
+  if (typeof input?.tool_name === 'string' && FILE_TOOLS.has(input.tool_name) && typeof filePath === 'string' && isShipgateStatePath(filePath)) {
+    return { exitCode: 2, stderr: `${refusalMessage({ blocked: true, ruleId: 'shipgate-state', reason: `writing shipgate's gate state (${filePath}) by hand` })}\n` };
   }
   if (input?.tool_name !== 'Bash' || typeof input.tool_input?.command !== 'string') return { exitCode: 0, stderr: '' };
   const command = input.tool_input.command;

@@ -58,7 +58,9 @@ export async function probeOnce(baseUrl: string, check: HttpCheck, signal?: Abor
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
     const timedOut = timeout.aborted && !(signal?.aborted ?? false);
-    return { name, url, ok: false, latencyMs, attempts: 1, critical, error: timedOut ? `no answer within ${check.timeout} ms` : (error as Error).message };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ? `${cause.code} (${url} not reachable)` : cause?.message ?? (error as Error).message;
+    return { name, url, ok: false, latencyMs, attempts: 1, critical, error: timedOut ? `no answer within ${check.timeout} ms` : why };
   }
 }
 

@@ -15,7 +15,7 @@ export async function loadRollbackProcedure(projectRoot: string, environment: st
   const documents = await parseGateFiles(files);
   const steps: RollbackProcedureStep[] = [];
   for (const document of documents) {
-    for (const procedure of document.rollbackProcedures) {
+    for (const procedure of document.model.rollbackProcedures) {
       for (const step of procedure.steps) {
         if (step.command) steps.push({ id: step.id, command: step.command, timeoutMs: step.timeoutMs ?? 120_000 });
       }

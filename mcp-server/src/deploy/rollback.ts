@@ -19,6 +19,8 @@ export interface RollbackPlan {
   environment: string;
   from?: ReleaseRef;
   to: ReleaseRef;
+  /** Provider actions run before the main one (canary: weight 0, remove the canary). */
+  before: ProviderAction[];
   action: ProviderAction;
   commands: string[][];
   timeoutMs: number;
@@ -53,7 +55,13 @@ export async function planRollback(options: { projectRoot: string; environment: 
   if (!to) throw new BlockedError(`No previous release of ${environment} to roll back to.`, { expected: 'an earlier release tag, or --to VERSION', hint: 'Name one with --to VERSION.' });
   const state = await readEnvironmentState(projectRoot, environment);
   const action: ProviderAction = { action: context.provider.supports('undo') ? 'undo' : 'deploy', color: context.environment.strategy.type === 'blue-green' ? state.liveColor : 'stable' };
-  return { environment, ...(from ? { from } : {}), to, action, commands: context.provider.commands(action, to), timeoutMs: Math.min(context.providerTimeoutMs, context.environment.rollback.timeout), reason };
+  // A canary left behind (a crashed or interrupted deploy) loses its traffic and goes first.
+  const before: ProviderAction[] =
+    context.environment.strategy.type === 'canary' && context.provider.supports('traffic') && context.provider.supports('undo')
+      ? [{ action: 'traffic', weight: 0, color: 'canary' }, { action: 'undo', color: 'canary' }]
+      : [];
+  const commands = [...before.flatMap((a) => context.provider.commands(a, to!)), ...context.provider.commands(action, to)];
+  return { environment, ...(from ? { from } : {}), to, before, action, commands, timeoutMs: Math.min(context.providerTimeoutMs, context.environment.rollback.timeout), reason };
 }
 
 export async function runRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; dryRun?: boolean; now?: () => Date; kubectl?: string }): Promise<RollbackResult | { dryRun: true; plan: RollbackPlan }> {
@@ -81,7 +89,13 @@ export async function runRollback(options: { projectRoot: string; environment: s
     });
     await writeRecord(record);
     const started = Date.now();
-    const result = await context.provider.run(plan.action, plan.to, { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs });
+    const providerContext = { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs };
+    let result = { ok: true, runs: [] as unknown[], detail: '' };
+    for (const action of [...plan.before, plan.action]) {
+      const step = await context.provider.run(action, plan.to, providerContext);
+      result = { ok: step.ok, runs: [...result.runs, ...step.runs], detail: [result.detail, step.detail].filter(Boolean).join('; ') };
+      if (!step.ok) break;
+    }
     const step = record.steps[0]!;
     Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: result.detail });
     let verified: boolean | undefined;

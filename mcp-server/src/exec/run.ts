@@ -52,11 +52,11 @@ async function run(
 ): Promise<RunResult> {
   const started = performance.now();
   const max = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
-  const result = await execa(file, args, {
+  // Each command gets its own process group so a timeout or an abort ends the whole tree: a
+  // `sh -c "npm test"` that times out must not leave npm and its children running behind the gate.
+  const subprocess = execa(file, args, {
     cwd: options.cwd,
     shell: shell ? '/bin/sh' : false,
-    timeout: options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : undefined,
-    cancelSignal: options.signal,
     env: { ...options.env },
     extendEnv: true,
     input: options.input,
@@ -65,26 +65,65 @@ async function run(
     all: false,
     stripFinalNewline: true,
     maxBuffer: 64 * 1024 * 1024,
-    forceKillAfterDelay: 2_000,
+    detached: true,
     cleanup: true,
   });
+  let timedOut = false;
+  let aborted = false;
+  const killTree = () => {
+    const pid = subprocess.pid;
+    if (pid === undefined) return;
+    signalGroup(pid, 'SIGTERM');
+    const hard = setTimeout(() => signalGroup(pid, 'SIGKILL'), 2_000);
+    hard.unref();
+  };
+  const timer =
+    options.timeoutMs && options.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          killTree();
+        }, options.timeoutMs)
+      : undefined;
+  const onAbort = () => {
+    aborted = true;
+    killTree();
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  let result;
+  try {
+    result = await subprocess;
+  } finally {
+    if (timer) clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    // Anything the command left behind in its group goes with it.
+    if (subprocess.pid !== undefined) signalGroup(subprocess.pid, 'SIGKILL');
+  }
   const durationMs = Math.round(performance.now() - started);
   const stdout = tail(String(result.stdout ?? ''), max);
   const stderr = tail(String(result.stderr ?? ''), max);
   const spawnError =
-    result.failed && result.exitCode === undefined && !result.timedOut && !result.isCanceled
+    result.failed && result.exitCode === undefined && !timedOut && !aborted
       ? (result.originalMessage ?? result.shortMessage)
       : undefined;
   return {
     command: display,
-    exitCode: result.exitCode ?? (result.timedOut ? 124 : 127),
+    exitCode: timedOut ? 124 : (result.exitCode ?? (aborted ? 130 : 127)),
     stdout,
     stderr,
     durationMs,
-    timedOut: Boolean(result.timedOut),
-    aborted: Boolean(result.isCanceled),
+    timedOut,
+    aborted,
     spawnError,
   };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
 }
 
 function tail(text: string, max: number): string {

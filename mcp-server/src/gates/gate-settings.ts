@@ -6,6 +6,8 @@
 import { getEnvironment, type LoadedConfig } from '../config/load-config.js';
 import { windowSchema } from '../config/window-schema.js';
 import type { z } from 'zod';
+import { InputError, quote } from '../errors.js';
+import { ENVIRONMENT_PATTERN } from './attestations.js';
 
 export interface GateSettings {
   environment: string;
@@ -21,7 +23,9 @@ export const DEFAULT_RECEIPT_TTL_MS = 30 * 60_000;
 export function gateSettings(loaded: LoadedConfig, environment: string): GateSettings {
   const configured = Object.keys(loaded.config.environments).length > 0;
   if (!configured) {
-    getEnvironmentNameCheck(environment);
+    if (!ENVIRONMENT_PATTERN.test(environment)) {
+      throw new InputError('The environment name is not valid.', { where: 'environment', expected: 'a lowercase name like "production"', found: quote(environment, 60) });
+    }
     return { environment, gates: [DEFAULT_GATE_SKILL], window: loaded.config.window ?? windowSchema.parse({}), receiptTtlMs: DEFAULT_RECEIPT_TTL_MS };
   }
   const env = getEnvironment(loaded, environment);
@@ -32,9 +36,4 @@ export function gateSettings(loaded: LoadedConfig, environment: string): GateSet
     window: env.window ?? loaded.config.window ?? windowSchema.parse({}),
     receiptTtlMs: env.receiptTtl,
   };
-}
-
-function getEnvironmentNameCheck(environment: string): void {
-  // Same rule as the config schema's environment keys; reuses getEnvironment's message for anything else.
-  if (!/^[a-z][a-z0-9_-]{0,39}$/.test(environment)) getEnvironment({ config: { environments: {} } as LoadedConfig['config'], path: null, hash: '' }, environment);
 }

@@ -128,6 +128,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const blockedBy = blocking.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => c.id);
   const ok = blocking.length > 0 && blocking.every((c) => c.status === 'passed');
   if (blocking.length === 0) blockedBy.push('no_blocking_checks');
+  if (options.signal?.aborted) blockedBy.push('cancelled');
 
   const issue = ok && !options.signal?.aborted
     ? issueReceipt({

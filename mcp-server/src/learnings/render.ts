@@ -10,6 +10,9 @@ import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent } from './event.js';
 import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
 import { formatFrequency, type PitfallStat } from './pitfall-stats.js';
+import { formatDuration } from './metrics.js';
+
+const RECENT_RUNS = 5;
 
 export interface RenderOptions {
   productionEnvironment?: string;
@@ -42,6 +45,7 @@ export function renderAnalysis(analysis: LearningsAnalysis, options: RenderOptio
   if (metrics.recentOutcomes.length > 0) {
     out.push(`**Recent production deploys** (oldest → newest): \`${metrics.sparkline}\` (█ succeeded · ▄ rolled back · ▁ failed)`, '');
   }
+  out.push(...renderRecentRuns(ordered));
   out.push(`**Updated**: ${newest ? newest.at : 'Not yet tracked'}`, '');
   if (options.warnings && options.warnings.length > 0) {
     out.push('## Store warnings', '', ...options.warnings.map((w) => `- ${w}`), '');
@@ -80,6 +84,30 @@ function renderPatterns(ordered: RunEvent[], productionEnvironment: string): str
   }
   lines.push('---', '');
   return lines;
+}
+
+/** The last runs, newest first, so learnings.md shows what the latest run did. */
+function renderRecentRuns(ordered: RunEvent[]): string[] {
+  const runs = ordered.filter((e) => e.phase !== 'retrospect').slice(-RECENT_RUNS).reverse();
+  if (runs.length === 0) return [];
+  const lines = ['## Recent Runs', '', '| When | Phase | Environment | Version | Outcome | Took | Detail |', '|------|-------|-------------|---------|---------|------|--------|'];
+  for (const run of runs) {
+    const detail = [
+      run.rollbackTrigger ? `trigger: ${cell(run.rollbackTrigger)}` : '',
+      run.failedChecks?.length ? `failed: ${cell(run.failedChecks.join(', '))}` : '',
+      run.pitfalls.length ? `pitfalls: ${run.pitfalls.join(', ')}` : '',
+    ].filter(Boolean).join('; ');
+    const took = run.durationMs === undefined ? '' : formatDuration(run.durationMs);
+    lines.push(`| ${run.at.slice(0, 16).replace('T', ' ')} | ${run.phase} | ${cell(run.environment ?? '')} | ${cell(run.version ?? '')} | ${run.outcome.replace('_', ' ')} | ${took} | ${detail || '-'} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Text from a run inside a table cell: one line, no pipes, bounded. */
+function cell(text: string): string {
+  const flat = oneLine(text).replace(/\|/g, '/');
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
 }
 
 function oneLine(text: string): string {

@@ -43,51 +43,131 @@ export function eventsPath(storeDir: string): string {
   return join(storeDir, EVENTS_FILE);
 }
 
-/** Read every valid event, oldest first (file order). Corrupt lines are reported, not fatal. */
+/**
+ * Read every valid event, oldest first (file order). Corrupt lines are reported, not fatal.
+ * A long-lived process (the MCP server, a benchmark) keeps what it parsed: when the file is the same
+ * inode, only grew, and the bytes just before the old end are unchanged, only the appended bytes are
+ * parsed. Anything else (a merge or checkout rewrote it, a truncation) reads the whole file again.
+ */
 export async function readEvents(storeDir: string): Promise<StoreContents> {
-  let text: string;
+  const file = eventsPath(storeDir);
+  let handle;
   try {
-    text = await readFile(eventsPath(storeDir), 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      parsedCache.delete(file);
       return { events: [], warnings: [], exists: false };
     }
     throw error;
   }
-  return { ...parseEvents(text), exists: true };
+  try {
+    const info = await handle.stat();
+    const cached = parsedCache.get(file);
+    let state: ParseState;
+    if (cached && cached.ino === info.ino && cached.dev === info.dev && info.size >= cached.size && cached.endsWithNewline && (await sameTail(handle, cached))) {
+      state = cached.state;
+      if (info.size > cached.size) {
+        const grown = Buffer.alloc(info.size - cached.size);
+        await handle.read(grown, 0, grown.length, cached.size);
+        parseInto(state, grown.toString('utf8'));
+      }
+    } else {
+      state = newState();
+      parseInto(state, (await handle.readFile()).toString('utf8'));
+    }
+    const tail = Buffer.alloc(Math.min(TAIL_BYTES, info.size));
+    if (tail.length > 0) await handle.read(tail, 0, tail.length, info.size - tail.length);
+    parsedCache.set(file, { ino: info.ino, dev: info.dev, size: info.size, tail, endsWithNewline: tail.length === 0 || tail[tail.length - 1] === 0x0a, state });
+    return { events: state.events.slice(), warnings: state.warnings.slice(), exists: true };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Pure: JSON lines → events + warnings. Blank lines are ignored; an event present twice (same run, phase and time, e.g. after a merge) is kept once. */
 export function parseEvents(text: string): { events: RunEvent[]; warnings: StoreWarning[] } {
-  const events: RunEvent[] = [];
-  const warnings: StoreWarning[] = [];
-  const seen = new Set<string>();
+  const state = newState();
+  parseInto(state, text);
+  return { events: state.events, warnings: state.warnings };
+}
+
+interface ParseState {
+  events: RunEvent[];
+  warnings: StoreWarning[];
+  seen: Set<string>;
+  /** Lines consumed so far (for 1-based line numbers of later chunks). */
+  lines: number;
+}
+
+interface CachedParse {
+  ino: number;
+  dev: number;
+  size: number;
+  tail: Buffer;
+  endsWithNewline: boolean;
+  state: ParseState;
+}
+
+const TAIL_BYTES = 256;
+const parsedCache = new Map<string, CachedParse>();
+
+function newState(): ParseState {
+  return { events: [], warnings: [], seen: new Set(), lines: 0 };
+}
+
+async function sameTail(handle: import('node:fs/promises').FileHandle, cached: CachedParse): Promise<boolean> {
+  if (cached.tail.length === 0) return true;
+  const now = Buffer.alloc(cached.tail.length);
+  await handle.read(now, 0, now.length, cached.size - now.length);
+  return now.equals(cached.tail);
+}
+
+/** Parse whole lines of `text` (which starts at a line boundary) into the state. */
+function parseInto(state: ParseState, text: string): void {
   const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
+  // A text ending in "\n" yields a last empty element: not a line.
+  const count = text.endsWith('\n') ? lines.length - 1 : lines.length;
+  // Fast path: one JSON.parse of all lines as an array (much cheaper than 10,000 calls on a cold
+  // start); any bad line makes it throw and we fall back to line by line, which locates the damage.
+  let values: unknown[] | undefined;
+  if (count > 1) {
+    try {
+      const nonEmpty = lines.slice(0, count).filter((l) => l.trim() !== '');
+      const parsed: unknown = JSON.parse(`[${nonEmpty.join(',')}]`);
+      values = Array.isArray(parsed) && parsed.length === nonEmpty.length ? parsed : undefined;
+    } catch {
+      values = undefined;
+    }
+  }
+  let valueIndex = 0;
+  for (let index = 0; index < count; index++) {
+    const lineNumber = state.lines + index + 1;
     const raw = lines[index]!;
     const line = raw.charCodeAt(0) === 0x7b && raw.charCodeAt(raw.length - 1) === 0x7d ? raw : raw.trim();
     if (line === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = values ? values[valueIndex++] : JSON.parse(line);
     } catch {
-      warnings.push({ line: index + 1, message: `${EVENTS_FILE}:${index + 1}: not a JSON event, skipped (${line.length > 60 ? `${line.slice(0, 60)}…` : line})` });
+      state.warnings.push({ line: lineNumber, message: `${EVENTS_FILE}:${lineNumber}: not a JSON event, skipped (${line.length > 60 ? `${line.slice(0, 60)}…` : line})` });
       continue;
     }
     const problem = eventProblem(value);
     if (problem) {
-      warnings.push({ line: index + 1, message: `${EVENTS_FILE}:${index + 1}: ${problem}, skipped` });
+      state.warnings.push({ line: lineNumber, message: `${EVENTS_FILE}:${lineNumber}: ${problem}, skipped` });
       continue;
     }
     const event = value as RunEvent;
     // One timestamp format (toISOString) so ordering can compare strings.
     if (!CANONICAL_TIME.test(event.at)) event.at = new Date(event.at).toISOString();
     const key = `${event.runId}\u0000${event.phase}\u0000${event.at}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push(event);
+    if (state.seen.has(key)) continue;
+    state.seen.add(key);
+    state.events.push(event);
   }
-  return { events, warnings };
+  state.lines += count;
 }
 
 function eventProblem(value: unknown): string | undefined {

@@ -8,7 +8,7 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent } from './event.js';
 import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
-import type { Metric } from './metrics.js';
+import { isProductionDeploy, type Metric } from './metrics.js';
 import { formatFrequency, type PitfallStat } from './pitfall-stats.js';
 
 export interface PitfallSummary extends PitfallStat {
@@ -23,6 +23,8 @@ export interface LearningsSummary {
   metrics: Metric[];
   sparkline: string;
   updated?: string;
+  /** The newest production deploy, so the next session knows how the last one ended. */
+  lastDeploy?: { at: string; version?: string; outcome: string; rollbackTrigger?: string };
 }
 
 export function summarizeLearnings(events: readonly RunEvent[], catalog: readonly CatalogEntry[], topCount = 3): LearningsSummary {
@@ -33,6 +35,8 @@ export function summarizeAnalysis(analysis: LearningsAnalysis, topCount = 3): Le
   const { ordered, metrics } = analysis;
   const pitfalls = analysis.stats.map((stat) => ({ ...stat, frequency: formatFrequency(stat) }));
   const updated = ordered[ordered.length - 1]?.at;
+  const last = [...ordered].reverse().find((e) => isProductionDeploy(e, analysis.productionEnvironment));
+  const lastDeploy = last ? { at: last.at, version: last.version, outcome: last.outcome, rollbackTrigger: last.rollbackTrigger } : undefined;
   return {
     runs: ordered.filter((e) => e.phase !== 'retrospect').length,
     events: ordered.length,
@@ -41,19 +45,25 @@ export function summarizeAnalysis(analysis: LearningsAnalysis, topCount = 3): Le
     metrics: metrics.metrics,
     sparkline: metrics.sparkline,
     updated,
+    lastDeploy,
   };
 }
 
 /** A few lines for the SessionStart hook: the top pitfalls of this repository. */
 export function formatTopPitfalls(summary: LearningsSummary): string {
+  const last = summary.lastDeploy;
+  const lastLine = last
+    ? `Last production deploy: ${last.version ? `${last.version} ` : ''}${last.outcome.replace('_', ' ')} on ${last.at.slice(0, 10)}${last.rollbackTrigger ? ` (trigger: ${last.rollbackTrigger.replace(/\s+/g, ' ').slice(0, 120)})` : ''}.`
+    : '';
   if (summary.top.length === 0) {
-    return `shipgate lessons: ${summary.runs} run${summary.runs === 1 ? '' : 's'} recorded, no pitfall seen yet.\n`;
+    return `shipgate lessons: ${summary.runs} run${summary.runs === 1 ? '' : 's'} recorded, no pitfall seen yet.${lastLine ? ` ${lastLine}` : ''}\n`;
   }
   const lines = [`shipgate lessons from ${summary.runs} recorded run${summary.runs === 1 ? '' : 's'} in this repository (top pitfalls):`];
   for (const p of summary.top) {
     const prevention = p.prevention ? ` Prevent: ${firstLine(p.prevention)}` : '';
     lines.push(`- ${p.title} ${p.frequency}, last seen ${p.lastSeen?.slice(0, 10) ?? 'never'}.${prevention}`);
   }
+  if (lastLine) lines.push(lastLine);
   lines.push('Full lessons: `shipgate learnings show` or the learnings_get tool.');
   return `${lines.join('\n')}\n`;
 }

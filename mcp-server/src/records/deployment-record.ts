@@ -124,7 +124,7 @@ export async function markAbortedRecords(recordsDir: string, now = new Date()): 
     record.status = 'aborted';
     record.finishedAt = now.toISOString();
     for (const step of record.steps) if (step.status === 'running') Object.assign(step, { status: 'failed', detail: 'process ended during this step', finishedAt: record.finishedAt });
-    record.reason = `${record.reason ? `${record.reason}; ` : ''}the shipgate process (pid ${record.pid}) ended before the ${record.kind} finished; marked aborted at ${record.finishedAt}`;
+    record.reason = `${record.reason ? `${record.reason}; ` : ''}the shipgate process (pid ${record.pid}) ended before the ${record.kind} finished; marked aborted at ${record.finishedAt}. Check what serves now (\`shipgate health --env ${record.environment}\`) and clear what the run left behind with \`shipgate rollback --env ${record.environment} --reason "aborted deploy"\``;
     await writeRecord(record);
     changed.push(record);
   }

@@ -62,49 +62,51 @@ export function parseFrontmatter(text: string, index: LineIndex): FrontmatterSpl
       keys[entry.key] = index.position(rawStart + entry.keyStart, rawStart + entry.keyEnd);
       values[entry.key] = index.position(rawStart + entry.valueStart, rawStart + entry.valueEnd);
     }
-  } else try {
-    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
-    for (const error of doc.errors) {
-      const [start, end] = error.pos;
-      problems.push({
-        ruleId: 'frontmatter-yaml',
-        severity: 'error',
-        message: `Invalid YAML in frontmatter: ${firstLine(error.message)}`,
-        position: index.position(rawStart + start, rawStart + Math.max(start, end)),
-      });
-    }
-    if (doc.errors.length === 0) {
-      const contents = doc.contents;
-      if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
-        data = {};
-      } else if (isMap(contents)) {
-        for (const pair of contents.items) {
-          const key = pair.key;
-          const keyName = isScalar(key) ? String(key.value) : String(key);
-          const keyRange = (key as { range?: [number, number, number] } | null)?.range;
-          if (keyRange) keys[keyName] = index.position(rawStart + keyRange[0], rawStart + keyRange[1]);
-          const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
-          if (valueRange) values[keyName] = index.position(rawStart + valueRange[0], rawStart + valueRange[1]);
-          else if (keyRange) values[keyName] = index.position(rawStart + keyRange[1], rawStart + keyRange[1]);
-        }
-        const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
-        if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
-      } else {
+  } else {
+    try {
+      const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+      for (const error of doc.errors) {
+        const [start, end] = error.pos;
         problems.push({
           ruleId: 'frontmatter-yaml',
           severity: 'error',
-          message: 'Frontmatter must be a YAML mapping of `key: value` lines, found a ' + (isScalar(contents) ? 'plain value' : 'list') + '. Write e.g. `name: deploy-production`.',
-          position: index.position(rawStart, rawEnd),
+          message: `Invalid YAML in frontmatter: ${firstLine(error.message)}`,
+          position: index.position(rawStart + start, rawStart + Math.max(start, end)),
         });
       }
+      if (doc.errors.length === 0) {
+        const contents = doc.contents;
+        if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+          data = {};
+        } else if (isMap(contents)) {
+          for (const pair of contents.items) {
+            const key = pair.key;
+            const keyName = isScalar(key) ? String(key.value) : String(key);
+            const keyRange = (key as { range?: [number, number, number] } | null)?.range;
+            if (keyRange) keys[keyName] = index.position(rawStart + keyRange[0], rawStart + keyRange[1]);
+            const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+            if (valueRange) values[keyName] = index.position(rawStart + valueRange[0], rawStart + valueRange[1]);
+            else if (keyRange) values[keyName] = index.position(rawStart + keyRange[1], rawStart + keyRange[1]);
+          }
+          const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
+          if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+        } else {
+          problems.push({
+            ruleId: 'frontmatter-yaml',
+            severity: 'error',
+            message: 'Frontmatter must be a YAML mapping of `key: value` lines, found a ' + (isScalar(contents) ? 'plain value' : 'list') + '. Write e.g. `name: deploy-production`.',
+            position: index.position(rawStart, rawEnd),
+          });
+        }
+      }
+    } catch (error) {
+      problems.push({
+        ruleId: 'frontmatter-yaml',
+        severity: 'error',
+        message: `Invalid YAML in frontmatter: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        position: index.position(rawStart, rawEnd),
+      });
     }
-  } catch (error) {
-    problems.push({
-      ruleId: 'frontmatter-yaml',
-      severity: 'error',
-      message: `Invalid YAML in frontmatter: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-      position: index.position(rawStart, rawEnd),
-    });
   }
 
   return {

@@ -36,7 +36,7 @@ export function parseSimpleFrontmatter(raw: string): SimpleEntry[] | null {
     if (!m) return null;
     const key = m[1]!;
     const rawValue = m[2];
-    if (rawValue === undefined || rawValue === '' || seen.has(key)) return null;
+    if (rawValue === undefined || rawValue === '' || seen.has(key) || key === '__proto__') return null;
     seen.add(key);
     const value = scalar(rawValue);
     if (value === undefined) return null;

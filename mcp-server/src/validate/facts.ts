@@ -81,6 +81,7 @@ const DEFINITION = /^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?/;
 
 /** Markdown links outside code, with the position of the whole `[text](target)`. */
 function scanLinks(text: string, index: LineIndex, visit: (url: string, position: Position) => void): void {
+  if (!text.includes('](') && !text.includes(']:')) return;
   let offset = 0;
   let fence: string | null = null;
   for (const line of text.split('\n')) {

@@ -37,7 +37,7 @@ export function formatGateResult(result: GateRunResult): string {
   const lines = [`shipgate gate ${result.environment} @ ${result.commit.slice(0, 12)} (${result.gateFiles.join(', ')})`];
   for (const check of result.checks) {
     lines.push(`  ${MARK[check.status]} ${check.id}${check.type === 'advisory' ? ' (advisory)' : ''}: ${check.message}`);
-    if (check.status !== 'passed' && check.status !== 'skipped' && check.outputTail) lines.push(...check.outputTail.split('\n').slice(-10).map((l) => `      ${l}`));
+    if (check.status !== 'passed' && check.status !== 'skipped' && check.outputTail) lines.push(...check.outputTail.split('\n').filter((l) => l.trim()).slice(-10).map((l) => `      ${l}`));
   }
   if (result.receipt) lines.push(`PASSED: receipt ${result.receipt.id}, valid until ${result.receipt.expiresAt}. Deploy with \`shipgate deploy --env ${result.environment}\`.`);
   else lines.push(`BLOCKED by ${result.blockedBy.join(', ')}. Fix them and run \`shipgate gate --env ${result.environment}\` again.`);

@@ -11,6 +11,7 @@ import { splitShell, type Words } from './split-shell.js';
 import { guardRules } from './rules/index.js';
 import { DEFAULT_GUARD_POLICY, type GuardPolicy } from './guard-policy.js';
 import type { GuardCommand } from './rules/guard-rule.js';
+import { isShipgateStatePath } from './rules/shipgate-state.js';
 
 export interface GuardVerdict {
   blocked: boolean;
@@ -52,7 +53,10 @@ export function classifyCommand(command: string, policy: GuardPolicy = DEFAULT_G
 function classifyText(text: string, policy: GuardPolicy, depth: number): GuardVerdict | null {
   if (depth > MAX_DEPTH) return null;
   const nested: string[] = [];
-  const commands = splitShell(text, nested);
+  const redirects: string[] = [];
+  const commands = splitShell(text, nested, redirects);
+  const stateTarget = redirects.find(isShipgateStatePath);
+  if (stateTarget) return { blocked: true, ruleId: 'shipgate-state', reason: `writing shipgate's gate state (${stateTarget}) by hand`, matched: text.length > 200 ? `${text.slice(0, 200)}…` : text };
   for (const words of commands) {
     const verdict = classifyWords(words, policy, depth);
     if (verdict) return verdict;
@@ -125,6 +129,12 @@ function baseName(word: string): string {
 
 /** The message the hook prints on stderr when it refuses a command. */
 export function refusalMessage(verdict: GuardVerdict): string {
+  if (verdict.ruleId === 'shipgate-state') {
+    return [
+      `shipgate guard: refused (${verdict.reason}).`,
+      '  Receipts and attestations are written only by a passing gate and by a human attesting; run /deploy-production.',
+    ].join('\n');
+  }
   if (verdict.ruleId === 'self-attest') {
     return [
       `shipgate guard: refused (${verdict.reason}).`,

@@ -2,7 +2,8 @@
  * A shell-command splitter good enough to see through disguises: quotes, escapes, `&&`, `||`, `;`, `|`,
  * `&`, newlines, subshells, redirections, comments, and the nested command strings of `$(...)`,
  * backticks and `<(...)`. It never executes anything and never throws: unbalanced input is read to the
- * end. Output: the simple commands found, each a list of words, nested ones included.
+ * end. Output: the simple commands found, each a list of words; nested command strings and redirection
+ * targets (`> file`) are collected into the optional arrays.
  *
  * Good: `env X=1 kubectl apply -n production -f k.yaml && echo ok` → [[env,X=1,kubectl,...],[echo,ok]]
  * Bad:  a regex over the raw text, which `k"ube"ctl` or `$(echo kubectl)` walks past.
@@ -11,7 +12,7 @@ export type Words = string[];
 
 const MAX_LENGTH = 200_000;
 
-export function splitShell(source: string, nested: string[] = []): Words[] {
+export function splitShell(source: string, nested: string[] = [], redirects: string[] = []): Words[] {
   const text = source.length > MAX_LENGTH ? source.slice(0, MAX_LENGTH) : source;
   const commands: Words[] = [];
   let words: Words = [];
@@ -21,8 +22,10 @@ export function splitShell(source: string, nested: string[] = []): Words[] {
 
   const endWord = () => {
     if (inWord) {
-      if (skipNextWord) skipNextWord = false;
-      else words.push(word);
+      if (skipNextWord) {
+        skipNextWord = false;
+        redirects.push(word);
+      } else words.push(word);
     }
     word = '';
     inWord = false;

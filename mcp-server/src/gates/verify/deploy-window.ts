@@ -34,7 +34,9 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
 export function windowDenial(policy: WindowPolicy, instant: Date): string | null {
   const local = localTime(instant, policy.timezone);
   for (const rule of policy.deny) {
-    if (rule.days.includes(local.day) && local.time >= rule.from && local.time <= rule.to) {
+    // A rule like 22:00–06:00 wraps past midnight (the early hours count for the listed day too).
+    const inHours = rule.from <= rule.to ? local.time >= rule.from && local.time <= rule.to : local.time >= rule.from || local.time <= rule.to;
+    if (rule.days.includes(local.day) && inHours) {
       return `${local.day} ${local.date} ${local.time} (${policy.timezone}) is inside the denied window ${rule.days.join(',')} ${rule.from}–${rule.to}${rule.reason ? `: ${rule.reason}` : ''}`;
     }
   }

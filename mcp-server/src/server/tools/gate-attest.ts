@@ -59,11 +59,14 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
         hint: terminalHint(environment, checkId),
       });
     }
-    const [{ recordAttestation, validateAttestationInput }, { ELICIT_SCHEMA }, { headCommit }] = await Promise.all([
+    const [{ recordAttestation, validateAttestationInput }, { ELICIT_SCHEMA }, { headCommit }, { requireGateCheck }] = await Promise.all([
       import('../../gates/attestations.js'),
       import('../../gates/resolve-attestation.js'),
       import('../../project/git.js'),
+      import('../../gates/list-gate-checks.js'),
     ]);
+    // Never ask a human to confirm a check that no gate of this environment would read.
+    await requireGateCheck(context.projectRoot, environment, checkId, context.env);
     const commit = await headCommit(context.projectRoot, context.signal);
     let answer;
     try {

@@ -30,4 +30,4 @@ export const tools: readonly ToolDefinition[] = [
   learningsGet,
   learningsRecord,
   validateSkills,
-] as ToolDefinition[];
+];

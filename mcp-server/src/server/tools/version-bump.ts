@@ -14,8 +14,6 @@
  */
 import { z } from 'zod';
 import type { ToolDefinition } from '../tool.js';
-import { runBump } from '../../release/run-bump.js';
-import { bumpResultDocument, describeBumpResult } from '../../release/describe-result.js';
 
 const inputSchema = {
   bump: z.enum(['auto', 'major', 'minor', 'patch', 'prerelease']).default('auto').describe('Which part of the version to bump; auto derives it from Conventional Commits.'),
@@ -61,6 +59,10 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
   outputSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(args, context) {
+    // Loaded on first call: the release core pulls in git, yaml, semver and the commit parser,
+    // which must not slow down `tools/list` at server start.
+    const { runBump } = await import('../../release/run-bump.js');
+    const { bumpResultDocument, describeBumpResult } = await import('../../release/describe-result.js');
     const result = await runBump(context.projectRoot, {
       bump: args.bump,
       preid: args.preid,

@@ -7,5 +7,6 @@ import { hostedPlatformsRule } from './hosted-platforms.js';
 import { ghWorkflowRule } from './gh-workflow.js';
 import { configuredCommandRule } from './configured-command.js';
 import { selfAttestRule } from './self-attest.js';
+import { shipgateStateRule } from './shipgate-state.js';
 
-export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule];
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule, shipgateStateRule];
