@@ -1,24 +1,4 @@
 import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import {
-  resolveStoreDir
-} from "./chunks/chunk-M3MLCKII.js";
-import {
-  lookupSessionCache
-} from "./chunks/chunk-VBOBU6E4.js";
-import "./chunks/chunk-CMTZTRQJ.js";
-
-// mcp-server/src/cli/session-start-hook-main.ts
-var projectRoot = process.env.CLAUDE_PROJECT_DIR || process.cwd();
-try {
-  const storeDir = await resolveStoreDir(projectRoot);
-  const cache = await lookupSessionCache(storeDir);
-  if (cache.state === "hit") process.stdout.write(cache.text);
-  if (cache.state === "miss") {
-    const { sessionLessonsFromStore } = await import("./chunks/session-lessons-W7NIPMQ2.js");
-    process.stdout.write(await sessionLessonsFromStore(storeDir));
-  }
-} catch (error) {
-  process.stderr.write(`shipgate lessons unavailable: ${error.message.split("\n")[0]}
-`);
-}
-process.exitCode = 0;
+import{b as e}from"./chunks/chunk-FGWDHUCO.js";import{b as o}from"./chunks/chunk-ZSXO5D6T.js";import"./chunks/chunk-AHK5V45S.js";var i=process.env.CLAUDE_PROJECT_DIR||process.cwd();try{let s=await e(i),t=await o(s);if(t.state==="hit"&&process.stdout.write(t.text),t.state==="miss"){let{sessionLessonsFromStore:r}=await import("./chunks/session-lessons-OGB6GUHA.js");process.stdout.write(await r(s))}}catch(s){process.stderr.write(`shipgate lessons unavailable: ${s.message.split(`
+`)[0]}
+`)}process.exitCode=0;

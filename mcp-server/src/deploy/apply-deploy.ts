@@ -4,6 +4,12 @@
  * rollback is on, the `undo` of every step that started runs in reverse order, production is verified
  * with the health checks, and the record gets an incident report. Outcome: succeeded (exit 0),
  * rolled_back (exit 3: deployed, then rolled back), failed (exit 1).
+ *
+ * Probing is health/'s: runHealthChecks for the health steps and the post-rollback verification,
+ * runSmokeTests for seed 002's smoke tests, measureBaseline against production before anything changes,
+ * and runMonitor (health checks plus the environment's Prometheus queries, against that baseline) for
+ * the monitor and canary-analysis steps. The MonitorReport's verdict and trigger become the step's
+ * result and the record's `rollback.monitorTrigger`.
  */
 import { resolve } from 'node:path';
 import type { EnvironmentConfig } from '../config/schema.js';
@@ -12,8 +18,11 @@ import type { DeployPlan } from './plan-deploy.js';
 import type { PlanStep } from './plan-step.js';
 import type { DeploymentRecord, RecordStep } from '../records/deployment-record.js';
 import { writeRecord } from '../records/deployment-record.js';
-import { loadSmokeTestFile, runHttpChecks, type HttpCheck, type ProbeResult } from './health-probe.js';
-import { watchWindow, sleepUnlessAborted } from './monitor-window.js';
+import { runHealthChecks, type HealthCheck, type HealthCheckResult } from '../health/run-health-checks.js';
+import { loadSmokeTests, runSmokeTests, type SmokeTestResult } from '../health/smoke-tests.js';
+import { measureBaseline, type Baseline } from '../health/baseline.js';
+import { runMonitor, type MonitorTick, type MonitorTrigger } from '../health/monitor.js';
+import { abortableSleep } from '../health/abortable-sleep.js';
 import { runScript } from '../exec/run.js';
 
 export type DeployStatus = 'succeeded' | 'rolled_back' | 'failed';
@@ -55,9 +64,12 @@ export interface DeployOutcome {
   healthChecksRun: number;
 }
 
-export function healthChecksOf(environment: EnvironmentConfig): HttpCheck[] {
+export function healthChecksOf(environment: EnvironmentConfig): HealthCheck[] {
   return environment.health.checks.map((check) => ({ ...check }));
 }
+
+/** Pause between attempts of a retried health check during a deploy (health/'s default is 1 s). */
+const RETRY_DELAY_MS = 500;
 
 export function urlFor(environment: EnvironmentConfig, target: 'production' | 'candidate', color: string | undefined): string | undefined {
   if (target === 'production') return environment.url;
@@ -75,8 +87,10 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
   let monitorObservedMs = 0;
   let monitorCompleted = true;
   let healthChecksRun = 0;
+  let monitorTrigger: MonitorTrigger | undefined;
   record.steps = plan.steps.map((step) => toRecordStep(step));
   await writeRecord(record);
+  const baseline = await productionBaseline(options, checks);
 
   for (const [index, step] of plan.steps.entries()) {
     const recordStep = record.steps[index]!;
@@ -105,11 +119,11 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
         recordStep.status = 'skipped';
         detail = !url ? `no ${step.target === 'candidate' ? 'previewUrl' : 'url'} configured for this environment` : 'no health checks configured';
       } else {
-        const result = await runHttpChecks(url, checks, options.signal);
+        const result = await runHealthChecks({ baseUrl: url, checks, retryDelayMs: RETRY_DELAY_MS, ...(options.signal ? { signal: options.signal } : {}) });
         healthChecksRun += result.results.length;
         addProbeMeasurements(record, step.id, result.results, checks);
         ok = result.ok;
-        detail = summarize(result.results);
+        detail = summarize(result.results, checks);
       }
     } else if (step.kind === 'smoke') {
       const url = urlFor(environment, 'production', undefined);
@@ -117,41 +131,54 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
         recordStep.status = 'skipped';
         detail = 'no url or smoke tests configured';
       } else {
-        const tests = await loadSmokeTestFile(resolve(options.projectRoot, environment.health.smokeTests));
-        const result = await runHttpChecks(url, tests, options.signal);
-        addProbeMeasurements(record, step.id, result.results, tests);
+        const tests = await loadSmokeTests(resolve(options.projectRoot, environment.health.smokeTests));
+        const result = await runSmokeTests({ baseUrl: url, tests, ...(options.signal ? { signal: options.signal } : {}) });
+        addSmokeMeasurements(record, step.id, result.results);
         ok = result.ok;
-        detail = summarize(result.results);
+        detail = summarizeSmoke(result.results);
       }
     } else if (step.kind === 'monitor') {
       // Canary analysis watches the canary itself (its preview URL) when there is one: probes through the
       // shared URL would mostly measure the stable release.
       const url = urlFor(environment, step.target ?? 'production', candidateColor) ?? environment.url;
       monitorPlannedMs += step.durationMs ?? 0;
-      if (!url || checks.length === 0) {
+      const queries = environment.monitor.prometheus?.queries.length ?? 0;
+      if (!url || (checks.length === 0 && queries === 0)) {
         recordStep.status = 'skipped';
-        detail = 'no url or health checks to monitor with';
+        detail = !url ? 'no url to monitor' : 'no health checks or Prometheus queries to monitor with';
       } else {
-        const outcome = await watchWindow({
+        const durationMs = step.durationMs ?? 0;
+        const expectedTicks = Math.max(1, Math.ceil(durationMs / environment.monitor.interval) + 1);
+        let tickIndex = 0;
+        const report = await runMonitor({
           baseUrl: url,
           checks,
-          monitor: environment.monitor,
-          durationMs: step.durationMs ?? 0,
-          signal: options.signal,
-          onTick: async (tick, tickIndex, tickTotal) => {
-            record.measurements.push({ at: tick.at, step: step.id, name: 'failed checks', value: `${tick.failed}/${tick.total}`, threshold: `failure limit ${environment.monitor.failureLimit} in a row`, ok: tick.ok });
-            record.measurements.push({ at: tick.at, step: step.id, name: 'max latency ms', value: tick.maxLatencyMs, ok: true });
-            await options.onProgress?.({ index, total, step: step.id, message: `tick ${tickIndex + 1}/${tickTotal}: ${tick.ok ? 'healthy' : tick.errors.join(', ')}` });
+          // A canary analysis step watches for its own pause, not the environment's whole window.
+          monitor: { ...environment.monitor, duration: durationMs },
+          ...(baseline ? { baseline } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          onTick: (tick) => {
+            tickIndex += 1;
+            addTickMeasurements(record, step.id, tick, environment);
+            const message = `tick ${tickIndex}/${expectedTicks}: ${describeTick(tick)}`;
+            // runMonitor's onTick is synchronous: progress is reported without holding the window up.
+            void Promise.resolve(options.onProgress?.({ index, total, step: step.id, message })).catch(() => undefined);
           },
         });
-        monitorObservedMs += outcome.observedMs;
-        healthChecksRun += outcome.ticks.reduce((sum, tick) => sum + tick.total, 0);
-        if (!outcome.completed) monitorCompleted = false;
-        ok = outcome.verdict === 'healthy';
-        detail = outcome.verdict === 'healthy' ? `${outcome.ticks.length} ticks, all within limits` : outcome.trigger ?? 'interrupted during the monitor window';
+        monitorObservedMs += report.observedMs;
+        healthChecksRun += report.ticks.length * checks.length;
+        if (!report.completed) monitorCompleted = false;
+        ok = report.verdict === 'healthy';
+        if (report.trigger) monitorTrigger = report.trigger;
+        detail = report.verdict === 'healthy'
+          ? `${report.ticks.length} ticks, all within limits`
+          : report.trigger
+            ? `${report.trigger.kind}: ${report.trigger.message}`
+            : 'interrupted during the monitor window';
       }
     } else if (step.kind === 'pause') {
-      const aborted = await sleepUnlessAborted(step.durationMs ?? 0, options.signal);
+      await abortableSleep(step.durationMs ?? 0, options.signal);
+      const aborted = options.signal?.aborted ?? false;
       ok = !aborted;
       detail = aborted ? 'interrupted' : `waited ${step.durationMs ?? 0} ms`;
     }
@@ -180,7 +207,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     await writeRecord(record);
     return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
   }
-  const rolledBack = await rollBackStarted(options, started, failure, checks);
+  const rolledBack = await rollBackStarted(options, started, failure, checks, monitorTrigger);
   record.status = rolledBack ? 'rolled_back' : 'failed';
   record.finishedAt = new Date().toISOString();
   await writeRecord(record);
@@ -188,7 +215,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
 }
 
 /** Undo every started step (reverse order, each undo once), run the skill's procedure, verify. */
-async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[], trigger: string, checks: HttpCheck[]): Promise<boolean> {
+async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[], trigger: string, checks: HealthCheck[], monitorTrigger?: MonitorTrigger): Promise<boolean> {
   const { record, plan, provider, environment } = options;
   const seen = new Set<string>();
   const undo: PlanStep[] = [];
@@ -200,6 +227,10 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     }
   }
   const rollback: NonNullable<DeploymentRecord['rollback']> = { trigger, startedAt: new Date().toISOString(), steps: undo.map((step) => toRecordStep(step)) };
+  if (monitorTrigger) {
+    const { kind, metric, value, threshold, forMs } = monitorTrigger;
+    rollback.monitorTrigger = { kind, metric, value, threshold, forMs };
+  }
   record.rollback = rollback;
   await writeRecord(record);
   const changedProduction = started.some((step) => step.action !== undefined);
@@ -233,7 +264,7 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     rollback.detail = 'There is no previous release to go back to (first deploy): production runs the failed release. Fix forward or stop the service.';
   }
   if (environment.url && checks.length) {
-    const verify = await runHttpChecks(environment.url, checks);
+    const verify = await runHealthChecks({ baseUrl: environment.url, checks, retryDelayMs: RETRY_DELAY_MS });
     rollback.verified = verify.ok;
     addProbeMeasurements(record, 'rollback-verify', verify.results, checks);
   }
@@ -246,13 +277,75 @@ function toRecordStep(step: PlanStep): RecordStep {
   return { id: step.id, kind: step.kind, description: step.description, ...(step.commands?.length ? { commands: step.commands } : {}), timeoutMs: step.timeoutMs, status: 'pending' };
 }
 
-function summarize(results: ProbeResult[]): string {
-  return results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.status ?? 'no answer'}, ${r.latencyMs} ms${r.error ? `: ${r.error}` : ''})`).join('; ');
+/**
+ * Production's error rate and p95 latency before anything changes (seed 003's baseline), when there is
+ * a monitor step to compare against it. Never fails the deploy: an unreachable production gives a
+ * baseline with error rate 1, which only makes the increase rules more lenient.
+ */
+async function productionBaseline(options: ApplyDeployOptions, checks: HealthCheck[]): Promise<Baseline | undefined> {
+  const { environment, plan, record } = options;
+  const url = environment.url;
+  if (!url || checks.length === 0 || !plan.steps.some((step) => step.kind === 'monitor')) return undefined;
+  const baseline = await measureBaseline({ baseUrl: url, checks, samples: BASELINE_SAMPLES, intervalMs: BASELINE_INTERVAL_MS, ...(options.signal ? { signal: options.signal } : {}) });
+  if (baseline.samples === 0) return undefined;
+  record.baseline = { ...baseline, url };
+  const at = new Date().toISOString();
+  record.measurements.push({ at, step: 'baseline', name: 'error rate', value: baseline.errorRate, ok: true });
+  record.measurements.push({ at, step: 'baseline', name: 'p95 latency ms', value: baseline.p95LatencyMs, ok: true });
+  await writeRecord(record);
+  return baseline;
 }
 
-function addProbeMeasurements(record: DeploymentRecord, step: string, results: ProbeResult[], checks: HttpCheck[]): void {
+/** Rounds of probing for the baseline, and the pause between them (about one second in all). */
+const BASELINE_SAMPLES = 5;
+const BASELINE_INTERVAL_MS = 200;
+
+function describeTick(tick: MonitorTick): string {
+  const parts: string[] = [];
+  if (tick.failures) parts.push(Object.entries(tick.failures).map(([name, why]) => `${name}: ${why}`).join(', '));
+  else parts.push('healthy');
+  for (const [name, value] of Object.entries(tick.prometheus ?? {})) parts.push(`${name}=${value ?? 'no data'}`);
+  return parts.join('; ');
+}
+
+function addTickMeasurements(record: DeploymentRecord, step: string, tick: MonitorTick, environment: EnvironmentConfig): void {
+  const monitor = environment.monitor;
+  record.measurements.push({ at: tick.at, step, name: 'error rate', value: tick.errorRate, threshold: `<= ${monitor.maxErrorRate} (failure limit ${monitor.failureLimit} ticks in a row)`, ok: tick.healthy && tick.errorRate <= monitor.maxErrorRate });
+  record.measurements.push({ at: tick.at, step, name: 'p95 latency ms', value: tick.p95LatencyMs, ok: true });
+  for (const query of monitor.prometheus?.queries ?? []) {
+    const value = tick.prometheus?.[query.name];
+    const error = tick.prometheusErrors?.[query.name];
+    const limits = [query.above !== undefined ? `<= ${query.above}` : '', query.below !== undefined ? `>= ${query.below}` : ''].filter(Boolean).join(', ');
+    const within = value === null || value === undefined || ((query.above === undefined || value <= query.above) && (query.below === undefined || value >= query.below));
+    record.measurements.push({ at: tick.at, step, name: `prometheus ${query.name}`, value: value ?? (error ?? 'no data'), ...(limits ? { threshold: limits } : {}), ok: within });
+  }
+}
+
+function summarize(results: HealthCheckResult[], checks: HealthCheck[]): string {
+  return results
+    .map((r, index) => {
+      const timeout = checks[index]?.timeout;
+      const answer = r.status !== undefined ? `status ${r.status}` : r.error?.startsWith('timeout') && timeout !== undefined ? `no answer within ${timeout} ms` : 'no answer';
+      return `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${answer}, ${r.latencyMs ?? 0} ms${r.error ? `: ${r.error}` : ''})`;
+    })
+    .join('; ');
+}
+
+function summarizeSmoke(results: SmokeTestResult[]): string {
+  return results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.status !== undefined ? `status ${r.status}` : 'no answer'}, ${r.latencyMs} ms${r.error ? `: ${r.error}` : ''})`).join('; ');
+}
+
+function addSmokeMeasurements(record: DeploymentRecord, step: string, results: SmokeTestResult[]): void {
+  for (const result of results) {
+    record.measurements.push({ at: new Date().toISOString(), step, name: `${result.name} status`, value: result.status ?? (result.error ?? 'no answer'), threshold: `= ${result.expectedStatus}`, ok: result.ok });
+    record.measurements.push({ at: new Date().toISOString(), step, name: `${result.name} latency ms`, value: result.latencyMs, ok: true });
+  }
+}
+
+function addProbeMeasurements(record: DeploymentRecord, step: string, results: HealthCheckResult[], checks: HealthCheck[]): void {
   results.forEach((result, index) => {
     const check = checks[index];
+    const latencyMs = result.latencyMs ?? 0;
     record.measurements.push({
       at: new Date().toISOString(),
       step,
@@ -261,6 +354,6 @@ function addProbeMeasurements(record: DeploymentRecord, step: string, results: P
       threshold: `= ${check?.status ?? 200}${check?.bodyContains ? `, body contains ${JSON.stringify(check.bodyContains)}` : ''}`,
       ok: result.ok,
     });
-    record.measurements.push({ at: new Date().toISOString(), step, name: `${result.name} latency ms`, value: result.latencyMs, ...(check?.maxLatency ? { threshold: `<= ${check.maxLatency}` } : {}), ok: check?.maxLatency ? result.latencyMs <= check.maxLatency : true });
+    record.measurements.push({ at: new Date().toISOString(), step, name: `${result.name} latency ms`, value: latencyMs, ...(check?.maxLatency ? { threshold: `<= ${check.maxLatency}` } : {}), ok: check?.maxLatency ? latencyMs <= check.maxLatency : true });
   });
 }

@@ -11,7 +11,7 @@ import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { listReleases, releaseForTag } from './resolve-release.js';
 import { acquireDeployLock } from './lock.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
-import { runHttpChecks } from './health-probe.js';
+import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
 
@@ -103,7 +103,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
     if (result.ok && context.environment.url && checks.length) {
       const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: new Date().toISOString() };
       record.steps.push(verify);
-      const health = await runHttpChecks(context.environment.url, checks);
+      const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
       verified = health.ok;
       Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
       for (const r of health.results) record.measurements.push({ at: new Date().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });

@@ -197,7 +197,12 @@ async function decide(check: GateCheck, context: VerifyContext): Promise<VerifyO
 async function recordGateRun(projectRoot: string, result: GateRunResult): Promise<void> {
   try {
     const { recordRun } = await import('../learnings/record-run.js');
-    const passed = (predicate: (c: CheckResult) => boolean) => result.checks.some((c) => predicate(c) && c.status === 'passed');
+    // A signal is sent only when the gate has such a check: a gate without a rollback check says
+    // nothing about rollback readiness, which is not the same as "not ready".
+    const passed = (predicate: (c: CheckResult) => boolean) => {
+      const matching = result.checks.filter(predicate);
+      return matching.length === 0 ? undefined : matching.some((c) => c.status === 'passed');
+    };
     await recordRun(projectRoot, {
       phase: 'gate',
       outcome: result.ok ? 'succeeded' : 'blocked',

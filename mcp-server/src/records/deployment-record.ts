@@ -62,7 +62,18 @@ export interface DeploymentRecord {
   changelogExcerpt?: string;
   steps: RecordStep[];
   measurements: RecordMeasurement[];
-  rollback?: { trigger: string; startedAt: string; finishedAt?: string; steps: RecordStep[]; verified?: boolean; detail?: string };
+  rollback?: {
+    trigger: string;
+    /** The monitor rule that fired, when the monitor window triggered the rollback (health/monitor.ts). */
+    monitorTrigger?: { kind: string; metric: string; value: number; threshold: number; forMs: number };
+    startedAt: string;
+    finishedAt?: string;
+    steps: RecordStep[];
+    verified?: boolean;
+    detail?: string;
+  };
+  /** Production's health before the deploy (health/baseline.ts), the monitor's reference. */
+  baseline?: { errorRate: number; p95LatencyMs: number; samples: number; url: string };
   files: { markdown: string; json: string };
 }
 

@@ -52,7 +52,10 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
   if (record.rollback) {
     const r = record.rollback;
     lines.push('', '## Incident report: automatic rollback', '');
-    lines.push(`- **Trigger:** ${r.trigger}`, `- **Rolled back to:** ${record.previous ? record.previous.tag : 'nothing (no previous release)'}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
+    lines.push(`- **Trigger:** ${r.trigger}`);
+    if (r.monitorTrigger) lines.push(`- **Monitor rule:** ${r.monitorTrigger.kind} (${r.monitorTrigger.metric} = ${r.monitorTrigger.value}, threshold ${r.monitorTrigger.threshold}, held ${r.monitorTrigger.forMs} ms)`);
+    if (record.baseline) lines.push(`- **Baseline before the deploy:** error rate ${record.baseline.errorRate}, p95 ${record.baseline.p95LatencyMs} ms over ${record.baseline.samples} requests to ${record.baseline.url}`);
+    lines.push(`- **Rolled back to:** ${record.previous ? record.previous.tag : 'nothing (no previous release)'}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
     lines.push(`- **Verified by health checks afterwards:** ${r.verified === undefined ? 'not checked' : r.verified ? 'yes' : 'NO: production needs attention now'}`);
     if (r.detail) lines.push(`- **Detail:** ${r.detail}`);
     lines.push('- **Next:** find the cause before redeploying; `/retrospect` records what the team learned.');

@@ -12,14 +12,22 @@ export const command: CliCommand = {
   async run(input, context) {
     const projectRoot = await findProjectRoot(context.cwd);
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
-    const { runHttpChecks, loadSmokeTestFile } = await import('../../deploy/health-probe.js');
+    const { runHealthChecks } = await import('../../health/run-health-checks.js');
+    const { loadSmokeTests, runSmokeTests } = await import('../../health/smoke-tests.js');
     const { resolve } = await import('node:path');
     const environmentName = String(input.values.env ?? 'production');
     const { environment } = await loadDeployContext(projectRoot, environmentName);
     if (!environment.url) throw new ConfigError(`environments.${environmentName}.url is not set.`, { where: `environments.${environmentName}.url`, expected: 'the URL production answers on', hint: 'Add `url: https://...` to the environment.' });
-    const checks = environment.health.checks.map((c) => ({ ...c }));
-    const smoke = environment.health.smokeTests ? await loadSmokeTestFile(resolve(projectRoot, environment.health.smokeTests)) : [];
-    const result = await runHttpChecks(environment.url, [...checks, ...smoke], context.signal);
+    const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(projectRoot, environment.health.smokeTests)) : [];
+    const signal = context.signal ? { signal: context.signal } : {};
+    const [health, smokeReport] = await Promise.all([
+      runHealthChecks({ baseUrl: environment.url, checks: environment.health.checks, ...signal }),
+      runSmokeTests({ baseUrl: environment.url, tests: smoke, ...signal }),
+    ]);
+    const result = {
+      ok: health.ok && smokeReport.ok,
+      results: [...health.results, ...smokeReport.results].map((r) => ({ name: r.name, ok: r.ok, url: r.url, ...(r.status !== undefined ? { status: r.status } : {}), latencyMs: r.latencyMs ?? 0, ...(r.error ? { error: r.error } : {}) })),
+    };
     if (input.json) context.stdout.write(`${JSON.stringify({ ok: result.ok, environment: environmentName, url: environment.url, results: result.results }, null, 2)}\n`);
     else {
       for (const r of result.results) context.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${String(r.status ?? '---')} ${r.latencyMs} ms${r.error ? `  ${r.error}` : ''}\n`);

@@ -21,13 +21,19 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(args, context) {
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
-    const { runHttpChecks, loadSmokeTestFile } = await import('../../deploy/health-probe.js');
+    const { runHealthChecks } = await import('../../health/run-health-checks.js');
+    const { loadSmokeTests, runSmokeTests } = await import('../../health/smoke-tests.js');
     const { resolve } = await import('node:path');
     const { environment } = await loadDeployContext(context.projectRoot, args.environment);
     if (!environment.url) throw new ConfigError(`environments.${args.environment}.url is not set.`, { where: `environments.${args.environment}.url`, hint: 'Add the URL production answers on.' });
-    const smoke = environment.health.smokeTests ? await loadSmokeTestFile(resolve(context.projectRoot, environment.health.smokeTests)) : [];
-    const result = await runHttpChecks(environment.url, [...environment.health.checks.map((c) => ({ ...c })), ...smoke], context.signal);
-    const probes = result.results.map((r) => ({ name: r.name, ok: r.ok, message: `${r.status ?? 'no answer'} in ${r.latencyMs} ms${r.error ? `: ${r.error}` : ''}` }));
+    const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(context.projectRoot, environment.health.smokeTests)) : [];
+    const signal = context.signal ? { signal: context.signal } : {};
+    const [health, smokeReport] = await Promise.all([
+      runHealthChecks({ baseUrl: environment.url, checks: environment.health.checks, ...signal }),
+      runSmokeTests({ baseUrl: environment.url, tests: smoke, ...signal }),
+    ]);
+    const result = { ok: health.ok && smokeReport.ok, results: [...health.results, ...smokeReport.results] };
+    const probes = result.results.map((r) => ({ name: r.name, ok: r.ok, message: `${r.status ?? 'no answer'} in ${r.latencyMs ?? 0} ms${r.error ? `: ${r.error}` : ''}` }));
     return { structured: { ok: result.ok, environment: args.environment, probes }, text: probes.map((p) => `${p.ok ? 'ok' : 'FAIL'} ${p.name}: ${p.message}`).join('\n') || 'no checks configured' };
   },
 };
