@@ -4,26 +4,34 @@
 // so `tools/list` and the guard hook never load remark or the validator.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 
-const outdir = 'mcp-server/dist';
-await rm(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: {
-    cli: 'mcp-server/src/cli/main.ts',
-    'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts',
-    'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
-  },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'none',
-  minify: true,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);",
-  },
-});
+/** The one esbuild configuration; tests reuse it (with a metafile) to inspect the module graph. */
+export function buildOptions(outdir = 'mcp-server/dist') {
+  return {
+    entryPoints: {
+      cli: 'mcp-server/src/cli/main.ts',
+      'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts',
+      'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
+    },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);",
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const options = buildOptions();
+  await rm(options.outdir, { recursive: true, force: true });
+  await build(options);
+}
