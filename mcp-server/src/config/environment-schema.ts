@@ -88,6 +88,8 @@ export const monitorSchema = z
     /** Against the pre-deploy baseline (seed 003: error rate up < 1%, latency up < 10%). */
     maxErrorRateIncrease: z.number().min(0).default(0.01),
     maxLatencyIncrease: z.number().min(0).default(0.1),
+    /** A latency rise must also be at least this much in absolute terms (loopback jitter of 1 ms → 2 ms is no regression). */
+    minLatencyIncrease: durationSchema.default('50ms'),
     prometheus: z.object({ url: z.string().url(), queries: z.array(prometheusQuerySchema).default([]) }).strict().optional(),
   })
   .strict();

@@ -155,6 +155,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
           checks,
           // A canary analysis step watches for its own pause, not the environment's whole window.
           monitor: { ...environment.monitor, duration: durationMs },
+          minLatencyIncreaseMs: environment.monitor.minLatencyIncrease,
           ...(baseline ? { baseline } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
           onTick: (tick) => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
-import { ShipgateError, UsageError } from '../errors.js';
+import { InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
@@ -82,6 +82,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
+  // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
+  // names the gate, which is the first thing to fix (before "this commit has no release tag").
+  const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
   const next = await requireReleaseAt(projectRoot, sha, context.tagPrefix);
   const state = await readEnvironmentState(projectRoot, environmentName);
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {
@@ -101,8 +104,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     return { dryRun: true, plan: await makePlan(problem ? 'missing' : 'valid', problem) };
   }
 
-  // The receipt first: a refused deploy changes nothing, not even the lock or a record.
-  const receipt = await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
+  if (!receipt) throw new InternalError('deploy reached apply without a receipt');
   const release = await acquireDeployLock(projectRoot, environmentName, `deploy of ${next.tag}`, now());
   try {
     const plan = await makePlan('valid');
