@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bootstrap, git, makeProject, passReceipt, servedVersion, startPlatform, type Platform, type Project } from './helpers.js';
-import { hasPrometheus, reservePrometheusPort, startPrometheus, PROMETHEUS_BINARY, type PrometheusServer } from './prometheus-server.js';
+import { hasPrometheus, reservePrometheusPort, startPrometheus, PROMETHEUS_BINARY, type PrometheusServer } from '../health/prometheus-server.js';
 import { runDeploy } from '../../mcp-server/src/deploy/run-deploy.js';
 import { startLoad } from '../../mcp-server/src/deploy/load-loop.js';
 

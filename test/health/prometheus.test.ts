@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runArgv, type RunResult } from '../../mcp-server/src/exec/run.js';
 import { healthCheckSchema, monitorSchema } from '../../mcp-server/src/config/environment-schema.js';
 import { queryPrometheus } from '../../mcp-server/src/health/prometheus.js';
 import { runMonitor } from '../../mcp-server/src/health/monitor.js';
 import { ConfigError, FailedError } from '../../mcp-server/src/errors.js';
 import { freePort, reply, startServer, type TestServer } from './http-fixture.js';
+import { hasPrometheus, PROMETHEUS_BINARY, reservePrometheusPort, startPrometheus, type PrometheusServer } from './prometheus-server.js';
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const hasPrometheus = existsSync(PROMETHEUS);
-if (!hasPrometheus) console.warn(`SKIPPED: the real-Prometheus tests need ${PROMETHEUS} (apt-get install prometheus).`);
+if (!hasPrometheus) console.warn(`SKIPPED: the real-Prometheus tests need ${PROMETHEUS_BINARY} (apt-get install prometheus).`);
 
 describe('queryPrometheus errors (fake API server)', () => {
   let api: TestServer;
@@ -46,15 +40,12 @@ describe('queryPrometheus errors (fake API server)', () => {
 });
 
 describe.skipIf(!hasPrometheus)('monitor against a real Prometheus', () => {
-  let dir = '';
   let app: TestServer;
+  let prometheus: PrometheusServer | undefined;
   let prometheusUrl = '';
   let errors = 0;
-  const stop = new AbortController();
-  let running: Promise<RunResult> | undefined;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shipgate-prometheus-'));
     app = await startServer((req, res) => {
       if (req.url === '/metrics') {
         res.setHeader('content-type', 'text/plain; version=0.0.4');
@@ -62,25 +53,10 @@ describe.skipIf(!hasPrometheus)('monitor against a real Prometheus', () => {
       }
       return reply(res, 200, 'ok');
     });
-    const port = await freePort();
-    prometheusUrl = `http://127.0.0.1:${port}`;
-    await writeFile(
-      join(dir, 'prometheus.yml'),
-      ['global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:', '  - job_name: app', '    static_configs:', `      - targets: ['127.0.0.1:${app.port}']`, ''].join('\n'),
-    );
-    running = runArgv(
-      PROMETHEUS,
-      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
-      { cwd: dir, signal: stop.signal, maxOutput: 4_000 },
-    );
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ready = await fetch(`${prometheusUrl}/-/ready`).then((r) => r.ok, () => false);
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`Prometheus did not become ready: ${JSON.stringify(await Promise.race([running, Promise.resolve('still running')]))}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    prometheus = await startPrometheus({ port: await reservePrometheusPort(), target: `127.0.0.1:${app.port}`, metricsPath: '/metrics' });
+    prometheusUrl = prometheus.url;
     // Wait for the first scrape so queries have data.
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const sample = await queryPrometheus({ url: prometheusUrl, query: 'sum(http_requests_total{code="200"})' });
       if (sample.value !== null) break;
@@ -90,10 +66,8 @@ describe.skipIf(!hasPrometheus)('monitor against a real Prometheus', () => {
   }, 60_000);
 
   afterAll(async () => {
-    stop.abort();
-    await running?.catch(() => undefined);
+    await prometheus?.stop();
     await app?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const checks = [healthCheckSchema.parse({ path: '/health' })];

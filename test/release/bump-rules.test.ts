@@ -1,19 +1,13 @@
 /** Every bump rule, on real temporary git repositories (commits since the last tag → next version). */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFixture, pkg, snapshot, type Fixture } from './repo-fixture.js';
+import { fixturesCleanedAfterEach, pkg, snapshot, type Fixture } from './repo-fixture.js';
 import { runBump } from '../../mcp-server/src/release/run-bump.js';
 import { BlockedError } from '../../mcp-server/src/errors.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
-const fixtures: Fixture[] = [];
-afterEach(() => fixtures.splice(0).forEach((f) => f.cleanup()));
-function fixture(...args: Parameters<typeof createFixture>): Fixture {
-  const f = createFixture(...args);
-  fixtures.push(f);
-  return f;
-}
+const fixture = fixturesCleanedAfterEach();
 
 describe('bump rules (auto)', () => {
   const cases: Array<[string, string, string[], string, string]> = [

@@ -1,16 +1,10 @@
 /** CHANGELOG.md both ways, package-lock.json, JSON key paths and regex constants, on real repositories. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFixture, pkg, type Fixture } from './repo-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { fixturesCleanedAfterEach, pkg, type Fixture } from './repo-fixture.js';
 import { runBump } from '../../mcp-server/src/release/run-bump.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
-const fixtures: Fixture[] = [];
-afterEach(() => fixtures.splice(0).forEach((f) => f.cleanup()));
-function fixture(...args: Parameters<typeof createFixture>): Fixture {
-  const f = createFixture(...args);
-  fixtures.push(f);
-  return f;
-}
+const fixture = fixturesCleanedAfterEach();
 
 const KEEP_A_CHANGELOG = `# Changelog
 

@@ -1,19 +1,13 @@
 /** Each refusal happens before anything is touched: the repository stays byte-for-byte as it was. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createFixture, pkg, remoteRefs, snapshot, type Fixture } from './repo-fixture.js';
+import { fixturesCleanedAfterEach, pkg, remoteRefs, snapshot, type Fixture } from './repo-fixture.js';
 import { runBump } from '../../mcp-server/src/release/run-bump.js';
 import { BlockedError, ConfigError, ShipgateError } from '../../mcp-server/src/errors.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
-const fixtures: Fixture[] = [];
-afterEach(() => fixtures.splice(0).forEach((f) => f.cleanup()));
-function fixture(...args: Parameters<typeof createFixture>): Fixture {
-  const f = createFixture(...args);
-  fixtures.push(f);
-  return f;
-}
+const fixture = fixturesCleanedAfterEach();
 
 /** A leftover tag on a commit that is not in main's history (a botched earlier release). */
 function tagOnSideBranch(f: Fixture, tag: string): void {

@@ -1,4 +1,5 @@
 /** Real temporary git repositories with a bare remote, for the release tests. */
+import { afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -90,4 +91,15 @@ export function snapshot(fixture: Fixture): Record<string, unknown> {
 
 export function remoteRefs(fixture: Fixture): string {
   return execFileSync('git', ['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: fixture.remote, encoding: 'utf8' }).trim();
+}
+
+/** A createFixture that cleans up every repository it made after each test of the calling file. */
+export function fixturesCleanedAfterEach(): (...args: Parameters<typeof createFixture>) => Fixture {
+  const made: Fixture[] = [];
+  afterEach(() => made.splice(0).forEach((f) => f.cleanup()));
+  return (...args) => {
+    const f = createFixture(...args);
+    made.push(f);
+    return f;
+  };
 }

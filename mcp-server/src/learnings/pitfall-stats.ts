@@ -14,13 +14,7 @@ import { titleFromId } from './merge-catalog.js';
 
 export const FREQUENCY_WINDOW = 5;
 
-export interface PitfallStat {
-  id: string;
-  title: string;
-  impact?: string;
-  prevention?: string;
-  detection?: string;
-  phase: RunPhase;
+export interface PitfallStat extends Pick<CatalogEntry, 'id' | 'title' | 'impact' | 'prevention' | 'detection' | 'phase'> {
   /** Runs of the phase in the window that showed the pitfall. */
   seen: number;
   /** The window size (always FREQUENCY_WINDOW: `3/5`). */

@@ -3,14 +3,10 @@
  * store at read time. The server registers it with LEARNINGS_RESOURCE and calls readLearningsResource.
  */
 import { readLearnings } from './read-learnings.js';
+import { LEARNINGS_RESOURCE } from './resource-descriptor.js';
 
-export const LEARNINGS_RESOURCE = {
-  uri: 'shipgate://learnings',
-  name: 'learnings',
-  title: 'Lessons learned (shipgate)',
-  description: 'Pitfalls with frequency and last seen, successful patterns and deploy metrics, updated by code after every run.',
-  mimeType: 'text/markdown',
-} as const;
+export { LEARNINGS_RESOURCE };
+
 
 export async function readLearningsResource(projectRoot: string): Promise<{ uri: string; mimeType: string; text: string }> {
   const view = await readLearnings(projectRoot);

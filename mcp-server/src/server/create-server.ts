@@ -21,6 +21,9 @@ import { buildToolContext } from './build-tool-context.js';
 import { LazySchemaValidator } from './lazy-schema-validator.js';
 import { callTool, errorResult } from './call-tool.js';
 import { tools } from './tools/index.js';
+import { LEARNINGS_RESOURCE } from '../learnings/resource-descriptor.js';
+
+export { LEARNINGS_RESOURCE };
 import type { ToolDefinition } from './tool.js';
 
 export interface CreateServerOptions {
@@ -39,18 +42,6 @@ const INSTRUCTIONS = [
   'Checks that need a human are confirmed by that human through gate_attest (elicitation) or `shipgate attest` in a terminal.',
   'learnings_get returns lessons from previous runs; read them before deploying.',
 ].join('\n');
-
-/**
- * Mirrors LEARNINGS_RESOURCE in learnings/resource.ts, which cannot be imported statically without
- * loading the learnings store at start-up (the test checks that both agree).
- */
-export const LEARNINGS_RESOURCE = {
-  uri: 'shipgate://learnings',
-  name: 'learnings',
-  title: 'Lessons learned (shipgate)',
-  description: 'Pitfalls with frequency and last seen, successful patterns and deploy metrics, updated by code after every run.',
-  mimeType: 'text/markdown',
-} as const;
 
 /** True when the env asks for read-only mode (`SHIPGATE_READ_ONLY=1|true|yes`). */
 export function readOnlyFromEnv(env: NodeJS.ProcessEnv): boolean {
