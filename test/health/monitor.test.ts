@@ -107,7 +107,7 @@ describe('runMonitor', () => {
     mode = 'ok';
     const baseline = await measureBaseline({ baseUrl: server.url, checks, samples: 2, intervalMs: 10 });
     // 100 ms floor: a loaded CI machine may add tens of ms of jitter to localhost requests.
-    const report = await runMonitor({ baseUrl: server.url, checks, baseline, minLatencyIncreaseMs: 100, monitor: monitorSchema.parse({ duration: '400ms', interval: '50ms' }) });
+    const report = await runMonitor({ baseUrl: server.url, checks, baseline, monitor: monitorSchema.parse({ duration: '400ms', interval: '50ms', minLatencyIncrease: '100ms' }) });
     expect(report.verdict).toBe('healthy');
   });
 

@@ -88,7 +88,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
       steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
     });
     await writeRecord(record);
-    const started = Date.now();
+    const started = now().getTime();
     const providerContext = { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs };
     let result = { ok: true, runs: [] as unknown[], detail: '' };
     for (const action of [...plan.before, plan.action]) {
@@ -97,26 +97,26 @@ export async function runRollback(options: { projectRoot: string; environment: s
       if (!step.ok) break;
     }
     const step = record.steps[0]!;
-    Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: result.detail });
+    Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
     let verified: boolean | undefined;
     const checks = healthChecksOf(context.environment);
     if (result.ok && context.environment.url && checks.length) {
-      const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: new Date().toISOString() };
+      const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
       record.steps.push(verify);
       const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
       verified = health.ok;
-      Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: new Date().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
-      for (const r of health.results) record.measurements.push({ at: new Date().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
+      Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
+      for (const r of health.results) record.measurements.push({ at: now().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
     }
     const ok = result.ok && verified !== false;
     record.status = ok ? 'succeeded' : 'failed';
-    record.finishedAt = new Date().toISOString();
+    record.finishedAt = now().toISOString();
     await writeRecord(record);
     if (result.ok) {
       const state = await readEnvironmentState(options.projectRoot, options.environment);
       await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
     }
-    await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: Date.now() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
+    await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
     if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
     return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record };
   } finally {

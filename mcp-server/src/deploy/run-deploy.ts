@@ -19,6 +19,7 @@ import { writeShipReport } from '../records/ship-report.js';
 import { strategyNames } from './strategies/index.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Provider, ReleaseRef } from './providers/provider.js';
+import { systemClock, type Clock } from '../util/clock.js';
 
 export interface RunDeployOptions {
   projectRoot: string;
@@ -26,7 +27,13 @@ export interface RunDeployOptions {
   strategy?: string;
   dryRun?: boolean;
   signal?: AbortSignal;
+  /** The run's date: lock, record name and start (a frozen date in tests that pin file names). */
   now?: () => Date;
+  /**
+   * Time and waiting inside the steps (pauses, retries, monitor ticks, step times). A clock is a coherent
+   * pair: a frozen `now` with real waiting would never end a monitor window, so it is separate from `now`.
+   */
+  clock?: Clock;
   onProgress?: (event: DeployProgressEvent) => void | Promise<void>;
   /** kubectl binary override (tests use a recording stand-in). */
   kubectl?: string;
@@ -78,7 +85,7 @@ export async function currentRelease(projectRoot: string, environmentName: strin
 
 export async function runDeploy(options: RunDeployOptions): Promise<RunDeployResult> {
   const { projectRoot, environment: environmentName } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (options.clock ?? systemClock).now;
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
@@ -125,12 +132,12 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       files,
     });
     await writeRecord(record);
-    const started = Date.now();
+    const started = now().getTime();
     // The skill's own rollback steps; the gate already parsed these files, so a failure here is unexpected
     // and must not stop a deploy that has a receipt: the provider's undo still runs.
     const { loadRollbackProcedure } = await import('./rollback-procedure.js');
     const rollbackProcedure = await loadRollbackProcedure(projectRoot, environmentName, options.env).catch(() => []);
-    const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, onProgress: options.onProgress, rollbackProcedure });
+    const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure });
     if (outcome.status === 'succeeded') {
       const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
       await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, { ...next, at: now().toISOString() }].slice(-50) });
@@ -142,7 +149,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       environment: environmentName,
       version: next.version,
       commit: next.sha,
-      durationMs: Date.now() - started,
+      durationMs: now().getTime() - started,
       ...(outcome.trigger ? { rollbackTrigger: outcome.trigger } : {}),
       rollbackReady: plan.previous !== undefined,
       monitorPlannedMs: outcome.monitorPlannedMs,

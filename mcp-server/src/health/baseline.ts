@@ -6,7 +6,7 @@
  * Good: `measureBaseline({ baseUrl, checks, samples: 5, intervalMs: 1_000 })` before `deploy`.
  * Bad:  a baseline taken after the new version is live (it would hide the regression).
  */
-import { abortableSleep, type Sleep } from './abortable-sleep.js';
+import { abortableSleep, type Sleep } from '../util/clock.js';
 import { percentile, sampleChecks } from './sample-checks.js';
 import type { HealthCheck } from './run-health-checks.js';
 

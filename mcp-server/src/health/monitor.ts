@@ -9,15 +9,15 @@
  * `errorRateFor`; health failing for `healthFailingFor`; a Prometheus query above/below its threshold
  * for its `for`; with a baseline, the window's error rate up more than `maxErrorRateIncrease` or its p95
  * latency up more than `maxLatencyIncrease` (judged from the 3rd tick on, and latency only when the rise
- * is also over `minLatencyIncreaseMs`, so localhost jitter of 1 ms → 2 ms is not a "100% regression").
+ * is also over `minLatencyIncrease` (the schema's one default), so localhost jitter of 1 ms → 2 ms is not a "100% regression").
  *
  * Good: `{ interval: '10s', duration: '30m', failureLimit: 3 }` and a server answering 500 → rollback
  *       after the 3rd tick, trigger { kind: 'failure-limit', value: 3, threshold: 3 }.
- * Bad:  sleeping the whole interval after an abort: the loop waits through abortableSleep instead.
+ * Bad:  sleeping the whole interval after an abort: the loop waits through the clock's abortable sleep.
  */
 import type { z } from 'zod';
 import type { monitorSchema } from '../config/environment-schema.js';
-import { abortableSleep, type Sleep } from './abortable-sleep.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import { percentile, sampleChecks } from './sample-checks.js';
 import { queryPrometheus } from './prometheus.js';
 import type { HealthCheck } from './run-health-checks.js';
@@ -64,10 +64,8 @@ export interface RunMonitorOptions {
   baseline?: Baseline;
   signal?: AbortSignal;
   onTick?: (tick: MonitorTick) => void;
-  sleep?: Sleep;
-  now?: () => number;
-  /** Latency rises smaller than this are noise, whatever the percentage (default 20 ms). */
-  minLatencyIncreaseMs?: number;
+  /** Time source and sleep (a fake clock runs a whole window at once in tests). */
+  clock?: Clock;
 }
 
 /** Tracks since when a condition has held continuously. */
@@ -85,8 +83,8 @@ class Streak {
 
 export async function runMonitor(options: RunMonitorOptions): Promise<MonitorReport> {
   const { monitor, signal } = options;
-  const sleep = options.sleep ?? abortableSleep;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now().getTime();
   const start = now();
   const ticks: MonitorTick[] = [];
   const errorStreak = new Streak();
@@ -157,7 +155,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
 
     if (now() - start >= monitor.duration) return report('healthy', true);
     const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
-    await sleep(Math.max(0, nextAt - now()), signal);
+    await clock.sleep(Math.max(0, nextAt - now()), signal);
   }
 }
 
@@ -232,7 +230,7 @@ function baselineTrigger(options: RunMonitorOptions, tickCount: number, requests
   const p95 = percentile(latencies, 0.95);
   const rise = p95 - baseline.p95LatencyMs;
   const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
-  if (relative > monitor.maxLatencyIncrease && rise > (options.minLatencyIncreaseMs ?? 20)) {
+  if (relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease) {
     return {
       kind: 'latency-increase',
       metric: 'latency_increase',

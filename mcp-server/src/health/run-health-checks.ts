@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 import type { healthCheckSchema } from '../config/environment-schema.js';
 import { joinUrl, probeHttp, type HttpProbeResult } from './http-probe.js';
-import { abortableSleep, type Sleep } from './abortable-sleep.js';
+import { abortableSleep, type Sleep } from '../util/clock.js';
 
 export type HealthCheck = z.output<typeof healthCheckSchema>;
 

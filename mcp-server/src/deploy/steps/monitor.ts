@@ -1,0 +1,54 @@
+/**
+ * Monitor and canary-analysis steps: runMonitor (health checks plus the environment's Prometheus
+ * queries, against the baseline) for the step's own duration. The monitor's verdict is the step's
+ * result; its trigger becomes the record's `rollback.monitorTrigger`. Canary analysis watches the canary
+ * itself (its preview URL) when there is one: probes through the shared URL would mostly measure the
+ * stable release.
+ *
+ * Good: a canary pause of 30 s → one tick per interval, each reported as "tick 2/4: healthy".
+ * Bad:  watching the environment's whole 30-minute window during every canary pause.
+ */
+import { runMonitor } from '../../health/monitor.js';
+import type { RecordMeasurement } from '../../records/deployment-record.js';
+import { describeTick, tickMeasurements } from '../../records/measurements.js';
+import { finished, skipped, urlFor, type StepRunner } from './step-runner.js';
+
+export const runMonitorStep: StepRunner = async (step, context) => {
+  const { environment, checks } = context;
+  const url = urlFor(environment, step.target ?? 'production', context.candidateColor) ?? environment.url;
+  const durationMs = step.durationMs ?? 0;
+  const notRun = { plannedMs: durationMs, observedMs: 0, completed: true };
+  const queries = environment.monitor.prometheus?.queries.length ?? 0;
+  if (!url) return { ...skipped('no url to monitor'), monitor: notRun };
+  if (checks.length === 0 && queries === 0) return { ...skipped('no health checks or Prometheus queries to monitor with'), monitor: notRun };
+
+  // A canary analysis step watches for its own pause, not the environment's whole window.
+  const monitor = { ...environment.monitor, duration: durationMs };
+  const expectedTicks = Math.max(1, Math.ceil(durationMs / monitor.interval) + 1);
+  const measurements: RecordMeasurement[] = [];
+  let tickIndex = 0;
+  const report = await runMonitor({
+    baseUrl: url,
+    checks,
+    monitor,
+    clock: context.clock,
+    ...(context.baseline ? { baseline: context.baseline } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+    onTick: (tick) => {
+      tickIndex += 1;
+      measurements.push(...tickMeasurements(step.id, tick, monitor));
+      context.report(`tick ${tickIndex}/${expectedTicks}: ${describeTick(tick)}`);
+    },
+  });
+  const detail =
+    report.verdict === 'healthy'
+      ? `${report.ticks.length} ticks, all within limits`
+      : report.trigger
+        ? `${report.trigger.kind}: ${report.trigger.message}`
+        : 'interrupted during the monitor window';
+  return finished(report.verdict === 'healthy', detail, {
+    measurements,
+    healthChecksRun: report.ticks.length * checks.length,
+    monitor: { plannedMs: durationMs, observedMs: report.observedMs, completed: report.completed, ...(report.trigger ? { trigger: report.trigger } : {}) },
+  });
+};
