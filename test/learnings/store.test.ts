@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRun } from '../../mcp-server/src/learnings/record-run.js';
 import { readEvents } from '../../mcp-server/src/learnings/store.js';
 import { readLearnings } from '../../mcp-server/src/learnings/read-learnings.js';
-import { withFileLock } from '../../mcp-server/src/learnings/lock.js';
 import { bundleForNode, runNode, steppingClock, tempProject } from './helpers.js';
 
 const STORE = '.claude/shipgate/learnings';
@@ -109,16 +108,6 @@ describe('learnings store', () => {
     expect(md).toMatch(/Missing Git Tag\n\n\*\*Frequency\*\*: [★☆]{5} \(\d\/5\)  \n\*\*Last seen\*\*: \d{4}-\d\d-\d\d  \n\*\*Total\*\*: 10 times/);
     await expect(readFile(join(root, STORE, 'events.lock'))).rejects.toThrow(/ENOENT/);
   }, 60_000);
-
-  it('a lock left by a dead process is taken over; a live one makes the waiter time out with a clear error', async () => {
-    const root = await project('stale');
-    const lock = join(root, 'events.lock');
-    await writeFile(lock, '999999999 0 x'); // no such pid
-    expect(await withFileLock(lock, async () => 'got it', { timeoutMs: 2000 })).toBe('got it');
-    await writeFile(lock, `${process.pid} ${Date.now()} other`);
-    await expect(withFileLock(lock, async () => 'never', { timeoutMs: 100 })).rejects.toThrow(/locked by another run/);
-    await rm(lock);
-  });
 
   it('writes .gitattributes with merge=union, keeping what was there', async () => {
     const root = await project('attrs');

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { statePaths } from '../project/paths.js';
 import { headCommit } from '../project/git.js';
 import { InputError, quote } from '../errors.js';
-import { withFileLock } from '../learnings/lock.js';
+import { withFileLock } from '../util/file-lock.js';
 
 export interface Attestation {
   v: 1;
@@ -87,7 +87,7 @@ export async function recordAttestation(input: RecordAttestationInput): Promise<
     via: input.via ?? 'api',
   };
   const file = statePaths(input.projectRoot).attestations;
-  await withFileLock(`${file}.lock`, () => appendFile(file, `${JSON.stringify(attestation)}\n`, { encoding: 'utf8' }));
+  await withFileLock(`${file}.lock`, () => appendFile(file, `${JSON.stringify(attestation)}\n`, { encoding: 'utf8' }), { operation: 'attestation' });
   return attestation;
 }
 

@@ -11,7 +11,7 @@
 import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunEvent, RunOutcome, RunPhase } from './event.js';
-import { withFileLock } from './lock.js';
+import { withFileLock } from '../util/file-lock.js';
 import { SESSION_CACHE_FILE } from './session-cache.js';
 
 export const EVENTS_FILE = 'events.jsonl';
@@ -195,7 +195,7 @@ export async function appendEvent<T>(storeDir: string, event: RunEvent, afterApp
     const prefix = (await endsWithNewline(file)) ? '' : '\n';
     await appendFile(file, `${prefix}${JSON.stringify(event)}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
     return afterAppend ? afterAppend() : undefined;
-  });
+  }, { operation: 'learnings update' });
 }
 
 async function endsWithNewline(file: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { isProcessAlive } from '../deploy/lock.js';
+import { isProcessAlive } from '../util/process-alive.js';
 import { renderRecordMarkdown } from './render-record.js';
 
 export type RecordStatus = 'in_progress' | 'succeeded' | 'rolled_back' | 'failed' | 'aborted' | 'blocked';

@@ -5,11 +5,12 @@
  *
  * Good: killed between `commit` and `tag` → next run removes the commit, restores files, then releases.
  * Bad:  a second run that creates a second release commit on top of the half-made first one.
+ *
+ * The caller holds the release lock (run-bump.ts): a journal found then belongs to a run that has ended.
  */
 import { git } from './git.js';
 import { readJournal, removeJournal, type ReleaseJournal } from './journal.js';
 import { rollbackRelease } from './rollback-release.js';
-import { ConflictError } from '../errors.js';
 
 export interface Recovery {
   tag: string;
@@ -21,11 +22,6 @@ export interface Recovery {
 export async function recoverInterruptedRelease(root: string, options: { dryRun: boolean }): Promise<Recovery | null> {
   const journal = await readJournal(root);
   if (!journal) return null;
-  if (journal.pid !== process.pid && isAlive(journal.pid)) {
-    throw new ConflictError(`Another \`shipgate bump\` (pid ${journal.pid}) is releasing ${journal.tag} right now.`, {
-      hint: 'Wait for it to finish. If that process is not shipgate, delete .claude/shipgate/release-journal.json and run again.',
-    });
-  }
   const published = await isPublished(root, journal);
   if (options.dryRun) {
     return {
@@ -55,13 +51,4 @@ async function isPublished(root: string, journal: ReleaseJournal): Promise<boole
   if (journal.step !== 'push') return false;
   const remote = await git(root, ['ls-remote', '--tags', journal.remote, `refs/tags/${journal.tag}`]);
   return remote.exitCode === 0 && remote.stdout.trim() !== '';
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

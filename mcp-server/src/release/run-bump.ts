@@ -1,9 +1,15 @@
 /**
  * The one entry point the CLI (`shipgate bump`) and the MCP tool (`version_bump`) share:
  * repair an interrupted release → plan → (dry run: return the plan) → refuse or apply → learnings.
- * Learnings never fail a release: recordRun errors are reported as a warning only.
+ * Learnings never fail a release: recordRun errors are reported as a warning only. One bump per
+ * repository at a time: the run holds `<state>/locks/release.lock` (util/file-lock.ts), so a journal it
+ * finds belongs to a run that ended (killed, or a zombie nobody reaped) and is repaired, and a second
+ * bump while one runs is refused naming it.
  */
-import { BlockedError } from '../errors.js';
+import { join } from 'node:path';
+import { BlockedError, ConflictError } from '../errors.js';
+import { statePaths } from '../project/paths.js';
+import { acquireFileLock } from '../util/file-lock.js';
 import { recordRun } from '../learnings/record-run.js';
 import type { RunSignals } from '../learnings/signals.js';
 import { applyRelease, type AppliedRelease } from './apply-release.js';
@@ -29,6 +35,26 @@ export interface BumpResult {
 }
 
 export async function runBump(root: string, options: BumpOptions): Promise<BumpResult> {
+  const lockFile = join(statePaths(root).locks, 'release.lock');
+  const release = await acquireFileLock(lockFile, {
+    operation: 'shipgate bump',
+    timeoutMs: 0,
+    now: () => options.now,
+    busy: (holder) =>
+      new ConflictError(`Another \`shipgate bump\`${holder ? ` (pid ${holder.pid}, started ${holder.startedAt})` : ''} is releasing right now.`, {
+        where: lockFile,
+        expected: 'one release at a time in this repository',
+        hint: `Wait for it to finish. If no shipgate process is running, delete ${lockFile} and run again.`,
+      }),
+  });
+  try {
+    return await bumpLocked(root, options);
+  } finally {
+    await release();
+  }
+}
+
+async function bumpLocked(root: string, options: BumpOptions): Promise<BumpResult> {
   const warnings: string[] = [];
   const recovery = await recoverInterruptedRelease(root, { dryRun: options.dryRun });
   const plan = await planRelease(root, options);
