@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap, git, makeProject, passReceipt, release, servedVersion, startPlatform, type Platform, type Project } from './helpers.js';
 import { runDeploy, loadDeployContext } from '../../mcp-server/src/deploy/run-deploy.js';
 import { startLoad } from '../../mcp-server/src/deploy/load-loop.js';
-import { renderRunbook } from '../../mcp-server/src/records/runbook.js';
+import { renderRunbook } from '../../mcp-server/src/deploy/runbook.js';
 
 let project: Project;
 let platform: Platform;

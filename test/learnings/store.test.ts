@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRun } from '../../mcp-server/src/learnings/record-run.js';

@@ -13,7 +13,7 @@ import { runArgv } from '../exec/run.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ConflictError } from '../errors.js';
 import { CONFIG_FILE_NAMES, parseConfigText } from './load-config.js';
-import { globFiles } from '../gates/glob-files.js';
+import { globFiles } from '../util/glob-files.js';
 
 export interface InitPlan {
   path: string;

@@ -7,14 +7,22 @@
  * Bad:  treating a declined or cancelled form, or confirm=false, as a pass.
  */
 import { findAttestation, recordAttestation, validateAttestationInput, type Attestation } from './attestations.js';
-import type { ElicitResult } from '../server/tool.js';
+
+/** A human's answer to an elicitation form (the MCP client shows it; the model cannot fill it in). */
+export interface ElicitResult {
+  action: 'accept' | 'decline' | 'cancel';
+  content?: Record<string, unknown>;
+}
+
+/** Ask the human through MCP elicitation (server/build-tool-context.ts provides it when the client can). */
+export type Elicit = (message: string, requestedSchema: Record<string, unknown>) => Promise<ElicitResult>;
 
 export interface AttestationContext {
   projectRoot: string;
   environment: string;
   commit: string;
   now: () => Date;
-  elicit?: (message: string, requestedSchema: Record<string, unknown>) => Promise<ElicitResult>;
+  elicit?: Elicit;
 }
 
 export interface AttestationOutcome {

@@ -12,12 +12,11 @@ import { headCommit } from '../project/git.js';
 import { runScript } from '../exec/run.js';
 import { BlockedError } from '../errors.js';
 import type { GateCheck, SafetyGate } from '../skill/model.js';
-import type { ToolContext } from '../server/tool.js';
 import { gateSettings } from './gate-settings.js';
 import { gateHash, parseGateFiles, resolveGateFiles } from './load-gate-skills.js';
 import { issueReceipt, type Receipt } from './receipts.js';
 import { outputTail, secretEnvValues } from './redact-secrets.js';
-import { resolveAttestation } from './resolve-attestation.js';
+import { resolveAttestation, type Elicit } from './resolve-attestation.js';
 import { verifyKinds } from './verify/index.js';
 import { DEFAULT_COMMAND_TIMEOUT_MS } from './verify/command.js';
 import type { VerifyContext, VerifyOutcome } from './verify/verify-kind.js';
@@ -55,7 +54,7 @@ export interface GateRunOptions {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (event: GateProgress) => void;
-  elicit?: ToolContext['elicit'];
+  elicit?: Elicit;
   env?: NodeJS.ProcessEnv;
 }
 

@@ -29,8 +29,6 @@ export const smokeTestSchema = z
 
 export type SmokeTest = z.output<typeof smokeTestSchema>;
 
-const fileSchema = z.union([z.array(smokeTestSchema), z.object({ tests: z.array(smokeTestSchema) }).strict()]);
-
 export interface SmokeTestResult {
   name: string;
   method: string;

@@ -15,19 +15,10 @@ import { readCatalogSnapshot } from './catalog.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent } from './event.js';
 import { eventsPath, readEvents, type StoreWarning } from './store.js';
-import { lookupSessionCache, SESSION_CACHE_FILE, type SessionCache } from './session-cache.js';
-import { resolveStoreDir } from './store-dir.js';
+import { SESSION_CACHE_FILE, type SessionCache } from './session-cache.js';
 import { formatTopPitfalls, summarizeAnalysis } from './summary.js';
 import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-
-export async function sessionLessons(projectRoot: string): Promise<string> {
-  const storeDir = await resolveStoreDir(projectRoot);
-  const cache = await lookupSessionCache(storeDir);
-  if (cache.state === 'no-store') return '';
-  if (cache.state === 'hit') return cache.text;
-  return sessionLessonsFromStore(storeDir);
-}
 
 /** The slow path: recompute from events.jsonl and the catalog snapshot. */
 export async function sessionLessonsFromStore(storeDir: string): Promise<string> {

@@ -9,73 +9,10 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isProcessAlive } from '../util/process-alive.js';
 import { renderRecordMarkdown } from './render-record.js';
+import { deploymentRecordSchema, type DeploymentRecord } from './record-schema.js';
+import { parseStateText } from '../util/state-file.js';
 
-export type RecordStatus = 'in_progress' | 'succeeded' | 'rolled_back' | 'failed' | 'aborted' | 'blocked';
-
-export interface RecordStep {
-  id: string;
-  kind: string;
-  description: string;
-  commands?: string[][];
-  timeoutMs: number;
-  startedAt?: string;
-  finishedAt?: string;
-  status: 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
-  detail?: string;
-}
-
-export interface RecordMeasurement {
-  at: string;
-  step: string;
-  name: string;
-  value: number | string;
-  threshold?: string;
-  ok: boolean;
-}
-
-export interface GateChecklistEntry {
-  id: string;
-  status: string;
-  detail?: string;
-  attestedBy?: string;
-  evidence?: string;
-}
-
-export interface DeploymentRecord {
-  v: 1;
-  id: string;
-  kind: 'deploy' | 'rollback';
-  status: RecordStatus;
-  environment: string;
-  strategy: string;
-  provider: string;
-  version: string;
-  tag: string;
-  commit: string;
-  previous?: { version: string; tag: string; sha: string };
-  pid: number;
-  host: string;
-  startedAt: string;
-  finishedAt?: string;
-  reason?: string;
-  receipt?: { id?: string; issuedAt?: string; checks: GateChecklistEntry[] };
-  changelogExcerpt?: string;
-  steps: RecordStep[];
-  measurements: RecordMeasurement[];
-  rollback?: {
-    trigger: string;
-    /** The monitor rule that fired, when the monitor window triggered the rollback (health/monitor.ts). */
-    monitorTrigger?: { kind: string; metric: string; value: number; threshold: number; forMs: number };
-    startedAt: string;
-    finishedAt?: string;
-    steps: RecordStep[];
-    verified?: boolean;
-    detail?: string;
-  };
-  /** Production's health before the deploy (health/baseline.ts), the monitor's reference. */
-  baseline?: { errorRate: number; p95LatencyMs: number; samples: number; url: string };
-  files: { markdown: string; json: string };
-}
+export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
 /** A free `deployment-<release>-<date>` name (suffix -2, -3 ... when the same release ran that day). */
 export async function allocateRecordPaths(recordsDir: string, release: string, date: Date): Promise<{ markdown: string; json: string }> {
@@ -115,12 +52,13 @@ export async function readRecords(recordsDir: string): Promise<DeploymentRecord[
   }
   const records: DeploymentRecord[] = [];
   for (const name of names.filter((n) => /^deployment-.*\.json$/.test(n))) {
-    try {
-      const parsed = JSON.parse(await readFile(join(recordsDir, name), 'utf8')) as DeploymentRecord;
-      if (parsed.v === 1 && typeof parsed.id === 'string') records.push(parsed);
-    } catch {
-      // A foreign or damaged file is not ours to judge here; `history` lists what parses.
-    }
+    // The name is shipgate's: a damaged one could hide an aborted deploy, so it is an error naming the file.
+    const file = join(recordsDir, name);
+    const record: DeploymentRecord = parseStateText(file, await readFile(file, 'utf8'), deploymentRecordSchema, {
+      what: 'A deployment record',
+      hint: `Restore it from git (\`git checkout -- ${file}\`) or move it out of ${recordsDir}; the Markdown sibling is the human-readable copy.`,
+    });
+    records.push(record);
   }
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }

@@ -11,7 +11,7 @@
 import type { MonitorConfig, MonitorTick } from '../health/monitor.js';
 import type { HealthCheck, HealthCheckResult } from '../health/run-health-checks.js';
 import type { SmokeTestResult } from '../health/smoke-tests.js';
-import type { RecordMeasurement } from './deployment-record.js';
+import type { RecordMeasurement } from './record-schema.js';
 
 export function probeMeasurements(step: string, results: HealthCheckResult[], checks: HealthCheck[], at: Date): RecordMeasurement[] {
   const when = at.toISOString();

@@ -3,7 +3,7 @@
  * measurements against thresholds, the rollback (an incident report when one fired), and a Mermaid
  * gantt chart so GitHub shows the timeline as a picture. Pure: record in, text out.
  */
-import type { DeploymentRecord, RecordStep } from './deployment-record.js';
+import type { DeploymentRecord, RecordStep } from './record-schema.js';
 
 const STATUS_WORD: Record<DeploymentRecord['status'], string> = {
   in_progress: 'IN PROGRESS',

@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { DeploymentRecord } from './deployment-record.js';
+import type { DeploymentRecord } from './record-schema.js';
 
 export async function activeSpecFolder(projectRoot: string): Promise<string | undefined> {
   const specs = join(projectRoot, 'specs');

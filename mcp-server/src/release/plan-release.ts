@@ -20,7 +20,7 @@ import { decideVersion, type BumpRequest, type ChosenBump } from './next-version
 import { updateChangelog } from './changelog.js';
 import { git } from './git.js';
 import { planVersionFiles, readPackageVersion, readText, type FileChange } from './version-files.js';
-import { ensureGitRepository, preflight, readRepositoryState, type Refusal, type RepositoryState } from './preflight.js';
+import { ensureGitRepository, preflight, readRepositoryState, type Refusal } from './preflight.js';
 
 export type VersioningConfig = z.infer<typeof versioningSchema>;
 
@@ -155,4 +155,3 @@ export function isoDate(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-export type { RepositoryState };

@@ -10,7 +10,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { ElicitResult, ToolContext } from './tool.js';
+import type { ToolContext } from './tool.js';
+import type { ElicitResult } from '../gates/resolve-attestation.js';
 
 /** How long a human may take to answer an elicitation before the request times out. */
 const ELICITATION_TIMEOUT_MS = 10 * 60 * 1000;

@@ -5,17 +5,13 @@
  * outputSchema plus a text block (server/create-server.ts does the wrapping).
  */
 import type { ZodRawShape, z } from 'zod';
+import type { Elicit } from '../gates/resolve-attestation.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
   destructiveHint: boolean;
   idempotentHint: boolean;
   openWorldHint: boolean;
-}
-
-export interface ElicitResult {
-  action: 'accept' | 'decline' | 'cancel';
-  content?: Record<string, unknown>;
 }
 
 export interface ToolContext {
@@ -29,7 +25,7 @@ export interface ToolContext {
   /** MCP logging notification (respects the client's log level). */
   log(level: 'debug' | 'info' | 'notice' | 'warning' | 'error', message: string): Promise<void>;
   /** Ask the human through MCP elicitation; undefined when the client does not support it. */
-  elicit?: (message: string, requestedSchema: Record<string, unknown>) => Promise<ElicitResult>;
+  elicit?: Elicit;
 }
 
 export interface ToolResult<O> {

@@ -12,7 +12,7 @@ export const command: CliCommand = {
     const projectRoot = await findProjectRoot(context.cwd);
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
     const { loadConfig } = await import('../../config/load-config.js');
-    const { renderRunbook } = await import('../../records/runbook.js');
+    const { renderRunbook } = await import('../../deploy/runbook.js');
     const environmentName = String(input.values.env ?? 'production');
     const deployContext = await loadDeployContext(projectRoot, environmentName, typeof input.values.strategy === 'string' ? input.values.strategy : undefined);
     const loaded = await loadConfig(projectRoot);

@@ -4,7 +4,7 @@
  * Good: `<verify kind="file-age" path="backups/*.sql" max_age="24h"/>`
  * Bad:  `<verify kind="file-age" path="backups/*.sql"/>` (no max_age: an error, not a pass).
  */
-import { globFiles, newest } from '../glob-files.js';
+import { globFiles, newest } from '../../util/glob-files.js';
 import { parseDuration, formatDuration } from '../../util/duration.js';
 import { attribute, type VerifyKind } from './verify-kind.js';
 import { expandDateTokens } from './file-exists.js';

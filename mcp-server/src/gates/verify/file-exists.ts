@@ -5,7 +5,7 @@
  * Good: `<verify kind="file-exists" path="docs/deployments/YYYY-MM-DD-plan.md"/>`
  * Bad:  `<verify kind="file-exists" path="../../etc/passwd"/>` (outside the project: never matches).
  */
-import { globFiles } from '../glob-files.js';
+import { globFiles } from '../../util/glob-files.js';
 import { attribute, type VerifyKind } from './verify-kind.js';
 
 export function expandDateTokens(pattern: string, now: Date): string {

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseDocument, LineCounter } from 'yaml';
-import { globFiles, newest } from '../glob-files.js';
+import { globFiles, newest } from '../../util/glob-files.js';
 import { attribute, type VerifyKind } from './verify-kind.js';
 
 export const stateKind: VerifyKind = {

@@ -22,7 +22,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
   async handler(args, context) {
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
     const { loadConfig } = await import('../../config/load-config.js');
-    const { renderRunbook } = await import('../../records/runbook.js');
+    const { renderRunbook } = await import('../../deploy/runbook.js');
     const deployContext = await loadDeployContext(context.projectRoot, args.environment, args.strategy);
     const loaded = await loadConfig(context.projectRoot);
     const markdown = renderRunbook({ app: loaded.config.app, environmentName: args.environment, environment: deployContext.environment });

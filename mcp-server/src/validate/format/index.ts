@@ -12,4 +12,3 @@ export const FORMATTERS: Record<string, (result: ValidationResult, options: Form
   github: formatGithub,
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);

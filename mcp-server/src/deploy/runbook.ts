@@ -5,8 +5,8 @@
  * and rollback. Pure: configuration in, Markdown out.
  */
 import type { EnvironmentConfig } from '../config/schema.js';
-import { createProvider, providerTimeoutMs } from '../deploy/providers/index.js';
-import { planDeploy } from '../deploy/plan-deploy.js';
+import { createProvider, providerTimeoutMs } from './providers/index.js';
+import { planDeploy } from './plan-deploy.js';
 import { formatDuration } from '../util/duration.js';
 
 export function renderRunbook(input: { app?: string; environmentName: string; environment: EnvironmentConfig }): string {
