@@ -3,10 +3,11 @@
  * (release, blue-green live color). Written atomically after a deploy or rollback settles; read to know
  * the previous release and which color is idle.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { statePaths } from '../project/paths.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readStateFile } from '../util/state-file.js';
 import type { ReleaseRef } from './providers/provider.js';
 
 export interface EnvironmentState {
@@ -16,17 +17,25 @@ export interface EnvironmentState {
   served: (ReleaseRef & { at: string })[];
 }
 
+const releaseRefSchema = z.object({ version: z.string(), tag: z.string(), sha: z.string() });
+
+const environmentStateSchema = z.object({
+  live: releaseRefSchema.optional(),
+  liveColor: z.enum(['blue', 'green']).default('blue'),
+  served: z.array(releaseRefSchema.extend({ at: z.string() })).default([]),
+}) satisfies z.ZodType<EnvironmentState, z.ZodTypeDef, unknown>;
+
 function stateFile(projectRoot: string, environment: string): string {
   return join(statePaths(projectRoot).base, 'deployments', `${environment}.json`);
 }
 
 export async function readEnvironmentState(projectRoot: string, environment: string): Promise<EnvironmentState> {
-  try {
-    const parsed = JSON.parse(await readFile(stateFile(projectRoot, environment), 'utf8')) as EnvironmentState;
-    return { liveColor: parsed.liveColor === 'green' ? 'green' : 'blue', served: Array.isArray(parsed.served) ? parsed.served : [], ...(parsed.live ? { live: parsed.live } : {}) };
-  } catch {
-    return { liveColor: 'blue', served: [] };
-  }
+  const file = stateFile(projectRoot, environment);
+  const state = await readStateFile(file, environmentStateSchema, {
+    what: `The deploy state of ${environment}`,
+    hint: `Delete ${file} to start over: shipgate then asks the provider what serves, and \`shipgate rollback --to VERSION\` names a release explicitly.`,
+  });
+  return state ? { liveColor: state.liveColor, served: state.served, ...(state.live ? { live: state.live } : {}) } : { liveColor: 'blue', served: [] };
 }
 
 export async function writeEnvironmentState(projectRoot: string, environment: string, state: EnvironmentState): Promise<void> {

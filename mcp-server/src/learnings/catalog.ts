@@ -10,7 +10,9 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import type { CatalogEntry } from './catalog-entry.js';
+import { RUN_PHASES } from './event.js';
 import { detectionRules } from './detect/index.js';
 import { mergeCatalog, type SkillPitfall } from './merge-catalog.js';
 import { findPluginRoot } from './plugin-root.js';
@@ -18,17 +20,30 @@ import { readSkillPitfalls } from './skill-pitfalls.js';
 import { CATALOG_SNAPSHOT_FILE } from './store.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
-interface SourceFile {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
+/**
+ * The cached catalog (`catalog.json`): read through this schema, so a damaged or foreign cache is a
+ * miss that is recomputed from the skills, never a catalog with missing fields.
+ */
+const snapshotSchema = z
+  .object({
+    v: z.literal(1),
+    files: z.array(z.object({ path: z.string(), size: z.number(), mtimeMs: z.number() })),
+    entries: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        impact: z.string().optional(),
+        prevention: z.string().optional(),
+        detection: z.string().optional(),
+        phase: z.enum(RUN_PHASES),
+        source: z.string(),
+        detectable: z.boolean(),
+      }),
+    ),
+  });
 
-interface Snapshot {
-  v: 1;
-  files: SourceFile[];
-  entries: CatalogEntry[];
-}
+type Snapshot = z.output<typeof snapshotSchema> & { entries: CatalogEntry[] };
+type SourceFile = Snapshot['files'][number];
 
 export interface CatalogOptions {
   pluginRoot?: string;
@@ -90,8 +105,8 @@ export async function readCatalogSnapshot(storeDir: string): Promise<CatalogEntr
 
 async function readSnapshot(storeDir: string): Promise<Snapshot | undefined> {
   try {
-    const value = JSON.parse(await readFile(join(storeDir, CATALOG_SNAPSHOT_FILE), 'utf8')) as Snapshot;
-    return value && value.v === 1 && Array.isArray(value.entries) && Array.isArray(value.files) ? value : undefined;
+    const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(join(storeDir, CATALOG_SNAPSHOT_FILE), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,8 @@
  * One learnings event: what a run actually did. Appended by the engine after every gate, bump, deploy
  * and rollback (and by /retrospect for what a human learned). Never written by the model editing a file.
  */
-export type RunPhase = 'gate' | 'bump' | 'deploy' | 'rollback' | 'retrospect';
+export const RUN_PHASES = ['gate', 'bump', 'deploy', 'rollback', 'retrospect'] as const;
+export type RunPhase = (typeof RUN_PHASES)[number];
 export type RunOutcome = 'succeeded' | 'blocked' | 'failed' | 'rolled_back' | 'noted';
 
 export interface RunEvent {

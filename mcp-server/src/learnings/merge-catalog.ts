@@ -8,13 +8,9 @@
  */
 import type { CatalogEntry } from './catalog-entry.js';
 import type { DetectionRule } from './detect/rule.js';
+import type { PitfallText } from '../skill/model.js';
 
-export interface SkillPitfall {
-  id: string;
-  title: string;
-  impact?: string;
-  prevention?: string;
-  detection?: string;
+export interface SkillPitfall extends PitfallText {
   source: string;
 }
 

@@ -4,12 +4,9 @@
  * parser interprets them. No re-parsing of Markdown here. The parser is loaded lazily: only a catalog
  * refresh (a skill changed) pays for it, never the SessionStart hook.
  */
-export interface FilePitfall {
-  id: string;
-  title: string;
-  impact?: string;
-  prevention?: string;
-  detection?: string;
+import type { PitfallText } from '../skill/model.js';
+
+export interface FilePitfall extends PitfallText {
   file: string;
   line: number;
 }

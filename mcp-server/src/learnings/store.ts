@@ -10,7 +10,7 @@
  */
 import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunEvent, RunOutcome, RunPhase } from './event.js';
+import { RUN_PHASES, type RunEvent, type RunOutcome, type RunPhase } from './event.js';
 import { withFileLock } from '../util/file-lock.js';
 import { SESSION_CACHE_FILE } from './session-cache.js';
 
@@ -24,7 +24,7 @@ const GITATTRIBUTES = `# shipgate learnings: two branches' runs merge by keeping
 
 /** `2026-03-02T10:00:00.000Z`, what toISOString writes: accepted without a Date.parse. */
 const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const PHASES: ReadonlySet<string> = new Set<RunPhase>(['gate', 'bump', 'deploy', 'rollback', 'retrospect']);
+const PHASES: ReadonlySet<string> = new Set<RunPhase>(RUN_PHASES);
 const OUTCOMES: ReadonlySet<string> = new Set<RunOutcome>(['succeeded', 'blocked', 'failed', 'rolled_back', 'noted']);
 
 export interface StoreWarning {

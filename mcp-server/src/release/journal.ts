@@ -4,11 +4,12 @@
  * files were changed and their original bytes, the commit and tag names, the HEAD to go back to, and
  * whether the push happened). The next `shipgate bump` reads it and repairs (recover-release.ts).
  */
-import { readFile, rm, rmdir } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readStateFile } from '../util/state-file.js';
 import { statePaths } from '../project/paths.js';
-import { ConfigError } from '../errors.js';
 
 export const APPLY_STEPS = ['write-files', 'write-files:partial', 'stage', 'commit', 'tag', 'push', 'pushed', 'finish'] as const;
 export type ApplyStep = (typeof APPLY_STEPS)[number];
@@ -31,30 +32,32 @@ export interface ReleaseJournal {
   files: Array<{ path: string; before: string | null }>;
 }
 
+const journalSchema = z.object({
+  v: z.literal(1),
+  pid: z.number().int(),
+  startedAt: z.string(),
+  step: z.enum(APPLY_STEPS),
+  version: z.string(),
+  tag: z.string(),
+  branch: z.string(),
+  headBefore: z.string(),
+  commitMessage: z.string(),
+  releaseCommit: z.string().optional(),
+  push: z.boolean(),
+  remote: z.string(),
+  files: z.array(z.object({ path: z.string(), before: z.string().nullable() })),
+}) satisfies z.ZodType<ReleaseJournal, z.ZodTypeDef, unknown>;
+
 export function journalPath(root: string): string {
   return statePaths(root).releases;
 }
 
 export async function readJournal(root: string): Promise<ReleaseJournal | null> {
-  let text: string;
-  try {
-    text = await readFile(journalPath(root), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const data = JSON.parse(text) as ReleaseJournal;
-    if (data.v !== 1 || typeof data.tag !== 'string' || !Array.isArray(data.files)) throw new Error('unexpected shape');
-    return data;
-  } catch (error) {
-    throw new ConfigError('The release journal cannot be read.', {
-      where: journalPath(root),
-      expected: 'the JSON journal an interrupted `shipgate bump` leaves behind',
-      found: (error as Error).message,
-      hint: 'Inspect `git log -1`, `git tag` and `git status`; undo any half-made release commit/tag by hand, then delete this file.',
-    });
-  }
+  const journal = await readStateFile(journalPath(root), journalSchema, {
+    what: 'The release journal an interrupted `shipgate bump` left behind',
+    hint: 'Inspect `git log -1`, `git tag` and `git status`; undo any half-made release commit/tag by hand, then delete this file.',
+  });
+  return journal ?? null;
 }
 
 export async function writeJournal(root: string, journal: ReleaseJournal): Promise<void> {

@@ -180,13 +180,20 @@ export interface LogicFlow {
   position: Position;
 }
 
-export interface Pitfall {
+/**
+ * What a skill says about one pitfall: the one shape the learnings catalog (CatalogEntry), the merge
+ * and the per-file reader extend, so a field added here reaches all of them.
+ */
+export interface PitfallText {
   /** From `id` or `name`, snake_case. For seed 004's Markdown headings, derived from the title. */
   id: string;
   title: string;
   impact?: string;
   prevention?: string;
   detection?: string;
+}
+
+export interface Pitfall extends PitfallText {
   body: string;
   position: Position;
 }
