@@ -141,6 +141,14 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     return { status: 'succeeded', exitCode: 0, record, ...base };
   }
   for (const step of record.steps) if (step.status === 'pending') step.status = 'skipped';
+  if (tally.monitorTrigger?.kind === 'missing-data' && environment.monitor.missingData.action === 'hold') {
+    // "Pause and ask": production could not be seen, so shipgate neither promotes nor rolls back on a guess.
+    record.status = 'failed';
+    record.reason = `${failure}; monitor.missingData.action is hold: nothing was rolled back and the rollout stopped where it was. Check the monitoring, then run \`shipgate rollback --env ${plan.environment} --reason "..."\` or deploy again`;
+    record.finishedAt = clock.now().toISOString();
+    await writeRecord(record);
+    return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
+  }
   if (!environment.rollback.automatic) {
     record.status = 'failed';
     record.reason = `${failure}; automatic rollback is off for this environment (run \`shipgate rollback\`)`;
