@@ -22,6 +22,7 @@ import { runScript } from '../exec/run.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { stepRunnerFor } from './steps/index.js';
 import { RETRY_DELAY_MS, type StepContext } from './steps/step-runner.js';
+import { NO_PREVIOUS_VERSION } from './plan-deploy.js';
 
 export type DeployStatus = 'succeeded' | 'rolled_back' | 'failed';
 
@@ -156,8 +157,10 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     await writeRecord(record);
     return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
   }
-  const rolledBack = await rollBackStarted(options, tally.started, failure, checks, clock, tally.monitorTrigger);
+  const rolledBack = (await rollBackStarted(options, tally.started, failure, checks, clock, tally.monitorTrigger)) && plan.previous !== undefined;
   record.status = rolledBack ? 'rolled_back' : 'failed';
+  // A first deploy has nothing to roll back to: whatever the undo did, it is not "rolled back".
+  if (!plan.previous) record.reason = `${failure}; ${NO_PREVIOUS_VERSION}`;
   record.finishedAt = clock.now().toISOString();
   await writeRecord(record);
   return { status: record.status === 'rolled_back' ? 'rolled_back' : 'failed', exitCode: rolledBack ? 3 : 1, trigger: failure, record, ...base };
@@ -210,7 +213,7 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     await writeRecord(record);
   }
   if (changedProduction && undo.length === 0 && !plan.previous) {
-    rollback.detail = 'There is no previous release to go back to (first deploy): production runs the failed release. Fix forward or stop the service.';
+    rollback.detail = `First deploy: ${NO_PREVIOUS_VERSION}. The failed release may still serve; fix forward or stop the service.`;
   }
   if (environment.url && checks.length) {
     const verify = await runHealthChecks({ baseUrl: environment.url, checks, retryDelayMs: RETRY_DELAY_MS, sleep: clock.sleep });
