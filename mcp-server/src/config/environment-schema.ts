@@ -57,7 +57,9 @@ export const healthCheckSchema = z
     name: z.string().optional(),
     path: z.string().min(1),
     status: z.number().int().default(200),
-    bodyContains: z.string().optional(),
+    bodyContains: z.string().optional().describe('text the body must contain; {version} is the release just shipped'),
+    /** Key paths of a JSON body and the value each must have: `{ version: "{version}" }` verifies what production runs. */
+    json: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).optional(),
     maxLatency: durationSchema.optional(),
     timeout: durationSchema.default('5s'),
     retries: z.number().int().min(0).default(2),

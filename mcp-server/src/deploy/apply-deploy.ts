@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { stepRunnerFor } from './steps/index.js';
 import { RETRY_DELAY_MS, type StepContext } from './steps/step-runner.js';
 import { NO_PREVIOUS_VERSION } from './plan-deploy.js';
+import { checksForVersion } from '../health/version-checks.js';
 
 export type DeployStatus = 'succeeded' | 'rolled_back' | 'failed';
 
@@ -65,8 +66,9 @@ export interface DeployOutcome {
   healthChecksRun: number;
 }
 
-export function healthChecksOf(environment: EnvironmentConfig): HealthCheck[] {
-  return environment.health.checks.map((check) => ({ ...check }));
+/** The environment's checks with `{version}` filled in for `version` (version checks left out when unknown). */
+export function healthChecksOf(environment: EnvironmentConfig, version: string | undefined): HealthCheck[] {
+  return checksForVersion(environment.health.checks, version);
 }
 
 /** What the steps run so far add up to (the learnings signals and the rollback's monitor trigger). */
@@ -82,12 +84,15 @@ interface RunTally {
 export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOutcome> {
   const { plan, environment, record } = options;
   const clock = options.clock ?? systemClock;
-  const checks = healthChecksOf(environment);
+  // Every probe after the deploy expects the new version; the baseline and the rollback's verification
+  // expect the previous one (a version check there proves production really went back).
+  const checks = healthChecksOf(environment, plan.next.version);
+  const previousChecks = healthChecksOf(environment, plan.previous?.version);
   const total = plan.steps.length;
   const tally: RunTally = { started: [], monitorPlannedMs: 0, monitorObservedMs: 0, monitorCompleted: true, healthChecksRun: 0 };
   record.steps = plan.steps.map((step) => toRecordStep(step));
   await writeRecord(record);
-  const baseline = await productionBaseline(options, checks, clock);
+  const baseline = await productionBaseline(options, previousChecks, clock);
   const context: Omit<StepContext, 'report'> = {
     projectRoot: options.projectRoot,
     plan,
@@ -157,7 +162,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     await writeRecord(record);
     return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
   }
-  const rolledBack = (await rollBackStarted(options, tally.started, failure, checks, clock, tally.monitorTrigger)) && plan.previous !== undefined;
+  const rolledBack = (await rollBackStarted(options, tally.started, failure, previousChecks, clock, tally.monitorTrigger)) && plan.previous !== undefined;
   record.status = rolledBack ? 'rolled_back' : 'failed';
   // A first deploy has nothing to roll back to: whatever the undo did, it is not "rolled back".
   if (!plan.previous) record.reason = `${failure}; ${NO_PREVIOUS_VERSION}`;

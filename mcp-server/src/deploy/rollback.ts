@@ -99,7 +99,8 @@ export async function runRollback(options: { projectRoot: string; environment: s
     const step = record.steps[0]!;
     Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
     let verified: boolean | undefined;
-    const checks = healthChecksOf(context.environment);
+    // A version check proves production runs the release it was rolled back to.
+    const checks = healthChecksOf(context.environment, plan.to.version);
     if (result.ok && context.environment.url && checks.length) {
       const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
       record.steps.push(verify);

@@ -24,7 +24,7 @@ export function probeMeasurements(step: string, results: HealthCheckResult[], ch
         step,
         name: `${result.name} status`,
         value: result.status ?? (result.error ?? 'no answer'),
-        threshold: `= ${check?.status ?? 200}${check?.bodyContains ? `, body contains ${JSON.stringify(check.bodyContains)}` : ''}`,
+        threshold: `= ${check?.status ?? 200}${check?.bodyContains ? `, body contains ${JSON.stringify(check.bodyContains)}` : ''}${check?.json ? `, ${Object.entries(check.json).map(([key, want]) => `${key} = ${JSON.stringify(want)}`).join(', ')}` : ''}`,
         ok: result.ok,
       },
       { at: when, step, name: `${result.name} latency ms`, value: latencyMs, ...(check?.maxLatency ? { threshold: `<= ${check.maxLatency}` } : {}), ok: check?.maxLatency ? latencyMs <= check.maxLatency : true },
