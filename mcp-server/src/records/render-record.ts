@@ -39,6 +39,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
   lines.push(`| strategy | ${record.strategy} |`, `| provider | ${record.provider} |`, `| started | ${record.startedAt} |`, `| finished | ${record.finishedAt ?? '—'} |`);
   lines.push(`| run by | pid ${record.pid} on ${record.host} |`);
   if (record.reason) lines.push(`| reason | ${cell(record.reason)} |`);
+  if (record.recovery) lines.push(`| recovery | ${record.recovery.status}: ${cell(record.recovery.detail)}${record.recovery.rollbackRecord ? ` (${cell(record.recovery.rollbackRecord.split('/').pop())})` : ''} at ${record.recovery.at} |`);
   lines.push('');
   lines.push('## Gate checklist', '');
   if (record.receipt && record.receipt.checks.length) {
