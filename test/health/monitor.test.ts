@@ -74,7 +74,10 @@ describe('runMonitor', () => {
     errorEvery = 0;
     expect(report.verdict).toBe('rollback');
     expect(report.trigger).toMatchObject({ kind: 'error-rate', metric: 'error_rate', threshold: 0.2, forMs: 300 });
-    expect(report.ticks.length).toBeGreaterThanOrEqual(4);
+    // Held for 300 ms of tick time (on a loaded machine late ticks cover that in 3 ticks rather than 4).
+    const span = Date.parse(report.ticks.at(-1)!.at) - Date.parse(report.ticks[0]!.at);
+    expect(report.ticks.length).toBeGreaterThanOrEqual(3);
+    expect(span).toBeGreaterThanOrEqual(300);
   });
 
   it('rolls back when health keeps failing for healthFailingFor', async () => {
@@ -95,11 +98,12 @@ describe('runMonitor', () => {
     expect(baseline).toMatchObject({ errorRate: 0, samples: 3 });
     expect(baseline.p95LatencyMs).toBeLessThan(100);
     mode = 'slow';
-    const report = await runMonitor({ baseUrl: server.url, checks, baseline, monitor: monitorSchema.parse({ duration: '10s', interval: '50ms', maxLatencyIncrease: 0.5 }) });
+    // The rule needs a sustained breach (latencyIncreaseFor, default 5m as in seed 003): 150 ms here.
+    const report = await runMonitor({ baseUrl: server.url, checks, baseline, monitor: monitorSchema.parse({ duration: '10s', interval: '50ms', maxLatencyIncrease: 0.5, latencyIncreaseFor: '150ms' }) });
     mode = 'ok';
     expect(report.verdict).toBe('rollback');
-    expect(report.trigger).toMatchObject({ kind: 'latency-increase', threshold: 0.5 });
-    expect(report.ticks).toHaveLength(3);
+    expect(report.trigger).toMatchObject({ kind: 'latency-increase', threshold: 0.5, forMs: 150 });
+    expect(report.ticks.length).toBeGreaterThanOrEqual(3);
     expect(report.ticks.every((t) => t.p95LatencyMs >= 100)).toBe(true);
   });
 

@@ -57,7 +57,9 @@ export const healthCheckSchema = z
     name: z.string().optional(),
     path: z.string().min(1),
     status: z.number().int().default(200),
-    bodyContains: z.string().optional(),
+    bodyContains: z.string().optional().describe('text the body must contain; {version} is the release just shipped'),
+    /** Key paths of a JSON body and the value each must have: `{ version: "{version}" }` verifies what production runs. */
+    json: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).optional(),
     maxLatency: durationSchema.optional(),
     timeout: durationSchema.default('5s'),
     retries: z.number().int().min(0).default(2),
@@ -90,6 +92,17 @@ export const monitorSchema = z
     maxLatencyIncrease: z.number().min(0).default(0.1),
     /** A latency rise must also be at least this much in absolute terms (loopback jitter of 1 ms → 2 ms is no regression). */
     minLatencyIncrease: durationSchema.default('50ms'),
+    /** ...and hold this long without a break (seed 003: "latency +10% for 5 minutes"); one slow tick on a busy machine is noise. */
+    latencyIncreaseFor: durationSchema.default('5m'),
+    /**
+     * A tick whose Prometheus query failed or whose probe got no answer is a miss, never a healthy tick.
+     * After `after` misses in a row (or when the window ends on a miss): `rollback` (default), or `hold`
+     * (stop where the rollout is, roll nothing back, and ask a human to decide).
+     */
+    missingData: z
+      .object({ after: z.number().int().min(1).default(3), action: z.enum(['rollback', 'hold']).default('rollback') })
+      .strict()
+      .default({}),
     prometheus: z.object({ url: z.string().url(), queries: z.array(prometheusQuerySchema).default([]) }).strict().optional(),
   })
   .strict();

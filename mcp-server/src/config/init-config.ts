@@ -121,6 +121,9 @@ environments:
     health:
       checks:
         - { path: /health, status: 200 }
+        # Proves production runs the release just shipped, after every deploy, promotion and rollback
+        # ({version} is filled in); a status-only check passes on the old release too:
+        # - { name: version, path: /api/version, json: { version: "{version}" } }
     monitor:
       duration: 30m
       interval: 10s

@@ -22,6 +22,8 @@ import { runScript } from '../exec/run.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { stepRunnerFor } from './steps/index.js';
 import { RETRY_DELAY_MS, type StepContext } from './steps/step-runner.js';
+import { NO_PREVIOUS_VERSION } from './plan-deploy.js';
+import { checksForVersion } from '../health/version-checks.js';
 
 export type DeployStatus = 'succeeded' | 'rolled_back' | 'failed';
 
@@ -64,8 +66,9 @@ export interface DeployOutcome {
   healthChecksRun: number;
 }
 
-export function healthChecksOf(environment: EnvironmentConfig): HealthCheck[] {
-  return environment.health.checks.map((check) => ({ ...check }));
+/** The environment's checks with `{version}` filled in for `version` (version checks left out when unknown). */
+export function healthChecksOf(environment: EnvironmentConfig, version: string | undefined): HealthCheck[] {
+  return checksForVersion(environment.health.checks, version);
 }
 
 /** What the steps run so far add up to (the learnings signals and the rollback's monitor trigger). */
@@ -81,12 +84,15 @@ interface RunTally {
 export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOutcome> {
   const { plan, environment, record } = options;
   const clock = options.clock ?? systemClock;
-  const checks = healthChecksOf(environment);
+  // Every probe after the deploy expects the new version; the baseline and the rollback's verification
+  // expect the previous one (a version check there proves production really went back).
+  const checks = healthChecksOf(environment, plan.next.version);
+  const previousChecks = healthChecksOf(environment, plan.previous?.version);
   const total = plan.steps.length;
   const tally: RunTally = { started: [], monitorPlannedMs: 0, monitorObservedMs: 0, monitorCompleted: true, healthChecksRun: 0 };
   record.steps = plan.steps.map((step) => toRecordStep(step));
   await writeRecord(record);
-  const baseline = await productionBaseline(options, checks, clock);
+  const baseline = await productionBaseline(options, previousChecks, clock);
   const context: Omit<StepContext, 'report'> = {
     projectRoot: options.projectRoot,
     plan,
@@ -141,6 +147,14 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     return { status: 'succeeded', exitCode: 0, record, ...base };
   }
   for (const step of record.steps) if (step.status === 'pending') step.status = 'skipped';
+  if (tally.monitorTrigger?.kind === 'missing-data' && environment.monitor.missingData.action === 'hold') {
+    // "Pause and ask": production could not be seen, so shipgate neither promotes nor rolls back on a guess.
+    record.status = 'failed';
+    record.reason = `${failure}; monitor.missingData.action is hold: nothing was rolled back and the rollout stopped where it was. Check the monitoring, then run \`shipgate rollback --env ${plan.environment} --reason "..."\` or deploy again`;
+    record.finishedAt = clock.now().toISOString();
+    await writeRecord(record);
+    return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
+  }
   if (!environment.rollback.automatic) {
     record.status = 'failed';
     record.reason = `${failure}; automatic rollback is off for this environment (run \`shipgate rollback\`)`;
@@ -148,8 +162,10 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     await writeRecord(record);
     return { status: 'failed', exitCode: 1, trigger: failure, record, ...base };
   }
-  const rolledBack = await rollBackStarted(options, tally.started, failure, checks, clock, tally.monitorTrigger);
+  const rolledBack = (await rollBackStarted(options, tally.started, failure, previousChecks, clock, tally.monitorTrigger)) && plan.previous !== undefined;
   record.status = rolledBack ? 'rolled_back' : 'failed';
+  // A first deploy has nothing to roll back to: whatever the undo did, it is not "rolled back".
+  if (!plan.previous) record.reason = `${failure}; ${NO_PREVIOUS_VERSION}`;
   record.finishedAt = clock.now().toISOString();
   await writeRecord(record);
   return { status: record.status === 'rolled_back' ? 'rolled_back' : 'failed', exitCode: rolledBack ? 3 : 1, trigger: failure, record, ...base };
@@ -202,7 +218,7 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     await writeRecord(record);
   }
   if (changedProduction && undo.length === 0 && !plan.previous) {
-    rollback.detail = 'There is no previous release to go back to (first deploy): production runs the failed release. Fix forward or stop the service.';
+    rollback.detail = `First deploy: ${NO_PREVIOUS_VERSION}. The failed release may still serve; fix forward or stop the service.`;
   }
   if (environment.url && checks.length) {
     const verify = await runHealthChecks({ baseUrl: environment.url, checks, retryDelayMs: RETRY_DELAY_MS, sleep: clock.sleep });

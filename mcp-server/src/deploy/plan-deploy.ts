@@ -19,7 +19,12 @@ export interface DeployPlan {
   /** Whether the gate receipt was found (`--dry-run` plans without one but says so). */
   receipt: 'valid' | 'missing';
   receiptProblem?: string;
+  /** What the person deploying must know before it starts (first deploy, where the monitor's rules come from, ...). */
+  notices: string[];
 }
+
+/** The words a first deploy's plan, record and message share (seed 001's rollback has nowhere to go). */
+export const NO_PREVIOUS_VERSION = 'no previous version to return to; production needs attention';
 
 export function planDeploy(input: {
   environmentName: string;
@@ -31,6 +36,8 @@ export function planDeploy(input: {
   liveColor: 'blue' | 'green';
   receipt: DeployPlan['receipt'];
   receiptProblem?: string;
+  /** Notices computed by the caller (e.g. the monitor rules' sources), shown after the plan's own. */
+  notices?: string[];
 }): DeployPlan {
   const strategy = strategies[input.environment.strategy.type];
   const steps = strategy.plan({
@@ -49,6 +56,12 @@ export function planDeploy(input: {
     steps,
     receipt: input.receipt,
     ...(input.receiptProblem ? { receiptProblem: input.receiptProblem } : {}),
+    notices: [
+      ...(input.previous
+        ? []
+        : [`First deploy to ${input.environmentName}: if it fails there is ${NO_PREVIOUS_VERSION} (fix forward or stop the service). Automatic rollback can only take the new release's traffic away.`]),
+      ...(input.notices ?? []),
+    ],
   };
 }
 
@@ -57,6 +70,7 @@ export function formatPlan(plan: DeployPlan): string {
     `Deploy plan: ${plan.next.tag} (${plan.next.sha.slice(0, 12)}) to ${plan.environment}, ${plan.strategy} via ${plan.provider}`,
     `  previous release: ${plan.previous ? `${plan.previous.tag} (${plan.previous.sha.slice(0, 12)})` : 'none (first deploy: nothing to roll back to)'}`,
     `  gate receipt: ${plan.receipt === 'valid' ? 'valid' : `MISSING${plan.receiptProblem ? `: ${plan.receiptProblem}` : ''} (a real deploy would be refused)`}`,
+    ...plan.notices.map((notice) => `  notice: ${notice}`),
     '',
   ];
   plan.steps.forEach((step, index) => {

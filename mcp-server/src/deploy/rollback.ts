@@ -13,6 +13,7 @@ import { acquireDeployLock } from './lock.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
+import { pendingAbortedDeploy } from './recover-aborted.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
 
 export interface RollbackPlan {
@@ -99,7 +100,8 @@ export async function runRollback(options: { projectRoot: string; environment: s
     const step = record.steps[0]!;
     Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
     let verified: boolean | undefined;
-    const checks = healthChecksOf(context.environment);
+    // A version check proves production runs the release it was rolled back to.
+    const checks = healthChecksOf(context.environment, plan.to.version);
     if (result.ok && context.environment.url && checks.length) {
       const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
       record.steps.push(verify);
@@ -117,6 +119,11 @@ export async function runRollback(options: { projectRoot: string; environment: s
       await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
     }
     await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
+    if (ok) {
+      // A rollback by hand after an aborted deploy is its recovery: the next deploy need not repeat it.
+      const aborted = await pendingAbortedDeploy(context.recordsDir, options.environment, record.id);
+      if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
+    }
     if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
     return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record };
   } finally {

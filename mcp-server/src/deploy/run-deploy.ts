@@ -7,14 +7,14 @@ import { resolve } from 'node:path';
 import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
-import { InternalError, ShipgateError, UsageError } from '../errors.js';
+import { BlockedError, InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
 import { acquireDeployLock } from './lock.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
-import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
+import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';
 import { strategyNames } from './strategies/index.js';
 import type { EnvironmentConfig } from '../config/schema.js';
@@ -97,7 +97,10 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {
     const live = await currentRelease(projectRoot, environmentName, context);
     const previous = live && live.sha !== next.sha ? live : undefined;
-    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem });
+    const { pendingAbortedDeploy } = await import('./recover-aborted.js');
+    const aborted = await pendingAbortedDeploy(context.recordsDir, environmentName);
+    const notices = aborted ? [`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`] : [];
+    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, notices });
   };
 
   if (options.dryRun) {
@@ -112,6 +115,15 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   }
 
   if (!receipt) throw new InternalError('deploy reached apply without a receipt');
+  // A deploy killed mid-canary left two versions serving: put the last good one back before anything else.
+  const { recoverAbortedDeploy } = await import('./recover-aborted.js');
+  const recovered = await recoverAbortedDeploy({ projectRoot, recordsDir: context.recordsDir, environment: environmentName, now, ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
+  if (recovered?.recovery?.status === 'failed') {
+    throw new BlockedError(`The last deploy of ${environmentName} (${recovered.tag}) was aborted and production could not be restored: ${recovered.recovery.detail}.`, {
+      where: recovered.files.markdown,
+      hint: 'Fix production first (the record says how), then deploy again.',
+    });
+  }
   const release = await acquireDeployLock(projectRoot, environmentName, `deploy of ${next.tag}`, now());
   try {
     const plan = await makePlan('valid');

@@ -90,6 +90,12 @@ async function run(
   };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
+  // The command ends when its own process ends, not when the last holder of its stdout closes it:
+  // `sleep 3302 & echo forked` would otherwise keep the pipe (and the gate) open until the timeout.
+  // What it wrote is already in the pipe; the group's leftovers go now, which closes the pipe.
+  subprocess.once('exit', () => {
+    if (subprocess.pid !== undefined) signalGroup(subprocess.pid, 'SIGKILL');
+  });
   let result;
   try {
     result = await subprocess;

@@ -5,11 +5,14 @@
  * as one rule holds, `healthy` when the window ends quietly, `aborted` when the signal fires. Pure
  * decision logic over measured ticks; the caller performs the rollback.
  *
- * Rules, in order: consecutive failing ticks reach `failureLimit`; error rate above `maxErrorRate` for
- * `errorRateFor`; health failing for `healthFailingFor`; a Prometheus query above/below its threshold
- * for its `for`; with a baseline, the window's error rate up more than `maxErrorRateIncrease` or its p95
- * latency up more than `maxLatencyIncrease` (judged from the 3rd tick on, and latency only when the rise
- * is also over `minLatencyIncrease` (the schema's one default), so localhost jitter of 1 ms → 2 ms is not a "100% regression").
+ * Rules, in order: consecutive failing ticks reach `failureLimit`; `missingData.after` ticks in a row on
+ * which something could not be observed (a Prometheus query that failed, a probe that got no answer), or
+ * a window that ends on such a tick: losing sight of production is never "all clear"; error rate above
+ * `maxErrorRate` for `errorRateFor`; health failing for `healthFailingFor`; a Prometheus query
+ * above/below its threshold for its `for`; with a baseline, the window's error rate up more than
+ * `maxErrorRateIncrease` (from the 3rd tick on), or the tick's p95 latency up more than
+ * `maxLatencyIncrease` AND more than `minLatencyIncrease` in absolute terms, without a break for
+ * `latencyIncreaseFor` (a loaded machine's slow tick is noise, a sustained regression is not).
  *
  * Good: `{ interval: '10s', duration: '30m', failureLimit: 3 }` and a server answering 500 → rollback
  *       after the 3rd tick, trigger { kind: 'failure-limit', value: 3, threshold: 3 }.
@@ -18,14 +21,14 @@
 import type { z } from 'zod';
 import type { monitorSchema } from '../config/environment-schema.js';
 import { systemClock, type Clock } from '../util/clock.js';
-import { percentile, sampleChecks } from './sample-checks.js';
+import { sampleChecks } from './sample-checks.js';
 import { queryPrometheus } from './prometheus.js';
 import type { HealthCheck } from './run-health-checks.js';
 import type { Baseline } from './baseline.js';
 
 export type MonitorConfig = z.output<typeof monitorSchema>;
 
-export type MonitorTriggerKind = 'failure-limit' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
+export type MonitorTriggerKind = 'failure-limit' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
 
 export interface MonitorTrigger {
   kind: MonitorTriggerKind;
@@ -47,6 +50,8 @@ export interface MonitorTick {
   prometheusErrors?: Record<string, string>;
   /** Why checks failed on this tick, by check name. */
   failures?: Record<string, string>;
+  /** What could not be observed on this tick (a failed query, a probe without an answer): never healthy. */
+  missing?: string[];
 }
 
 export interface MonitorReport {
@@ -90,10 +95,11 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   const errorStreak = new Streak();
   const unhealthyStreak = new Streak();
   const queryStreaks = new Map<string, Streak>();
+  const latencyStreak = new Streak();
   let consecutiveFailing = 0;
+  let consecutiveMissing = 0;
   let windowRequests = 0;
   let windowFailures = 0;
-  const windowLatencies: number[] = [];
   const report = (verdict: MonitorReport['verdict'], completed: boolean, trigger?: MonitorTrigger): MonitorReport => {
     const result: MonitorReport = { verdict, ticks, observedMs: now() - start, completed };
     if (trigger) result.trigger = trigger;
@@ -113,14 +119,20 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
       tick.prometheus = prometheus.values;
       if (Object.keys(prometheus.errors).length > 0) tick.prometheusErrors = prometheus.errors;
     }
+    const missing = [
+      ...Object.keys(prometheus?.errors ?? {}).map((name) => `prometheus ${name}`),
+      ...sample.results.filter((r) => r.status === undefined).map((r) => r.name),
+    ];
+    if (missing.length > 0) tick.missing = missing;
     ticks.push(tick);
     options.onTick?.(tick);
 
     windowRequests += sample.results.length;
     windowFailures += sample.results.filter((r) => !r.ok).length;
-    windowLatencies.push(...sample.latencies);
     const failing = !sample.healthy || sample.errorRate > monitor.maxErrorRate;
     consecutiveFailing = failing ? consecutiveFailing + 1 : 0;
+    consecutiveMissing = missing.length > 0 ? consecutiveMissing + 1 : 0;
+    const windowOver = now() - start >= monitor.duration;
 
     const trigger =
       (consecutiveFailing >= monitor.failureLimit
@@ -133,6 +145,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
             message: `${consecutiveFailing} consecutive monitor ticks failed (limit ${monitor.failureLimit})${describeFailures(failures)}.`,
           }
         : undefined) ??
+      missingDataTrigger(monitor, consecutiveMissing, windowOver, tick) ??
       forRule(errorStreak.update(sample.errorRate > monitor.maxErrorRate, tickAt), monitor.errorRateFor, () => ({
         kind: 'error-rate',
         metric: 'error_rate',
@@ -150,10 +163,10 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
         message: `Health checks have been failing for ${monitor.healthFailingFor} ms${describeFailures(failures)}.`,
       })) ??
       prometheusTrigger(monitor, prometheus?.values, queryStreaks, tickAt) ??
-      baselineTrigger(options, ticks.length, windowRequests, windowFailures, windowLatencies);
+      baselineTrigger(options, ticks.length, windowRequests, windowFailures, latencyStreak, sample.p95LatencyMs, tickAt);
     if (trigger) return report('rollback', false, trigger);
 
-    if (now() - start >= monitor.duration) return report('healthy', true);
+    if (windowOver) return report('healthy', true);
     const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
     await clock.sleep(Math.max(0, nextAt - now()), signal);
   }
@@ -212,9 +225,45 @@ function prometheusTrigger(
   return undefined;
 }
 
-function baselineTrigger(options: RunMonitorOptions, tickCount: number, requests: number, failures: number, latencies: number[]): MonitorTrigger | undefined {
+/**
+ * Losing sight of production is never "all clear": `after` unobserved ticks in a row, or a window that
+ * ends while the last tick saw nothing, is a trigger of its own.
+ */
+function missingDataTrigger(monitor: MonitorConfig, consecutive: number, windowOver: boolean, tick: MonitorTick): MonitorTrigger | undefined {
+  const { after, action } = monitor.missingData;
+  if (consecutive === 0 || (consecutive < after && !windowOver)) return undefined;
+  const what = (tick.missing ?? []).map((name) => {
+    const why = tick.prometheusErrors?.[name.replace(/^prometheus /, '')] ?? tick.failures?.[name];
+    return why ? `${name} (${why})` : name;
+  });
+  const when = consecutive >= after ? `${consecutive} monitor ticks in a row (limit ${after})` : `the last ${consecutive} tick(s) before the window ended`;
+  return {
+    kind: 'missing-data',
+    metric: 'unobserved_ticks',
+    value: consecutive,
+    threshold: after,
+    forMs: 0,
+    message: `Production could not be observed for ${when}: ${what.join(', ')}. A failed query is not a healthy one (monitor.missingData.action: ${action}).`,
+  };
+}
+
+function baselineTrigger(
+  options: RunMonitorOptions,
+  tickCount: number,
+  requests: number,
+  failures: number,
+  latencyStreak: Streak,
+  tickP95: number,
+  at: number,
+): MonitorTrigger | undefined {
   const { baseline, monitor } = options;
-  if (!baseline || tickCount < 3 || requests === 0) return undefined;
+  if (!baseline || requests === 0) return undefined;
+  // Latency: this tick's p95 must be over both the relative and the absolute limit, without a break,
+  // for latencyIncreaseFor. A single slow tick on a loaded machine resets nothing and fires nothing.
+  const rise = tickP95 - baseline.p95LatencyMs;
+  const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
+  const held = latencyStreak.update(relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease, at);
+  if (tickCount < 3) return undefined;
   const errorRate = failures / requests;
   const increase = errorRate - baseline.errorRate;
   if (increase > monitor.maxErrorRateIncrease) {
@@ -227,17 +276,14 @@ function baselineTrigger(options: RunMonitorOptions, tickCount: number, requests
       message: `Error rate over the window is ${percent(errorRate)}, up ${percent(increase)} from the baseline ${percent(baseline.errorRate)} (allowed +${percent(monitor.maxErrorRateIncrease)}).`,
     };
   }
-  const p95 = percentile(latencies, 0.95);
-  const rise = p95 - baseline.p95LatencyMs;
-  const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
-  if (relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease) {
+  if (held >= 0 && held >= monitor.latencyIncreaseFor) {
     return {
       kind: 'latency-increase',
       metric: 'latency_increase',
       value: relative,
       threshold: monitor.maxLatencyIncrease,
-      forMs: 0,
-      message: `p95 latency over the window is ${p95} ms, up ${percent(relative)} from the baseline ${baseline.p95LatencyMs} ms (allowed +${percent(monitor.maxLatencyIncrease)}).`,
+      forMs: monitor.latencyIncreaseFor,
+      message: `p95 latency is ${tickP95} ms, up ${percent(relative)} (+${rise} ms) from the baseline ${baseline.p95LatencyMs} ms, over +${percent(monitor.maxLatencyIncrease)} and +${monitor.minLatencyIncrease} ms for ${monitor.latencyIncreaseFor} ms.`,
     };
   }
   return undefined;

@@ -92,10 +92,36 @@ export function evaluate(check: HealthCheck, url: string, probe: HttpProbeResult
     result.error = `expected the body to contain ${JSON.stringify(check.bodyContains)}, got ${JSON.stringify(probe.bodyExcerpt)}`;
     return result;
   }
+  const jsonMismatch = check.json ? mismatchedJson(check.json, probe.body) : undefined;
+  if (jsonMismatch !== undefined) {
+    result.error = jsonMismatch;
+    return result;
+  }
   if (check.maxLatency !== undefined && probe.latencyMs > check.maxLatency) {
     result.error = `latency ${probe.latencyMs} ms is above maxLatency ${check.maxLatency} ms`;
     return result;
   }
   result.ok = true;
   return result;
+}
+
+/** Why a JSON body does not hold the expected values (`version` = "1.2.0"), or undefined when it does. */
+function mismatchedJson(expected: Record<string, string | number | boolean>, body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return `expected a JSON body with ${describeExpected(expected)}, got ${JSON.stringify(body.slice(0, 80))}`;
+  }
+  for (const [path, want] of Object.entries(expected)) {
+    const got = path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), parsed);
+    if (got !== want && String(got) !== String(want)) return `expected ${path} = ${JSON.stringify(want)}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}`;
+  }
+  return undefined;
+}
+
+function describeExpected(expected: Record<string, string | number | boolean>): string {
+  return Object.entries(expected)
+    .map(([path, want]) => `${path} = ${JSON.stringify(want)}`)
+    .join(', ');
 }

@@ -63,6 +63,12 @@ export async function readRecords(recordsDir: string): Promise<DeploymentRecord[
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }
 
+/** The exact command that puts the last good release back with full traffic after `record` was aborted. */
+export function restoreCommand(record: DeploymentRecord): string {
+  const to = record.kind === 'deploy' ? record.previous : { version: record.version };
+  return `shipgate rollback --env ${record.environment}${to ? ` --to ${to.version}` : ''} --reason "aborted ${record.kind} ${record.id}"`;
+}
+
 /** Mark in-progress records whose process is gone as aborted. Returns the records it changed. */
 export async function markAbortedRecords(recordsDir: string, now = new Date()): Promise<DeploymentRecord[]> {
   const changed: DeploymentRecord[] = [];
@@ -73,7 +79,7 @@ export async function markAbortedRecords(recordsDir: string, now = new Date()): 
     record.status = 'aborted';
     record.finishedAt = now.toISOString();
     for (const step of record.steps) if (step.status === 'running') Object.assign(step, { status: 'failed', detail: 'process ended during this step', finishedAt: record.finishedAt });
-    record.reason = `${record.reason ? `${record.reason}; ` : ''}the shipgate process (pid ${record.pid}) ended before the ${record.kind} finished; marked aborted at ${record.finishedAt}. Check what serves now (\`shipgate health --env ${record.environment}\`) and clear what the run left behind with \`shipgate rollback --env ${record.environment} --reason "aborted deploy"\``;
+    record.reason = `${record.reason ? `${record.reason}; ` : ''}the shipgate process (pid ${record.pid}) ended before the ${record.kind} finished; marked aborted at ${record.finishedAt}. The next deploy of ${record.environment} restores the last good release first; to do it now: \`${restoreCommand(record)}\``;
     await writeRecord(record);
     changed.push(record);
   }

@@ -24,7 +24,7 @@ export function probeMeasurements(step: string, results: HealthCheckResult[], ch
         step,
         name: `${result.name} status`,
         value: result.status ?? (result.error ?? 'no answer'),
-        threshold: `= ${check?.status ?? 200}${check?.bodyContains ? `, body contains ${JSON.stringify(check.bodyContains)}` : ''}`,
+        threshold: `= ${check?.status ?? 200}${check?.bodyContains ? `, body contains ${JSON.stringify(check.bodyContains)}` : ''}${check?.json ? `, ${Object.entries(check.json).map(([key, want]) => `${key} = ${JSON.stringify(want)}`).join(', ')}` : ''}`,
         ok: result.ok,
       },
       { at: when, step, name: `${result.name} latency ms`, value: latencyMs, ...(check?.maxLatency ? { threshold: `<= ${check.maxLatency}` } : {}), ok: check?.maxLatency ? latencyMs <= check.maxLatency : true },
@@ -45,12 +45,14 @@ export function tickMeasurements(step: string, tick: MonitorTick, monitor: Monit
     { at: tick.at, step, name: 'error rate', value: tick.errorRate, threshold: `<= ${monitor.maxErrorRate} (failure limit ${monitor.failureLimit} ticks in a row)`, ok: tick.healthy && tick.errorRate <= monitor.maxErrorRate },
     { at: tick.at, step, name: 'p95 latency ms', value: tick.p95LatencyMs, ok: true },
   ];
+  if (tick.missing) rows.push({ at: tick.at, step, name: 'observed', value: `no data from ${tick.missing.join(', ')}`, threshold: `every probe and query answers (missing data: ${monitor.missingData.action} after ${monitor.missingData.after} ticks)`, ok: false });
   for (const query of monitor.prometheus?.queries ?? []) {
     const value = tick.prometheus?.[query.name];
     const error = tick.prometheusErrors?.[query.name];
     const limits = [query.above !== undefined ? `<= ${query.above}` : '', query.below !== undefined ? `>= ${query.below}` : ''].filter(Boolean).join(', ');
     const within = value === null || value === undefined || ((query.above === undefined || value <= query.above) && (query.below === undefined || value >= query.below));
-    rows.push({ at: tick.at, step, name: `prometheus ${query.name}`, value: value ?? (error ?? 'no data'), ...(limits ? { threshold: limits } : {}), ok: within });
+    // A query that failed measured nothing: its row is never ok (an empty result is "no data", and is).
+    rows.push({ at: tick.at, step, name: `prometheus ${query.name}`, value: value ?? (error ?? 'no data'), ...(limits ? { threshold: limits } : {}), ok: error === undefined && within });
   }
   return rows;
 }

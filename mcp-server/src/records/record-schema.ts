@@ -68,6 +68,11 @@ export interface DeploymentRecord {
     verified?: boolean;
     detail?: string;
   };
+  /**
+   * For an aborted deploy: what the next shipgate command did about what it left behind (a canary with
+   * traffic, a half switch): `restored` the last good release, `failed` to, or `manual` (says what to run).
+   */
+  recovery?: { at: string; status: 'restored' | 'failed' | 'manual' | 'not-needed'; detail: string; rollbackRecord?: string };
   /** Production's health before the deploy (health/baseline.ts), the monitor's reference. */
   baseline?: { errorRate: number; p95LatencyMs: number; samples: number; url: string };
   files: { markdown: string; json: string };
@@ -127,6 +132,7 @@ export const deploymentRecordSchema = z
       })
       .passthrough()
       .optional(),
+    recovery: z.object({ at: z.string(), status: z.enum(['restored', 'failed', 'manual', 'not-needed']), detail: z.string(), rollbackRecord: z.string().optional() }).passthrough().optional(),
     baseline: z.object({ errorRate: z.number(), p95LatencyMs: z.number(), samples: z.number(), url: z.string() }).passthrough().optional(),
     files: z.object({ markdown: z.string(), json: z.string() }).passthrough(),
   })

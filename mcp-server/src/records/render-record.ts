@@ -5,6 +5,9 @@
  */
 import type { DeploymentRecord, RecordStep } from './record-schema.js';
 
+/** Same words as deploy/plan-deploy.ts's NO_PREVIOUS_VERSION (records/ does not import deploy/). */
+const NO_PREVIOUS_VERSION_TEXT = 'no previous version to return to; production needs attention';
+
 const STATUS_WORD: Record<DeploymentRecord['status'], string> = {
   in_progress: 'IN PROGRESS',
   succeeded: 'SUCCEEDED',
@@ -36,6 +39,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
   lines.push(`| strategy | ${record.strategy} |`, `| provider | ${record.provider} |`, `| started | ${record.startedAt} |`, `| finished | ${record.finishedAt ?? '—'} |`);
   lines.push(`| run by | pid ${record.pid} on ${record.host} |`);
   if (record.reason) lines.push(`| reason | ${cell(record.reason)} |`);
+  if (record.recovery) lines.push(`| recovery | ${record.recovery.status}: ${cell(record.recovery.detail)}${record.recovery.rollbackRecord ? ` (${cell(record.recovery.rollbackRecord.split('/').pop())})` : ''} at ${record.recovery.at} |`);
   lines.push('');
   lines.push('## Gate checklist', '');
   if (record.receipt && record.receipt.checks.length) {
@@ -55,7 +59,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
     lines.push(`- **Trigger:** ${r.trigger}`);
     if (r.monitorTrigger) lines.push(`- **Monitor rule:** ${r.monitorTrigger.kind} (${r.monitorTrigger.metric} = ${r.monitorTrigger.value}, threshold ${r.monitorTrigger.threshold}, held ${r.monitorTrigger.forMs} ms)`);
     if (record.baseline) lines.push(`- **Baseline before the deploy:** error rate ${record.baseline.errorRate}, p95 ${record.baseline.p95LatencyMs} ms over ${record.baseline.samples} requests to ${record.baseline.url}`);
-    lines.push(`- **Rolled back to:** ${record.previous ? record.previous.tag : 'nothing (no previous release)'}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
+    lines.push(`- **Rolled back to:** ${record.previous ? record.previous.tag : `nothing: ${NO_PREVIOUS_VERSION_TEXT}`}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
     lines.push(`- **Verified by health checks afterwards:** ${r.verified === undefined ? 'not checked' : r.verified ? 'yes' : 'NO: production needs attention now'}`);
     if (r.detail) lines.push(`- **Detail:** ${r.detail}`);
     lines.push('- **Next:** find the cause before redeploying; `/retrospect` records what the team learned.');

@@ -241,7 +241,8 @@ function finish(element: XmlElement, span: ElementSpan, spans: Map<XmlElement, E
     at = Math.max(at, childSpan.end);
   }
   own += text.slice(at, Math.max(at, span.innerEnd));
-  element.text = own.trim();
+  // `<command>a &amp;&amp; b</command>` is how XML spells `a && b`: the shell must see the decoded text.
+  element.text = decodeEntities(own.trim());
 }
 
 /** Reads `<name attr="v">`, `<name/>` or `</name>` at `start`; null when the text there is not such a tag. */
@@ -307,9 +308,16 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-function decodeEntities(value: string): string {
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The five XML entities and numeric references (`&#38;`, `&#x26;`); anything else stays as written. */
+export function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? _);
+  return value.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name] ?? whole;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** [start, end) of every fenced code block from `from` on, in order. */

@@ -20,8 +20,12 @@ export const command: CliCommand = {
     if (!environment.url) throw new ConfigError(`environments.${environmentName}.url is not set.`, { where: `environments.${environmentName}.url`, expected: 'the URL production answers on', hint: 'Add `url: https://...` to the environment.' });
     const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(projectRoot, environment.health.smokeTests)) : [];
     const signal = context.signal ? { signal: context.signal } : {};
+    // Version checks expect what shipgate last shipped here (left out when it never did).
+    const { checksForVersion } = await import('../../health/version-checks.js');
+    const { readEnvironmentState } = await import('../../deploy/deploy-state.js');
+    const live = (await readEnvironmentState(projectRoot, environmentName).catch(() => undefined))?.live;
     const [health, smokeReport] = await Promise.all([
-      runHealthChecks({ baseUrl: environment.url, checks: environment.health.checks, ...signal }),
+      runHealthChecks({ baseUrl: environment.url, checks: checksForVersion(environment.health.checks, live?.version), ...signal }),
       runSmokeTests({ baseUrl: environment.url, tests: smoke, ...signal }),
     ]);
     const result = {

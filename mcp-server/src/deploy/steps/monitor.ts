@@ -12,10 +12,16 @@ import { runMonitor } from '../../health/monitor.js';
 import type { RecordMeasurement } from '../../records/deployment-record.js';
 import { describeTick, tickMeasurements } from '../../records/measurements.js';
 import { finished, skipped, urlFor, type StepRunner } from './step-runner.js';
+import { checksVersion } from '../../health/version-checks.js';
 
 export const runMonitorStep: StepRunner = async (step, context) => {
-  const { environment, checks } = context;
-  const url = urlFor(environment, step.target ?? 'production', context.candidateColor) ?? environment.url;
+  const { environment } = context;
+  // Judged through the shared URL, a canary answers for some requests and stable for the rest: a version
+  // check there would flap, so only checks that do not name the version watch it.
+  const sharedUrlForCandidate = step.target === 'candidate' && !environment.previewUrl;
+  const checks = sharedUrlForCandidate ? context.checks.filter((check) => !checksVersion(check)) : context.checks;
+  const target = urlFor(environment, step.target ?? 'production', context.candidateColor);
+  const url = target ?? environment.url;
   const durationMs = step.durationMs ?? 0;
   const notRun = { plannedMs: durationMs, observedMs: 0, completed: true };
   const queries = environment.monitor.prometheus?.queries.length ?? 0;

@@ -28,8 +28,12 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     if (!environment.url) throw new ConfigError(`environments.${args.environment}.url is not set.`, { where: `environments.${args.environment}.url`, hint: 'Add the URL production answers on.' });
     const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(context.projectRoot, environment.health.smokeTests)) : [];
     const signal = context.signal ? { signal: context.signal } : {};
+    // Version checks expect what shipgate last shipped here (left out when it never did).
+    const { checksForVersion } = await import('../../health/version-checks.js');
+    const { readEnvironmentState } = await import('../../deploy/deploy-state.js');
+    const live = (await readEnvironmentState(context.projectRoot, args.environment).catch(() => undefined))?.live;
     const [health, smokeReport] = await Promise.all([
-      runHealthChecks({ baseUrl: environment.url, checks: environment.health.checks, ...signal }),
+      runHealthChecks({ baseUrl: environment.url, checks: checksForVersion(environment.health.checks, live?.version), ...signal }),
       runSmokeTests({ baseUrl: environment.url, tests: smoke, ...signal }),
     ]);
     const result = { ok: health.ok && smokeReport.ok, results: [...health.results, ...smokeReport.results] };
