@@ -19,6 +19,11 @@ export interface DeployPlan {
   /** Whether the gate receipt was found (`--dry-run` plans without one but says so). */
   receipt: 'valid' | 'missing';
   receiptProblem?: string;
+  /**
+   * Set when HEAD carries no release tag (only `--dry-run` plans then): `next` is the release `bump`
+   * would cut, and a real deploy is refused until it exists.
+   */
+  releaseNeeded?: { message: string; hint: string };
 }
 
 export function planDeploy(input: {
@@ -31,6 +36,7 @@ export function planDeploy(input: {
   liveColor: 'blue' | 'green';
   receipt: DeployPlan['receipt'];
   receiptProblem?: string;
+  releaseNeeded?: DeployPlan['releaseNeeded'];
 }): DeployPlan {
   const strategy = strategies[input.environment.strategy.type];
   const steps = strategy.plan({
@@ -49,12 +55,14 @@ export function planDeploy(input: {
     steps,
     receipt: input.receipt,
     ...(input.receiptProblem ? { receiptProblem: input.receiptProblem } : {}),
+    ...(input.releaseNeeded ? { releaseNeeded: input.releaseNeeded } : {}),
   };
 }
 
 export function formatPlan(plan: DeployPlan): string {
   const lines = [
     `Deploy plan: ${plan.next.tag} (${plan.next.sha.slice(0, 12)}) to ${plan.environment}, ${plan.strategy} via ${plan.provider}`,
+    ...(plan.releaseNeeded ? [`  RELEASE NEEDED: ${plan.releaseNeeded.message} ${plan.releaseNeeded.hint}`] : []),
     `  previous release: ${plan.previous ? `${plan.previous.tag} (${plan.previous.sha.slice(0, 12)})` : 'none (first deploy: nothing to roll back to)'}`,
     `  gate receipt: ${plan.receipt === 'valid' ? 'valid' : `MISSING${plan.receiptProblem ? `: ${plan.receiptProblem}` : ''} (a real deploy would be refused)`}`,
     '',

@@ -92,12 +92,16 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
   // names the gate, which is the first thing to fix (before "this commit has no release tag").
   const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
-  const next = await requireReleaseAt(projectRoot, sha, context.tagPrefix);
+  // A dry run on an untagged commit still shows the plan, for the release `bump` would cut, and says a
+  // release is needed; a real deploy refuses (shipgate deploys releases, not loose commits).
+  const tagged = options.dryRun ? await releaseAt(projectRoot, sha, context.tagPrefix) : await requireReleaseAt(projectRoot, sha, context.tagPrefix);
+  const releaseNeeded = tagged ? undefined : await plannedRelease(projectRoot, sha, context.tagPrefix, now());
+  const next = tagged ?? releaseNeeded!.release;
   const state = await readEnvironmentState(projectRoot, environmentName);
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {
     const live = await currentRelease(projectRoot, environmentName, context);
     const previous = live && live.sha !== next.sha ? live : undefined;
-    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem });
+    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, ...(releaseNeeded ? { releaseNeeded: releaseNeeded.notice } : {}) });
   };
 
   if (options.dryRun) {
@@ -163,6 +167,21 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   } finally {
     await release();
   }
+}
+
+/** The release `shipgate bump` would cut on this commit (for a dry run on an untagged commit). */
+async function plannedRelease(projectRoot: string, sha: string, tagPrefix: string, now: Date): Promise<{ release: ReleaseRef; notice: NonNullable<DeployPlan['releaseNeeded']> }> {
+  const { planRelease } = await import('../release/plan-release.js');
+  const plan = await planRelease(projectRoot, { bump: 'auto', now }).catch(() => undefined);
+  const version = plan?.nextVersion ?? plan?.currentVersion ?? 'unreleased';
+  const tag = plan?.tag ?? `${tagPrefix}${version}`;
+  return {
+    release: { version, tag, sha },
+    notice: {
+      message: `commit ${sha.slice(0, 12)} carries no release tag; a real deploy is refused until it has one${plan?.nextVersion ? ` (\`shipgate bump\` would cut ${tag})` : ''}.`,
+      hint: 'Run `shipgate bump`, then `shipgate gate` and `shipgate deploy`.',
+    },
+  };
 }
 
 /** Learnings are advisory: a failure to record them never changes a deploy's result. */
