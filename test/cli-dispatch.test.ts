@@ -35,4 +35,37 @@ describe('cli dispatcher', () => {
     expect(code).toBe(2);
     expect(io.err()).toMatch(/no-such-flag/);
   });
+
+  it('suggests the closest command for a typo ("did you mean")', async () => {
+    const io = capture();
+    const code = await main(['deplyo', '--dry-run'], { cwd: process.cwd(), stdout: io.stdout, stderr: io.stderr, env: {}, now: () => new Date() });
+    expect(code).toBe(2);
+    expect(io.err()).toContain('Did you mean "deploy"?');
+  });
+
+  it('suggests nothing for a word far from every command', async () => {
+    const io = capture();
+    await main(['frobnicate'], { cwd: process.cwd(), stdout: io.stdout, stderr: io.stderr, env: {}, now: () => new Date() });
+    expect(io.err()).not.toContain('Did you mean');
+  });
+
+  it('suggests the closest flag for a typo, in --json too, and runs nothing', async () => {
+    const io = capture();
+    const code = await main(['deploy', '--dryrun', '--json'], { cwd: '/nonexistent-shipgate-dir', stdout: io.stdout, stderr: io.stderr, env: {}, now: () => new Date() });
+    expect(code).toBe(2);
+    const doc = JSON.parse(io.out());
+    expect(doc.error.code).toBe('usage');
+    expect(doc.error.message).toContain('Did you mean "--dry-run"?');
+    expect(doc.error.found).toBe('--dryrun');
+  });
+
+  it('checks flags written as --name=value and leaves arguments after -- alone', async () => {
+    const io = capture();
+    const code = await main(['deploy', '--enviroment=staging'], { cwd: process.cwd(), stdout: io.stdout, stderr: io.stderr, env: {}, now: () => new Date() });
+    expect(code).toBe(2);
+    expect(io.err()).toContain('unknown option "--enviroment"');
+    const io2 = capture();
+    await main(['validate', '--', '--not-a-flag'], { cwd: process.cwd(), stdout: io2.stdout, stderr: io2.stderr, env: {}, now: () => new Date() });
+    expect(io2.err()).not.toContain('unknown option');
+  });
 });

@@ -257,12 +257,14 @@ describe('progress and cancellation', () => {
 });
 
 describe('bundled gate skill', () => {
-  it('a repository without configuration is gated by the plugin\'s production-gate skill', async () => {
+  it('a repository without configuration is gated by the plugin\'s production-gate and production-promotion skills (#14.2)', async () => {
     const repo = await makeRepo({ 'package.json': JSON.stringify({ name: 'app', scripts: { test: 'exit 0' } }) });
     repos.push(repo);
     const result = await runGate({ projectRoot: repo.root, environment: 'production', now: WEDNESDAY, all: true });
-    expect(result.gateFiles).toEqual(['plugin:skills/production-gate/SKILL.md']);
+    // Since #14.2 the default for production includes seed 003's promotion checks (staging approval).
+    expect(result.gateFiles).toEqual(['plugin:skills/production-gate/SKILL.md', 'plugin:skills/production-promotion/SKILL.md']);
     expect(result.checks.find((c) => c.id === 'tests_pass')?.status).toBe('passed');
+    expect(result.checks.find((c) => c.id === 'staging_validation_approved')?.status).toBe('failed');
     expect(result.checks.find((c) => c.id === 'code_review')?.status).toBe('needs_attestation');
     expect(result.ok).toBe(false);
   });

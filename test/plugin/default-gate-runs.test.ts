@@ -1,6 +1,6 @@
 /**
- * production-gate is the DEFAULT gate of an environment that lists no gates, so its checks must run
- * for real. A temp git repository laid out as references/adapting-the-gate.md describes passes every
+ * production-gate (with production-promotion, #14.2) is the DEFAULT gate of a production environment
+ * that lists no gates, so its checks must run for real. A temp git repository laid out as references/adapting-the-gate.md describes passes every
  * check; take one piece away (or deploy on a Friday afternoon) and the gate blocks on that check.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,8 +36,11 @@ async function layOutProject(now: Date): Promise<void> {
   await write('backups/db-backup.log', 'restore tested\n', new Date(now.getTime() - 60 * 60_000));
   await write(`docs/deployments/${day}-plan.md`, '# Plan\n');
   await write('scripts/rollback.sh', '#!/bin/sh\necho rolling back\n');
-  await write('specs/001-checkout/state.yaml', 'quality_gates:\n  rollback: { status: passed }\n  migrations: { status: not_applicable }\n');
+  await write('specs/001-checkout/state.yaml', 'manual_gates:\n  staging_validation: { status: approved }\nquality_gates:\n  rollback: { status: passed }\n  migrations: { status: not_applicable }\n');
+  // production-promotion's prerequisites: a configuration and a git remote.
+  await write('shipgate.config.yaml', 'environments:\n  production:\n    provider: { type: git-push, remote: origin, branch: production }\n');
   await git('init', '-q', '-b', 'main');
+  await git('remote', 'add', 'origin', 'https://example.com/app.git');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'chore: initial');
   for (const [checkId, by] of [['code_review', 'Ada'], ['monitoring_configured', 'Grace'], ['team_notified', 'Linus']] as const) {
@@ -61,8 +64,8 @@ describe('the bundled production-gate runs as the default gate', () => {
     await layOutProject(WEDNESDAY_MORNING);
     const result = await run(WEDNESDAY_MORNING);
     expect(result.checks.map((c) => `${c.id}:${c.status}:${c.message}`).filter((line) => !line.includes(':passed:'))).toEqual([]);
-    expect(result.gateFiles).toEqual(['plugin:skills/production-gate/SKILL.md']);
-    expect(result.checks.map((c) => c.id)).toEqual(['tests_pass', 'code_review', 'migrations_tested', 'backups_current', 'deployment_plan', 'rollback_ready', 'rollback_tested', 'monitoring_configured', 'team_notified', 'deploy_window']);
+    expect(result.gateFiles).toEqual(['plugin:skills/production-gate/SKILL.md', 'plugin:skills/production-promotion/SKILL.md']);
+    expect(result.checks.map((c) => c.id)).toEqual(['tests_pass', 'code_review', 'migrations_tested', 'backups_current', 'deployment_plan', 'rollback_ready', 'rollback_tested', 'monitoring_configured', 'team_notified', 'deploy_window', 'staging_validation_approved', 'rollback_gate_passed', 'git_remote_configured', 'production_config_exists']);
     expect(result.ok).toBe(true);
     expect(result.receipt).toBeDefined();
   }, 60_000);

@@ -5,6 +5,7 @@ import { commandLoaders, commandSummaries } from './commands/index.js';
 import type { CliContext } from './command.js';
 import { ShipgateError, toShipgateError, UsageError } from '../errors.js';
 import { SHIPGATE_VERSION } from '../version.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -31,17 +32,20 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   try {
     const load = commandLoaders[name];
     if (!load) {
-      throw new UsageError(`Unknown command "${name}".`, {
+      const suggestion = didYouMean(name, Object.keys(commandLoaders));
+      throw new UsageError(`Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
         expected: `one of: ${Object.keys(commandLoaders).join(', ')}`,
-        hint: 'Run `shipgate --help` for the list of commands.',
+        hint: suggestion ? `Run \`shipgate ${suggestion}${rest.length ? ' …' : ''}\`, or \`shipgate --help\` for the list of commands.` : 'Run `shipgate --help` for the list of commands.',
       });
     }
     const command = await load();
+    const options = { ...command.options, json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
+    refuseUnknownFlags(name, rest, Object.keys(options), command.usage);
     let parsed;
     try {
       parsed = parseArgs({
         args: rest,
-        options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options,
         allowPositionals: command.allowPositionals,
         strict: true,
       });
@@ -61,6 +65,26 @@ export async function main(argv: string[], context: CliContext): Promise<number>
       context.stderr.write(`shipgate: ${error.describe()}\n`);
     }
     return error.exitCode;
+  }
+}
+
+/**
+ * An unknown `--flag` is refused before parsing, with the closest known flag: node's parseArgs only says
+ * "Unknown option" and suggests a `--` escape, which is never what a user who typed `--dryrun` meant.
+ * Arguments after a bare `--` are positionals and not checked.
+ */
+function refuseUnknownFlags(command: string, args: readonly string[], known: readonly string[], usage: string): void {
+  for (const arg of args) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const flag = arg.slice(2).split('=')[0] ?? '';
+    if (known.includes(flag)) continue;
+    const suggestion = didYouMean(flag, known);
+    throw new UsageError(`shipgate ${command}: unknown option "--${flag}".${suggestion ? ` Did you mean "--${suggestion}"?` : ''}`, {
+      expected: `one of: ${known.map((k) => `--${k}`).join(', ')}`,
+      found: `--${flag}`,
+      hint: `Usage:\n${usage}`,
+    });
   }
 }
 

@@ -74,8 +74,8 @@ function yamlString(value: string): string {
 
 export function renderStarterConfig(input: { app: string; remote?: string; defaultBranch: string; stateFiles: string[] }): string {
   const stateComment = input.stateFiles.length
-    ? `# Found Spec-Flow state files: ${input.stateFiles.slice(0, 3).join(', ')}${input.stateFiles.length > 3 ? ', …' : ''}.\n# The bundled production-gate checks manual_gates.staging_validation.status = approved in the newest one.`
-    : '# No specs/*/state.yaml found; the state check looks there (seed 003 layout) when you add one.';
+    ? `# Found Spec-Flow state files: ${input.stateFiles.slice(0, 3).join(', ')}${input.stateFiles.length > 3 ? ', …' : ''}.\n# In the newest one, production-promotion checks manual_gates.staging_validation.status = approved\n# and production-gate checks quality_gates.rollback.status = passed (and migrations passed or not_applicable).`
+    : '# No specs/*/state.yaml found; the state checks look there (seed 003 layout): until one says\n# manual_gates.staging_validation.status = approved, the production gate blocks.';
   return `# shipgate configuration: production deployment, gated for real.
 # Written by \`shipgate init\`. Every key is optional; \`shipgate validate\` and \`shipgate gate\` report
 # mistakes with the key path. Durations are written like 30s, 5m, 24h.
@@ -106,8 +106,12 @@ state:
 
 environments:
   production:
-    # Gate skills: bundled names or project paths like .claude/skills/my-gate/SKILL.md
-    gates: [production-gate]
+    # Gate skills: bundled names or project paths like .claude/skills/my-gate/SKILL.md.
+    # production-gate: tests, review, migrations, backups, plan, rollback, monitoring, team, window (seed 001).
+    # production-promotion: staging approval, rollback gate, git remote, this file (seed 003, /ship-prod).
+    # Both run for every production gate_check (and this is also the default when gates is empty);
+    # \`shipgate bump\` refuses to tag while the state file says the staging validation is not approved.
+    gates: [production-gate, production-promotion]
     # url: https://example.com   # {url} in http checks and health checks
     provider:
       # git-push: deploying = pushing to a branch your platform watches${input.remote ? `\n      # (origin is ${input.remote})` : ''}

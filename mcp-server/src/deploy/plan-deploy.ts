@@ -21,6 +21,11 @@ export interface DeployPlan {
   receiptProblem?: string;
   /** What the person deploying must know before it starts (first deploy, where the monitor's rules come from, ...). */
   notices: string[];
+  /**
+   * Set when HEAD carries no release tag (only `--dry-run` plans then): `next` is the release `bump`
+   * would cut, and a real deploy is refused until it exists.
+   */
+  releaseNeeded?: { message: string; hint: string };
 }
 
 /** The words a first deploy's plan, record and message share (seed 001's rollback has nowhere to go). */
@@ -38,6 +43,7 @@ export function planDeploy(input: {
   receiptProblem?: string;
   /** Notices computed by the caller (e.g. the monitor rules' sources), shown after the plan's own. */
   notices?: string[];
+  releaseNeeded?: DeployPlan['releaseNeeded'];
 }): DeployPlan {
   const strategy = strategies[input.environment.strategy.type];
   const steps = strategy.plan({
@@ -62,12 +68,14 @@ export function planDeploy(input: {
         : [`First deploy to ${input.environmentName}: if it fails there is ${NO_PREVIOUS_VERSION} (fix forward or stop the service). Automatic rollback can only take the new release's traffic away.`]),
       ...(input.notices ?? []),
     ],
+    ...(input.releaseNeeded ? { releaseNeeded: input.releaseNeeded } : {}),
   };
 }
 
 export function formatPlan(plan: DeployPlan): string {
   const lines = [
     `Deploy plan: ${plan.next.tag} (${plan.next.sha.slice(0, 12)}) to ${plan.environment}, ${plan.strategy} via ${plan.provider}`,
+    ...(plan.releaseNeeded ? [`  RELEASE NEEDED: ${plan.releaseNeeded.message} ${plan.releaseNeeded.hint}`] : []),
     `  previous release: ${plan.previous ? `${plan.previous.tag} (${plan.previous.sha.slice(0, 12)})` : 'none (first deploy: nothing to roll back to)'}`,
     `  gate receipt: ${plan.receipt === 'valid' ? 'valid' : `MISSING${plan.receiptProblem ? `: ${plan.receiptProblem}` : ''} (a real deploy would be refused)`}`,
     ...plan.notices.map((notice) => `  notice: ${notice}`),

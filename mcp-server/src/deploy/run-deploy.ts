@@ -92,7 +92,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
   // names the gate, which is the first thing to fix (before "this commit has no release tag").
   const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
-  const next = await requireReleaseAt(projectRoot, sha, context.tagPrefix);
+  // A dry run on an untagged commit still shows the plan, for the release `bump` would cut, and says a
+  // release is needed; a real deploy refuses (shipgate deploys releases, not loose commits).
+  const tagged = options.dryRun ? await releaseAt(projectRoot, sha, context.tagPrefix) : await requireReleaseAt(projectRoot, sha, context.tagPrefix);
+  const releaseNeeded = tagged ? undefined : await plannedRelease(projectRoot, sha, context.tagPrefix, now());
+  const next = tagged ?? releaseNeeded!.release;
   const state = await readEnvironmentState(projectRoot, environmentName);
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {
     const live = await currentRelease(projectRoot, environmentName, context);
@@ -100,7 +104,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     const { pendingAbortedDeploy } = await import('./recover-aborted.js');
     const aborted = await pendingAbortedDeploy(context.recordsDir, environmentName);
     const notices = aborted ? [`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`] : [];
-    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, notices });
+    return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, notices, ...(releaseNeeded ? { releaseNeeded: releaseNeeded.notice } : {}) });
   };
 
   if (options.dryRun) {
@@ -175,6 +179,21 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   } finally {
     await release();
   }
+}
+
+/** The release `shipgate bump` would cut on this commit (for a dry run on an untagged commit). */
+async function plannedRelease(projectRoot: string, sha: string, tagPrefix: string, now: Date): Promise<{ release: ReleaseRef; notice: NonNullable<DeployPlan['releaseNeeded']> }> {
+  const { planRelease } = await import('../release/plan-release.js');
+  const plan = await planRelease(projectRoot, { bump: 'auto', now }).catch(() => undefined);
+  const version = plan?.nextVersion ?? plan?.currentVersion ?? 'unreleased';
+  const tag = plan?.tag ?? `${tagPrefix}${version}`;
+  return {
+    release: { version, tag, sha },
+    notice: {
+      message: `commit ${sha.slice(0, 12)} carries no release tag; a real deploy is refused until it has one${plan?.nextVersion ? ` (\`shipgate bump\` would cut ${tag})` : ''}.`,
+      hint: 'Run `shipgate bump`, then `shipgate gate` and `shipgate deploy`.',
+    },
+  };
 }
 
 /** Learnings are advisory: a failure to record them never changes a deploy's result. */

@@ -10,7 +10,7 @@ import { ConfigError } from '../errors.js';
 import { STATE_DIR } from '../project/paths.js';
 
 export interface Refusal {
-  id: 'wrong-branch' | 'no-remote' | 'dirty-tree' | 'detached-head' | 'tag-exists' | 'tag-exists-remote' | 'behind-upstream' | 'bump-too-small' | 'interrupted-release' | 'no-commits';
+  id: 'wrong-branch' | 'no-remote' | 'dirty-tree' | 'detached-head' | 'tag-exists' | 'tag-exists-remote' | 'behind-upstream' | 'bump-too-small' | 'interrupted-release' | 'no-commits' | 'promotion-prerequisite';
   message: string;
   hint: string;
 }

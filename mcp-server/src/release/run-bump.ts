@@ -58,6 +58,15 @@ async function bumpLocked(root: string, options: BumpOptions): Promise<BumpResul
   const warnings: string[] = [];
   const recovery = await recoverInterruptedRelease(root, { dryRun: options.dryRun });
   const plan = await planRelease(root, options);
+  // Seed 003: staging approval is verified BEFORE the version is bumped and tagged.
+  const { unmetPromotionPrerequisites } = await import('../gates/promotion-prerequisites.js');
+  for (const unmet of await unmetPromotionPrerequisites(root, { now: () => options.now, env: options.env })) {
+    plan.refusals.push({
+      id: 'promotion-prerequisite',
+      message: `${unmet.checkId} (${unmet.gate}): ${unmet.message}`,
+      hint: unmet.checkId === 'staging_validation_approved' ? 'Complete the staging validation first (/validate-staging sets manual_gates.staging_validation.status: approved), then release.' : 'Meet the production gate prerequisite named above, then release.',
+    });
+  }
   if (recovery?.action === 'needs-repair') {
     plan.refusals.unshift({ id: 'interrupted-release', message: recovery.message, hint: 'Run `shipgate bump` without --dry-run to repair it.' });
   }
@@ -73,7 +82,7 @@ async function bumpLocked(root: string, options: BumpOptions): Promise<BumpResul
     const [first, ...rest] = plan.refusals;
     throw new BlockedError(`Release refused: ${plan.refusals.map((refusal) => refusal.message).join(' ')}`, {
       where: root,
-      expected: 'a clean, attached, up-to-date branch and a version that is not released yet',
+      expected: 'a clean, attached, up-to-date branch, a version that is not released yet and met promotion prerequisites (staging approval)',
       hint: [first, ...rest].map((refusal) => refusal?.hint).join(' '),
     });
   }

@@ -5,7 +5,7 @@
  * falls back to every Markdown file and manifest inside it. Paths that do not exist are usage errors.
  */
 import { readdirSync, statSync, existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { DocumentKind } from '../skill/model.js';
 import { detectKind } from '../skill/detect-kind.js';
 import { UsageError } from '../errors.js';
@@ -13,7 +13,8 @@ import { manifestKind } from './manifest.js';
 
 export interface CollectedFile {
   path: string;
-  type: 'markdown' | 'json';
+  /** 'config': the project's shipgate.config.yaml (or .claude/shipgate.yaml), checked against the schema. */
+  type: 'markdown' | 'json' | 'config';
   kind: DocumentKind;
 }
 
@@ -44,8 +45,10 @@ export function collectFiles(paths: string[], cwd: string): Collection {
     } catch {
       throw new UsageError(`No such file or folder: ${given}`, { where: given, expected: 'a plugin root, a skills folder, or a Markdown/JSON file', hint: 'Check the path, or run `shipgate validate` in the plugin root.' });
     }
+    if (info.isDirectory()) collectConfig(path, files);
     if (info.isFile()) {
-      if (path.endsWith('.json') && !manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
+      if (isConfigFile(path)) files.set(path, { path, type: 'config', kind: 'other' });
+      else if (path.endsWith('.json') && !manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
       else if (!path.endsWith('.json')) files.set(path, { path, type: 'markdown', kind: detectKind(path) });
       else add(path);
     } else if (isPluginRoot(path)) {
@@ -60,6 +63,21 @@ export function collectFiles(paths: string[], cwd: string): Collection {
     }
   }
   return { root: roots.length === 1 ? roots[0]! : null, files: [...files.values()] };
+}
+
+/** The configuration file names `loadConfig` reads, first match wins there; here every one present is checked. */
+const CONFIG_NAMES = ['shipgate.config.yaml', join('.claude', 'shipgate.yaml')];
+
+function isConfigFile(path: string): boolean {
+  return CONFIG_NAMES.some((name) => path === name || path.endsWith(`${sep}${name}`));
+}
+
+/** A folder that holds a shipgate configuration: the project's config is validated with its skills. */
+function collectConfig(folder: string, files: Map<string, CollectedFile>): void {
+  for (const name of CONFIG_NAMES) {
+    const path = join(folder, name);
+    if (existsSync(path) && !files.has(path)) files.set(path, { path, type: 'config', kind: 'other' });
+  }
 }
 
 export function isPluginRoot(path: string): boolean {

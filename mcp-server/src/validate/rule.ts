@@ -19,7 +19,7 @@ export interface RuleDocs {
   /** The same example, corrected. */
   good: string;
   /** Code fence language of the examples. */
-  language?: 'markdown' | 'json';
+  language?: 'markdown' | 'json' | 'yaml';
 }
 
 export interface RuleMeta {
@@ -48,8 +48,8 @@ export interface DocumentRuleContext {
 export interface ProjectFile {
   /** Absolute path. */
   path: string;
-  /** 'json' manifests are read by project rules themselves; 'markdown' files have facts. */
-  type: 'markdown' | 'json';
+  /** 'json' manifests and the 'config' file are read by project rules themselves; 'markdown' files have facts. */
+  type: 'markdown' | 'json' | 'config';
 }
 
 export interface ProjectRuleContext {

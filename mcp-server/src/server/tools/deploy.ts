@@ -49,7 +49,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     });
     if (result.dryRun) {
       return {
-        structured: { ok: result.plan.receipt === 'valid', environment: args.environment, version: result.plan.next.version, commit: result.plan.next.sha, strategy: result.plan.strategy, dryRun: true, rolledBack: false },
+        structured: { ok: result.plan.receipt === 'valid' && !result.plan.releaseNeeded, environment: args.environment, version: result.plan.next.version, commit: result.plan.next.sha, strategy: result.plan.strategy, dryRun: true, rolledBack: false },
         text: formatPlan(result.plan),
       };
     }

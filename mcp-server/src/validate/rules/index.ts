@@ -38,6 +38,7 @@ import { rule as hooksManifest } from './hooks-manifest.js';
 import { rule as mcpManifest } from './mcp-manifest.js';
 import { rule as pitfallIdUnique } from './pitfall-id-unique.js';
 import { rule as gateNeedsMissionAndRollback } from './gate-needs-mission-and-rollback.js';
+import { rule as configSchema } from './config-schema.js';
 
 export const RULES: readonly Rule[] = [
   frontmatterYaml,
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   mcpManifest,
   pitfallIdUnique,
   gateNeedsMissionAndRollback,
+  configSchema,
 ];
 
 /** Changes whenever the rule set changes; part of the cache key. */

@@ -1,0 +1,91 @@
+/**
+ * config-schema: the project's `shipgate.config.yaml` (or `.claude/shipgate.yaml`) is valid YAML and
+ * matches the configuration schema that `gate`, `bump` and `deploy` load: every wrong type, unknown key
+ * and malformed line is reported at its file:line:col, with the same "key path: expected X, found Y"
+ * text the loader uses, so `shipgate validate` in CI finds what a deploy would trip over.
+ *
+ * Bad: `environments: { production: { provider: { type: ssh } } }`. Good: `type: git-push`.
+ */
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { ZodIssue } from 'zod';
+import type { ProjectRule } from '../rule.js';
+import type { Position } from '../../skill/model.js';
+import { configSchema } from '../../config/schema.js';
+import { formatIssue } from '../../config/load-config.js';
+
+export const rule: ProjectRule = {
+  meta: {
+    id: 'config-schema',
+    description: '`shipgate.config.yaml` is valid YAML with known keys and values of the right type (the schema `deploy` loads).',
+    severity: 'error',
+    scope: 'project',
+    docs: {
+      why: 'A configuration error otherwise surfaces only when a gate or deploy runs; validating it with the skills puts it in CI, at the line that is wrong.',
+      bad: 'environments:\n  production:\n    provider: { type: ssh }\n    strategy: { type: rolling }\n    monitor: { duration: soon }\n    colour: blue\n',
+      good: 'environments:\n  production:\n    provider: { type: git-push, remote: origin, branch: production }\n    strategy: { type: rolling }\n    monitor: { duration: 30m }\n',
+      language: 'yaml',
+    },
+  },
+  check(context) {
+    for (const file of context.files) {
+      if (file.type !== 'config') continue;
+      const text = context.readText(file.path);
+      if (text === undefined) {
+        context.report(file.path, { message: 'Unexpected unreadable configuration file, expected a readable YAML file (check its permissions).' });
+        continue;
+      }
+      const lineCounter = new LineCounter();
+      const document = parseDocument(text, { lineCounter, prettyErrors: false });
+      const at = (offsets: readonly [number, number] | readonly number[] | undefined): Partial<Position> => {
+        if (!offsets) return { line: 1, column: 1 };
+        const start = lineCounter.linePos(offsets[0] ?? 0);
+        const end = lineCounter.linePos(offsets[1] ?? offsets[0] ?? 0);
+        return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+      };
+      if (document.errors.length) {
+        for (const error of document.errors) {
+          context.report(file.path, { message: `Unexpected YAML syntax: ${error.message.split('\n')[0]}; expected a YAML mapping like the one \`shipgate init\` writes.`, position: at(error.pos) });
+        }
+        continue;
+      }
+      const data: unknown = document.toJS() ?? {};
+      const result = configSchema.safeParse(data);
+      if (result.success) continue;
+      for (const issue of result.error.issues) {
+        context.report(file.path, { message: `${formatIssue(issue, data)}.`, position: at(issueRange(document, issue)) });
+      }
+    }
+  },
+};
+
+/** The source range of the node an issue is about: the unknown key itself, else the value, else its nearest parent. */
+function issueRange(document: Document, issue: ZodIssue): readonly number[] | undefined {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const map = path.length ? document.getIn(path, true) : document.contents;
+    if (isMap(map)) {
+      for (const item of map.items) {
+        if (isPair(item) && isScalar(item.key) && issue.keys.includes(String(item.key.value))) return item.key.range ?? undefined;
+      }
+    }
+  }
+  for (let length = path.length; length >= 0; length -= 1) {
+    const node = (length === 0 ? document.contents : document.getIn(path.slice(0, length), true)) as Node | null | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) {
+      // A missing key is reported at its parent's key, which is where it must be added.
+      if (length < path.length && length > 0) return keyRange(document, path.slice(0, length)) ?? node.range;
+      return node.range;
+    }
+  }
+  return undefined;
+}
+
+function keyRange(document: Document, path: readonly (string | number)[]): readonly number[] | undefined {
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(last)) return item.key.range ?? undefined;
+  }
+  return undefined;
+}
