@@ -51,7 +51,8 @@ export async function planRollback(options: { projectRoot: string; environment: 
   if (options.to) {
     const version = options.to.startsWith(context.tagPrefix) ? options.to.slice(context.tagPrefix.length) : options.to;
     if (!semver.valid(version)) throw new UsageError(`"${options.to}" is not a version.`, { where: '--to', expected: 'a semantic version like 1.2.3' });
-    const entry = [...allowed].reverse().find((r) => r.version === version);
+    // Re-applying what serves now is allowed too: it clears what a crashed deploy left behind (a canary).
+    const entry = [...allowed].reverse().find((r) => r.version === version) ?? (from && from.version === version ? from : undefined);
     if (!entry) {
       throw new BlockedError(`${context.tagPrefix}${version} never served ${environment}: rollback goes only to a version recorded in its served history.`, {
         where: '--to',

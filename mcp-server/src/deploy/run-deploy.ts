@@ -138,7 +138,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
       const { currentGateFingerprint } = await import('../gates/gate-fingerprint.js');
       const gate = await currentGateFingerprint(projectRoot, environmentName, options.env).catch(() => state.gate);
-      await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
+      // What served before this deploy served too (the provider reported it): rollback may go back to it.
+      const before = plan.previous && !state.served.some((r) => r.sha === plan.previous!.sha) ? [{ ...plan.previous, at: record.startedAt }] : [];
+      await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
     }
     await writeShipReport(projectRoot, record).catch(() => undefined);
     await recordLearnings(projectRoot, {
