@@ -127,6 +127,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       changelogExcerpt: await tagMessage(projectRoot, next.tag),
       files,
     });
+    const { runDoctor } = await import('../protection/doctor.js');
+    const level = (await runDoctor(projectRoot, { env: options.env }).catch(() => undefined))?.level;
+    if (level) record.protectionLevel = level;
     await writeRecord(record);
     const started = Date.now();
     // The skill's own rollback steps; the gate already parsed these files, so a failure here is unexpected

@@ -58,6 +58,8 @@ export interface DeploymentRecord {
   startedAt: string;
   finishedAt?: string;
   reason?: string;
+  /** Protection level in force when the deploy ran (shipgate doctor): guarded, signed or sandboxed. */
+  protectionLevel?: string;
   receipt?: { id?: string; issuedAt?: string; checks: GateChecklistEntry[] };
   changelogExcerpt?: string;
   steps: RecordStep[];

@@ -36,6 +36,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
   lines.push(`| strategy | ${record.strategy} |`, `| provider | ${record.provider} |`, `| started | ${record.startedAt} |`, `| finished | ${record.finishedAt ?? '—'} |`);
   lines.push(`| run by | pid ${record.pid} on ${record.host} |`);
   if (record.reason) lines.push(`| reason | ${cell(record.reason)} |`);
+  if (record.protectionLevel) lines.push(`| protection level | ${record.protectionLevel} |`);
   lines.push('');
   lines.push('## Gate checklist', '');
   if (record.receipt && record.receipt.checks.length) {
