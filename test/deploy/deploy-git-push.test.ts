@@ -94,13 +94,24 @@ describe('git-push provider', () => {
     mode = 'ok';
   });
 
-  it('on-demand rollback needs a reason, goes to the previous release and is recorded', async () => {
+  it('on-demand rollback needs a reason, goes only to a release that served, and is recorded', async () => {
     mode = 'ok';
     await expect(runRollback({ projectRoot: project.root, environment: 'production', reason: ' ' })).rejects.toThrow(/reason/);
-    const result = await runRollback({ projectRoot: project.root, environment: 'production', to: '1.0.0', reason: 'checkout broken' });
+    // v1.0.0 is tagged but never served production: not a rollback target.
+    const before = remoteSha(project);
+    await expect(runRollback({ projectRoot: project.root, environment: 'production', to: '1.0.0', reason: 'checkout broken' })).rejects.toThrow(/v1\.0\.0 never served production[\s\S]*/);
+    expect(remoteSha(project)).toBe(before);
+    const servedFirst = before;
+    await release(project.root, '1.4.0');
+    await passReceipt(project.root);
+    const deployed = await runDeploy({ projectRoot: project.root, environment: 'production' });
+    if (deployed.dryRun) throw new Error('dry');
+    expect(deployed.outcome.status).toBe('succeeded');
+    const result = await runRollback({ projectRoot: project.root, environment: 'production', reason: 'checkout broken' });
     if ('dryRun' in result) throw new Error('dry');
     expect(result.status).toBe('succeeded');
-    expect(remoteSha(project)).toBe(git(project.root, 'rev-parse', 'v1.0.0^{commit}'));
+    expect(result.plan.to.version).toBe('1.1.0');
+    expect(remoteSha(project)).toBe(servedFirst);
     const json = JSON.parse(await readFile(result.record.files.json, 'utf8'));
     expect(json.kind).toBe('rollback');
     expect(json.reason).toBe('checkout broken');

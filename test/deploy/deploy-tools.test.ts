@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { git, makeProject, release, type Project } from './helpers.js';
+import { git, makeProject, passReceipt, release, type Project } from './helpers.js';
 import { tool as deployTool } from '../../mcp-server/src/server/tools/deploy.js';
 import { tool as rollbackTool } from '../../mcp-server/src/server/tools/rollback.js';
 import { tool as statusTool } from '../../mcp-server/src/server/tools/deployment-status.js';
@@ -63,6 +63,11 @@ describe('deploy tools', () => {
   });
 
   it('rollback through the tool pushes the named release and records the reason', async () => {
+    // Production ran v1.0.0 before shipgate; the gated deploy of v1.1.0 records both as served.
+    git(project.root, 'push', '-q', project.remote, 'v1.0.0^{commit}:refs/heads/production');
+    await passReceipt(project.root);
+    const deployed = await deployTool.handler(z.object(deployTool.inputSchema).parse({}), context());
+    expect(deployed.structured).toMatchObject({ ok: true, version: '1.1.0' });
     const args = z.object(rollbackTool.inputSchema).parse({ toVersion: '1.0.0', reason: 'checkout broken' });
     const result = await rollbackTool.handler(args, context());
     expect(result.structured).toMatchObject({ ok: true, toVersion: '1.0.0' });

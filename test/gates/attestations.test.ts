@@ -31,6 +31,8 @@ describe('attestations', () => {
     expect(await find({ commit: '0'.repeat(40) })).toBeUndefined();
     expect(await find({ maxAgeMs: 60_000, now: () => new Date(at.getTime() + 61_000) })).toBeUndefined();
     expect((await find({ maxAgeMs: 60_000, now: () => new Date(at.getTime() + 59_000) }))?.by).toBe('Ada');
-    expect(await readAttestations(root)).toHaveLength(1);
+    const log = await readAttestations(root);
+    expect(log.attestations).toHaveLength(1);
+    expect(log.refusedLines).toEqual([2]);
   });
 });

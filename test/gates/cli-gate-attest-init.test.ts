@@ -1,8 +1,11 @@
 /** `shipgate gate`, `attest` and `init` through the real dispatcher, on real temp git repositories. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { main } from '../../mcp-server/src/cli/main.js';
+import { typedAtTerminal } from '../helpers/terminal.js';
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { makeRepo, gateSkill, CONFIG, WEDNESDAY, FRIDAY_AFTERNOON, type FixtureRepo } from './fixture-repo.js';
 
 const repos: FixtureRepo[] = [];
@@ -10,11 +13,13 @@ afterEach(async () => {
   await Promise.all(repos.splice(0).map((r) => r.cleanup()));
 });
 
-async function cli(cwd: string, argv: string[], now = WEDNESDAY) {
+async function cli(cwd: string, argv: string[], now = WEDNESDAY, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     cwd,
+    // The human at the terminal types the check id to confirm an attestation.
+    stdin: stdin ?? typedAtTerminal(argv[0] === 'attest' ? (argv[1] ?? '') : ''),
     stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
     stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
     env: process.env,
@@ -37,7 +42,7 @@ describe('shipgate gate', () => {
     expect(blocked.stdout).toContain('✓ tests_pass');
     expect(blocked.stdout).toContain('! code_review');
     expect(blocked.stdout).toContain('BLOCKED by code_review');
-    expect(blocked.stdout).toContain('shipgate attest code_review --env production');
+    expect(blocked.stdout).toContain('shipgate attest code_review --by "<your name>" --evidence "<what you checked>" --env production');
 
     const attested = await cli(r.root, ['attest', 'code_review', '--by', 'Ada Lovelace', '--evidence', 'PR #12 approved', '--json']);
     expect(attested.code).toBe(0);
@@ -70,15 +75,27 @@ describe('shipgate attest', () => {
     const r = await repo('<check id="code_review"><requirement>Reviewed</requirement></check>');
     const unknown = await cli(r.root, ['attest', 'no_such_check', '--by', 'Ada', '--evidence', 'x']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('one of: code_review, deploy_window_override');
+    expect(unknown.stderr).toContain('one of: code_review, deploy_window_override, gate_changed');
     expect((await cli(r.root, ['attest', 'code_review', '--by', 'Ada'])).code).toBe(2);
     expect((await cli(r.root, ['attest', 'Code-Review', '--by', 'Ada', '--evidence', 'x'])).code).toBe(2);
     expect((await cli(r.root, ['attest', 'code_review', '--by', 'x'.repeat(101), '--evidence', 'x'])).code).toBe(2);
     expect((await cli(r.root, ['attest', 'code_review', '--by', 'Ada', '--evidence', 'x'.repeat(2001)])).code).toBe(2);
     expect((await cli(r.root, ['attest', 'code_review', 'extra', '--by', 'Ada', '--evidence', 'x'])).code).toBe(2);
-    await expect(readFile(join(r.root, '.claude/shipgate/attestations.jsonl'), 'utf8')).rejects.toThrow();
+    await expect(readFile(statePaths(r.root).attestations, 'utf8')).rejects.toThrow();
     const window = await cli(r.root, ['attest', 'deploy_window_override', '--by', 'Ada', '--evidence', 'incident 42 hotfix']);
     expect(window.code).toBe(0);
+  });
+
+  it('needs a terminal and the check id typed again: piped input or a wrong confirmation records nothing', async () => {
+    const r = await repo('<check id="code_review"><requirement>Reviewed</requirement></check>');
+    const piped = Object.assign(Readable.from(['code_review\n']), { isTTY: false });
+    const noTerminal = await cli(r.root, ['attest', 'code_review', '--by', 'Ada', '--evidence', 'x'], WEDNESDAY, piped);
+    expect(noTerminal.code).toBe(1);
+    expect(noTerminal.stderr).toContain('stdin is not a terminal');
+    const wrong = await cli(r.root, ['attest', 'code_review', '--by', 'Ada', '--evidence', 'x'], WEDNESDAY, typedAtTerminal('yes'));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('The confirmation did not match: expected "code_review"');
+    await expect(readFile(statePaths(r.root).attestations, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
 

@@ -10,6 +10,8 @@ import { readFile, symlink, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../mcp-server/src/cli/main.js';
+import { typedAtTerminal } from '../helpers/terminal.js';
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { runGate } from '../../mcp-server/src/gates/run-gate.js';
 import { recordAttestation } from '../../mcp-server/src/gates/attestations.js';
 import { requireReceipt } from '../../mcp-server/src/gates/receipts.js';
@@ -25,7 +27,7 @@ beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'shipgate-outside-'));
   marker = join(outside, 'PWNED');
   await writeFile(join(outside, 'SKILL.md'), gateSkill('<check id="a"><command>true</command></check>'));
-  repo = await makeRepo({ 'shipgate.config.yaml': CONFIG(), '.claude/skills/test-gate/SKILL.md': gateSkill('<check id="code_review"><requirement>Reviewed</requirement></check>') });
+  repo = await makeRepo({ '.gitignore': 'escape\n', 'shipgate.config.yaml': CONFIG(), '.claude/skills/test-gate/SKILL.md': gateSkill('<check id="code_review"><requirement>Reviewed</requirement></check>') });
   await symlink(outside, join(repo.root, 'escape'));
 });
 afterAll(async () => {
@@ -47,7 +49,7 @@ const payloads = (m: string) => [
 async function cli(argv: string[]) {
   let out = '';
   const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
-  const code = await main(argv, { cwd: repo.root, stdout: sink, stderr: sink, env: process.env, now: WEDNESDAY });
+  const code = await main(argv, { cwd: repo.root, stdin: typedAtTerminal(argv[0] === 'attest' ? (argv[1] ?? '') : ''), stdout: sink, stderr: sink, env: process.env, now: WEDNESDAY });
   return { code, out };
 }
 
@@ -71,7 +73,7 @@ describe('hostile inputs', () => {
       expect((await cli(['attest', 'code_review', '--by', p, '--evidence', 'x'])).code).toBe(2);
       expect((await cli(['attest', 'code_review', '--by', 'Ada', '--evidence', p])).code).toBe(2);
     }
-    expect(existsSync(join(repo.root, '.claude/shipgate/attestations.jsonl'))).toBe(false);
+    expect(existsSync(statePaths(repo.root).attestations)).toBe(false);
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -79,7 +81,7 @@ describe('hostile inputs', () => {
     const text = `$(touch ${marker}); \`touch ${marker}\` --upload-pack=touch`;
     const result = await cli(['attest', 'code_review', '--by', 'Ada', '--evidence', text, '--json']);
     expect(result.code).toBe(0);
-    const stored = JSON.parse((await readFile(join(repo.root, '.claude/shipgate/attestations.jsonl'), 'utf8')).trim());
+    const stored = JSON.parse((await readFile(statePaths(repo.root).attestations, 'utf8')).trim());
     expect(stored.evidence).toBe(text);
     expect((await runGate({ projectRoot: repo.root, environment: 'production', now: WEDNESDAY })).ok).toBe(true);
     expect(existsSync(marker)).toBe(false);

@@ -20,6 +20,8 @@ beforeEach(async () => {
     'package.json': '{ "name": "app", "version": "1.0.0" }\n',
     'CHANGELOG.md': '# Changelog\n',
     'src/index.ts': 'export const a = 1;\n',
+    // shipgate's learnings are committed on their own, never inside a release commit (bump adds only its files).
+    '.gitignore': '.claude/shipgate/\n',
   });
   const result = await runGate({ projectRoot: repo.root, environment: 'production', now: WEDNESDAY });
   expect(result.ok).toBe(true);
@@ -57,7 +59,7 @@ describe('requireReceipt', () => {
   it('refuses a receipt for another commit', async () => {
     await repo.write({ 'src/index.ts': 'export const a = 2;\n' });
     repo.commit('feat: change code');
-    await expectRefused({}, /changes more than version files: src\/index\.ts/);
+    await expectRefused({}, /changes more than the version value and the changelog: src\/index\.ts/);
     await expectRefused({ commit: repo.git('rev-parse', 'HEAD~1').replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }, /receipt is for commit/);
   });
 
@@ -79,9 +81,9 @@ describe('requireReceipt', () => {
     const path = receiptPath(repo.root, 'production');
     const original = JSON.parse(await readFile(path, 'utf8'));
     await writeFile(path, JSON.stringify({ ...original, expiresAt: '2099-01-01T00:00:00.000Z' }));
-    await expectRefused({ commit: gatedCommit, now: later(60) }, /edited by hand/);
+    await expectRefused({ commit: gatedCommit, now: later(60) }, /signature that does not match/);
     await writeFile(path, '{ not json');
-    await expectRefused({ commit: gatedCommit }, /No gate receipt/);
+    await expectRefused({ commit: gatedCommit }, /has no signature/);
   });
 
   it('accepts the release commit made on top touching only version files and the changelog', async () => {
@@ -100,11 +102,16 @@ describe('requireReceipt', () => {
     await expectRefused({}, /receipt is for commit/);
   });
 
-  it('a failing gate run leaves the previous receipt untouched but a new passing one replaces it', async () => {
-    const before = await readFile(receiptPath(repo.root, 'production'), 'utf8');
+  it('a gate run that blocks revokes the earlier receipt (issue 14.10); a new passing one replaces it', async () => {
+    await repo.write({ 'src/index.ts': 'export const a = 2;\n' });
+    repo.commit('feat: more');
+    const second = await runGate({ projectRoot: repo.root, environment: 'production', now: WEDNESDAY });
+    expect(second.ok).toBe(true);
     await repo.write({ '.claude/skills/test-gate/SKILL.md': gateSkill('<check id="tests_pass"><command>exit 1</command></check>') });
+    repo.commit('gate: tests fail now');
     expect((await runGate({ projectRoot: repo.root, environment: 'production', now: WEDNESDAY })).ok).toBe(false);
-    expect(await readFile(receiptPath(repo.root, 'production'), 'utf8')).toBe(before);
-    await expectRefused({ commit: gatedCommit }, /gate skill changed/);
+    await expect(readFile(receiptPath(repo.root, 'production'), 'utf8')).rejects.toThrow(/ENOENT/);
+    // The stale receipt of the earlier, passing run no longer deploys its commit.
+    await expectRefused({ commit: second.commit }, /No gate receipt for production/);
   });
 });

@@ -3,6 +3,7 @@
  *  - a failure at a step restores files and removes the commit and tag (nothing reaches the remote);
  *  - a "kill" at a step (abandon: no cleanup runs) leaves a journal the next run repairs.
  */
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ function releasable(): Fixture {
   return f;
 }
 
-const journal = (f: Fixture) => join(f.root, '.claude/shipgate/release-journal.json');
+const journal = (f: Fixture) => statePaths(f.root).releases;
 const PRE_PUSH_STEPS = ['write-files', 'write-files:partial', 'stage', 'commit', 'tag', 'push'] as const;
 
 describe('a failure at any step before the push leaves no release', () => {

@@ -2,6 +2,7 @@
  * A real process SIGKILLed at each step of apply (SHIPGATE_TEST_CRASH_MODE=kill): nothing half-made
  * reaches the remote, and the next run detects the journal, undoes the half-release and releases once.
  */
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ describe('SIGKILL during apply', () => {
         });
         expect(child.signal).toBe('SIGKILL');
         expect(child.stdout).not.toContain('released');
-        expect(existsSync(join(f.root, '.claude/shipgate/release-journal.json'))).toBe(true);
+        expect(existsSync(statePaths(f.root).releases)).toBe(true);
         expect(remoteRefs(f)).toBe(remoteBefore);
 
         const result = await runBump(f.root, { bump: 'auto', dryRun: false, push: true, now: new Date(), skipLearnings: true });

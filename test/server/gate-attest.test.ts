@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { tool as gateAttest } from '../../mcp-server/src/server/tools/gate-attest.js';
 import { connect, createFixtureRepo, errorCodeOf, textOf, type Connected, type FixtureRepo } from './helpers.js';
 
@@ -19,7 +20,7 @@ describe('gate_attest', () => {
   let session: Connected;
   let answer: (request: ElicitRequest) => ElicitResult = () => ({ action: 'cancel' });
   const asked: ElicitRequest[] = [];
-  const attestationsFile = () => join(repo.root, '.claude/shipgate/attestations.jsonl');
+  const attestationsFile = () => statePaths(repo.root).attestations;
   const recordedLines = () => (existsSync(attestationsFile()) ? readFileSync(attestationsFile(), 'utf8').trim().split('\n').filter(Boolean) : []);
 
   beforeAll(async () => {
@@ -53,11 +54,13 @@ describe('gate_attest', () => {
     expect(recordedLines()).toEqual([]);
   });
 
-  it('cancelled: nothing is recorded', async () => {
+  it('cancelled (a non-interactive client): nothing is recorded, and the answer is the exact terminal command', async () => {
     answer = () => ({ action: 'cancel' });
     const result = await session.client.callTool({ name: 'gate_attest', arguments: { environment: 'review', checkId: 'code_review' } });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('cancelled');
+    expect(textOf(result)).toContain('shipgate attest code_review --by "<your name>" --evidence "<what you checked>" --env review');
+    expect(textOf(result)).not.toMatch(/call (it )?again/i);
     expect(recordedLines()).toEqual([]);
   });
 
@@ -116,7 +119,7 @@ describe('gate_attest', () => {
       expect(result.isError).toBe(true);
       expect(result.structuredContent).toBeUndefined();
       expect(errorCodeOf(result)).toBe('blocked');
-      expect(textOf(result)).toContain('shipgate attest code_review --env production --by NAME --evidence TEXT');
+      expect(textOf(result)).toContain('shipgate attest code_review --by "<your name>" --evidence "<what you checked>" --env production');
       expect(recordedLines()).toHaveLength(before);
     } finally {
       await plain.close();

@@ -3,6 +3,7 @@
  * a failing `false` command blocks, progress arrives once per finished check, a warning is logged for
  * the blocking failure, and the structured output validates against the published outputSchema.
  */
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('gate_check over MCP', () => {
     expect(output.checks.map((c) => [c.id, c.status, c.decider])).toEqual([['always_true', 'passed', 'command']]);
     expect(output.receipt?.id).toMatch(/\S/);
     expect(Date.parse(output.receipt!.expiresAt)).toBeGreaterThan(Date.parse('2026-03-10T10:00:00Z'));
-    expect(existsSync(join(repo.root, '.claude/shipgate/receipts'))).toBe(true);
+    expect(existsSync(statePaths(repo.root).receipts)).toBe(true);
     expect(textOf(result)).toContain('PASSED');
     expect(progress).toEqual([{ progress: 1, total: 1, message: expect.stringContaining('always_true: passed') }]);
   });
@@ -100,7 +101,7 @@ describe('gate_check over MCP', () => {
     await new Promise((done) => setTimeout(done, 2_500)); // longer than `sleep 2`
     expect(existsSync(join(repo.root, 'started-marker'))).toBe(true); // the command did run...
     expect(existsSync(join(repo.root, 'finished-marker'))).toBe(false); // ...and was killed
-    const receipts = join(repo.root, '.claude/shipgate/receipts');
+    const receipts = statePaths(repo.root).receipts;
     const slowReceipts = existsSync(receipts) ? readdirSync(receipts).filter((f) => f.includes('slow')) : [];
     expect(slowReceipts).toEqual([]);
   }, 20_000);

@@ -79,7 +79,7 @@ export function createFixtureRepo(files: Record<string, string> = FIXTURE_FILES)
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  writeFileSync(join(root, '.gitignore'), '.claude/shipgate/\n');
+  writeFileSync(join(root, '.gitignore'), '.claude/shipgate/\nstarted-marker\nfinished-marker\n');
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: root,

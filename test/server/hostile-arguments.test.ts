@@ -3,6 +3,7 @@
  * 1 MB strings) are refused by the input schema or are harmless: no command runs, nothing is written
  * outside the project, no internal error. Every string argument of every tool is tried.
  */
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,7 @@ describe('hostile arguments', () => {
       expect(textOf(result).length, label).toBeLessThan(2_000); // the 1 MB value is not echoed back
     }
     expect(existsSync(join(canary, 'pwned'))).toBe(false);
-    expect(existsSync(join(repo.root, '.claude/shipgate/receipts'))).toBe(false);
+    expect(existsSync(statePaths(repo.root).receipts)).toBe(false);
   });
 
   it('gate_attest refuses each hostile check id by schema', async () => {

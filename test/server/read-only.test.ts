@@ -3,6 +3,7 @@
  * AND refuses a call to a hidden tool by name, with an error that says read-only mode (a client can
  * call a name it remembers without listing first).
  */
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ describe('read-only mode', () => {
         expect(textOf(result)).not.toMatch(/not found/i);
       }
       // gate_check was refused, so no receipt was written.
-      expect(existsSync(join(repo.root, '.claude/shipgate/receipts'))).toBe(false);
+      expect(existsSync(statePaths(repo.root).receipts)).toBe(false);
     } finally {
       await session.close();
     }

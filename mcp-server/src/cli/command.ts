@@ -9,6 +9,8 @@ import type { ParseArgsConfig } from 'node:util';
 
 export interface CliContext {
   cwd: string;
+  /** Where a human types (only `attest` reads it: it must be a terminal). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;

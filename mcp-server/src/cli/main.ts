@@ -104,6 +104,7 @@ if (isEntry) {
   process.once('SIGINT', () => controller.abort());
   const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

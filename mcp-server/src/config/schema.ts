@@ -18,6 +18,16 @@ export const configSchema = z
     state: z.object({ file: z.string().default('specs/*/state.yaml') }).strict().default({}),
     records: z.object({ dir: z.string().default('.claude/processes') }).strict().default({}),
     learnings: z.object({ dir: z.string().default('.claude/shipgate/learnings') }).strict().default({}),
+    /** What `shipgate harden` denies the agent's sandbox beyond what the providers imply (docs/security.md). */
+    protection: z
+      .object({
+        /** Production credential files or folders (cloud CLIs, tokens): read denied to the sandbox. */
+        credentials: z.array(z.string().min(1)).default([]),
+        /** Production hosts the sandbox must not reach (environment URLs and git remotes are added). */
+        hosts: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /**
  * On-demand rollback (`shipgate rollback`, the `rollback` tool, `/rollback`): back to the previous
  * release (or `--to VERSION`) through the provider's undo, verified by the health checks, recorded.
+ * Only versions in the environment's signed served history are targets (deploy/deploy-state.ts).
  * A reason is required: it goes into the record and the learnings. Planned first (`planRollback`, pure
  * data), then applied, under the same environment lock as deploys.
  */
@@ -8,7 +9,7 @@ import semver from 'semver';
 import { BlockedError, FailedError, UsageError } from '../errors.js';
 import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
-import { listReleases, releaseForTag } from './resolve-release.js';
+import { releaseForTag } from './resolve-release.js';
 import { acquireDeployLock } from './lock.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
@@ -41,20 +42,36 @@ export async function planRollback(options: { projectRoot: string; environment: 
   const reason = options.reason.trim();
   if (!reason) throw new UsageError('A rollback needs a reason.', { where: '--reason', expected: 'a short text: what is wrong', hint: 'shipgate rollback --reason "checkout returns 500 since 1.4.0"' });
   const from = await currentRelease(projectRoot, environment, context);
+  // Only what served: the signed history of this environment is the list of allowed targets. A tag
+  // made later (`git tag v0.0.9 <never-gated sha>`) or moved since names nothing shipgate deployed.
+  const state = await readEnvironmentState(projectRoot, environment);
+  const served = uniqueServed(state.served);
+  const allowed = served.filter((r) => r.sha !== from?.sha);
+  const allowedText = allowed.length ? allowed.map((r) => r.version).reverse().join(', ') : 'none';
   let to: ReleaseRef | undefined;
   if (options.to) {
     const version = options.to.startsWith(context.tagPrefix) ? options.to.slice(context.tagPrefix.length) : options.to;
     if (!semver.valid(version)) throw new UsageError(`"${options.to}" is not a version.`, { where: '--to', expected: 'a semantic version like 1.2.3' });
-    to = await releaseForTag(projectRoot, `${context.tagPrefix}${version}`, context.tagPrefix);
-    if (!to) throw new BlockedError(`There is no release tag ${context.tagPrefix}${version}.`, { where: '--to', hint: 'Run `git tag --list` to see the releases.' });
+    // Re-applying what serves now is allowed too: it clears what a crashed deploy left behind (a canary).
+    const entry = [...allowed].reverse().find((r) => r.version === version) ?? (from && from.version === version ? from : undefined);
+    if (!entry) {
+      throw new BlockedError(`${context.tagPrefix}${version} never served ${environment}: rollback goes only to a version recorded in its served history.`, {
+        where: '--to',
+        expected: `one of the versions that served ${environment}: ${allowedText}`,
+        found: options.to,
+        hint: allowed.length ? `Pick one of ${allowedText}, or gate and deploy ${context.tagPrefix}${version} like any release.` : `Gate and deploy ${context.tagPrefix}${version} like any release.`,
+      });
+    }
+    const tagged = await releaseForTag(projectRoot, entry.tag, context.tagPrefix);
+    if (tagged && tagged.sha !== entry.sha) {
+      throw new BlockedError(`The tag ${entry.tag} was moved: it points to ${tagged.sha.slice(0, 12)}, but ${entry.sha.slice(0, 12)} is what served.`, { where: entry.tag, hint: `Restore the tag (\`git tag -f ${entry.tag} ${entry.sha}\`) or gate and deploy the new commit.` });
+    }
+    to = { version: entry.version, tag: entry.tag, sha: entry.sha };
   } else {
-    const state = await readEnvironmentState(projectRoot, environment);
-    to = [...state.served].reverse().find((r) => r.sha !== from?.sha);
-    if (!to && from) to = (await listReleases(projectRoot, context.tagPrefix)).find((r) => semver.lt(r.version, from.version));
-    if (to) to = { version: to.version, tag: to.tag, sha: to.sha };
+    const entry = [...allowed].reverse()[0];
+    if (entry) to = { version: entry.version, tag: entry.tag, sha: entry.sha };
   }
-  if (!to) throw new BlockedError(`No previous release of ${environment} to roll back to.`, { expected: 'an earlier release tag, or --to VERSION', hint: 'Name one with --to VERSION.' });
-  const state = await readEnvironmentState(projectRoot, environment);
+  if (!to) throw new BlockedError(`No previous release of ${environment} to roll back to.`, { expected: `a version in the served history of ${environment} (${allowedText})`, hint: 'Rollback goes only to what served before; deploy a gated release instead.' });
   const action: ProviderAction = { action: context.provider.supports('undo') ? 'undo' : 'deploy', color: context.environment.strategy.type === 'blue-green' ? state.liveColor : 'stable' };
   // A canary left behind (a crashed or interrupted deploy) loses its traffic and goes first.
   const before: ProviderAction[] =
@@ -63,6 +80,18 @@ export async function planRollback(options: { projectRoot: string; environment: 
       : [];
   const commands = [...before.flatMap((a) => context.provider.commands(a, to!)), ...context.provider.commands(action, to)];
   return { environment, ...(from ? { from } : {}), to, before, action, commands, timeoutMs: Math.min(context.providerTimeoutMs, context.environment.rollback.timeout), reason };
+}
+
+/** Newest entry per sha, in served order (oldest first). */
+function uniqueServed(served: readonly (ReleaseRef & { at: string })[]): ReleaseRef[] {
+  const seen = new Set<string>();
+  const out: ReleaseRef[] = [];
+  for (const entry of [...served].reverse()) {
+    if (typeof entry?.sha !== 'string' || seen.has(entry.sha)) continue;
+    seen.add(entry.sha);
+    out.unshift({ version: entry.version, tag: entry.tag, sha: entry.sha });
+  }
+  return out;
 }
 
 export async function runRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; dryRun?: boolean; now?: () => Date; kubectl?: string }): Promise<RollbackResult | { dryRun: true; plan: RollbackPlan }> {

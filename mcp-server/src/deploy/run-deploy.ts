@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
+import { requireCleanTree } from '../project/working-tree.js';
 import { BlockedError, InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
@@ -89,6 +90,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
+  // The gate bound the commit: a working tree that differs from it would ship something never gated.
+  if (!options.dryRun) await requireCleanTree(projectRoot, (await loadConfig(projectRoot)).config, `deploy to ${environmentName}`, options.signal);
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
   // names the gate, which is the first thing to fix (before "this commit has no release tag").
   const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
@@ -147,6 +150,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       changelogExcerpt: await tagMessage(projectRoot, next.tag),
       files,
     });
+    const { runDoctor } = await import('../protection/doctor.js');
+    const level = (await runDoctor(projectRoot, { env: options.env }).catch(() => undefined))?.level;
+    if (level) record.protectionLevel = level;
     await writeRecord(record);
     const started = now().getTime();
     // The skill's own rollback steps; the gate already parsed these files, so a failure here is unexpected
@@ -156,7 +162,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure });
     if (outcome.status === 'succeeded') {
       const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
-      await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, { ...next, at: now().toISOString() }].slice(-50) });
+      const { currentGateFingerprint } = await import('../gates/gate-fingerprint.js');
+      const gate = await currentGateFingerprint(projectRoot, environmentName, options.env).catch(() => state.gate);
+      // What served before this deploy served too (the provider reported it): rollback may go back to it.
+      const before = plan.previous && !state.served.some((r) => r.sha === plan.previous!.sha) ? [{ ...plan.previous, at: record.startedAt }] : [];
+      await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
     }
     await writeShipReport(projectRoot, record).catch(() => undefined);
     await recordLearnings(projectRoot, {

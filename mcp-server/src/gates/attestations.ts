@@ -1,19 +1,25 @@
 /**
  * Human attestations: a named person confirms a check that a machine cannot decide ("recent commits
- * reviewed", "deploy outside the window: hotfix for incident 42"). Each is one JSON line in
- * `.claude/shipgate/attestations.jsonl` with who, when, the evidence, the commit and the environment,
- * appended under a lock. An attestation is valid only for the commit it was given for.
+ * reviewed", "deploy outside the window: hotfix for incident 42"). Each is one signed JSON line in the
+ * state folder's `attestations.jsonl` (outside the repository) with who, when, the evidence, the commit
+ * and the environment, appended under a lock. An attestation counts for the commit it was given for
+ * and, like a receipt, for the release commit `bump` makes on top of it (gates/release-commit.ts), so
+ * a release does not need its human attestations twice. A line without a valid signature (appended by
+ * hand, `node -e`, a merge) never counts and is written to the run log.
  *
  * Good: `shipgate attest code_review --by "Ada" --evidence "PR #12 approved by Ada and Bo"` in a terminal,
  *       or the MCP client's elicitation form answered by the human.
  * Bad:  a tool argument `confirmed: true` written by the model. That is not an attestation.
  */
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { statePaths } from '../project/paths.js';
 import { headCommit } from '../project/git.js';
 import { InputError, quote } from '../errors.js';
 import { withFileLock } from '../util/file-lock.js';
+import { hasValidSignature, signState } from '../state/signed-state.js';
+import { appendRunLog } from '../state/run-log.js';
+import { checkReleaseCommit, type VersioningFacts } from './release-commit.js';
 
 export interface Attestation {
   v: 1;
@@ -26,6 +32,7 @@ export interface Attestation {
   /** ISO timestamp. */
   at: string;
   via: 'cli' | 'elicitation' | 'api';
+  sig?: string;
 }
 
 export const CHECK_ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
@@ -45,6 +52,7 @@ export interface RecordAttestationInput {
   via?: Attestation['via'];
   /** Defaults to HEAD. */
   commit?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Validate the human-supplied fields; throws InputError naming the argument. */
@@ -75,7 +83,7 @@ export async function recordAttestation(input: RecordAttestationInput): Promise<
   validateAttestationInput(input);
   const now = input.now ?? (() => new Date());
   const commit = input.commit ?? (await headCommit(input.projectRoot));
-  const attestation: Attestation = {
+  const body: Attestation = {
     v: 1,
     id: randomUUID(),
     environment: input.environment,
@@ -86,7 +94,9 @@ export async function recordAttestation(input: RecordAttestationInput): Promise<
     at: now().toISOString(),
     via: input.via ?? 'api',
   };
-  const file = statePaths(input.projectRoot).attestations;
+  const attestation = await signState('attestation', body, input.env);
+  const file = statePaths(input.projectRoot, input.env).attestations;
+  await mkdir(statePaths(input.projectRoot, input.env).base, { recursive: true, mode: 0o700 });
   await withFileLock(`${file}.lock`, () => appendFile(file, `${JSON.stringify(attestation)}\n`, { encoding: 'utf8' }), { operation: 'attestation' });
   return attestation;
 }
@@ -99,42 +109,66 @@ export interface FindAttestationInput {
   now?: () => Date;
   /** Milliseconds; older attestations do not count. */
   maxAgeMs?: number;
+  /** With it, an attestation for the gated commit also counts for the release commit on top. */
+  versioning?: VersioningFacts;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The newest attestation for this check, environment and commit (and younger than maxAgeMs). */
 export async function findAttestation(input: FindAttestationInput): Promise<Attestation | undefined> {
-  const all = await readAttestations(input.projectRoot);
+  const { attestations: all } = await readAttestations(input.projectRoot, input.env);
   const nowMs = (input.now ?? (() => new Date()))().getTime();
+  const releaseCommitOf = new Map<string, boolean>();
   for (let i = all.length - 1; i >= 0; i -= 1) {
     const a = all[i]!;
-    if (a.environment !== input.environment || a.checkId !== input.checkId || a.commit !== input.commit) continue;
+    if (a.environment !== input.environment || a.checkId !== input.checkId) continue;
     const at = Date.parse(a.at);
     if (!Number.isFinite(at)) continue;
     if (input.maxAgeMs !== undefined && nowMs - at > input.maxAgeMs) continue;
-    return a;
+    if (a.commit === input.commit) return a;
+    if (!input.versioning) continue;
+    if (!releaseCommitOf.has(a.commit)) releaseCommitOf.set(a.commit, (await checkReleaseCommit(input.projectRoot, a.commit, input.commit, input.versioning)).ok);
+    if (releaseCommitOf.get(a.commit)) return a;
   }
   return undefined;
 }
 
-/** Every well-formed line; malformed lines (a bad merge, a hand edit) are skipped, never fatal. */
-export async function readAttestations(projectRoot: string): Promise<Attestation[]> {
+export interface AttestationLog {
+  attestations: Attestation[];
+  /** 1-based line numbers that were refused (unsigned, forged, malformed). */
+  refusedLines: number[];
+  file: string;
+}
+
+/**
+ * Every signed, well-formed line. A line without a valid signature is refused (never fatal: the check
+ * simply stays open) and logged in the run log with the file and line.
+ */
+export async function readAttestations(projectRoot: string, env?: NodeJS.ProcessEnv): Promise<AttestationLog> {
+  const file = statePaths(projectRoot, env).attestations;
   let text: string;
   try {
-    text = await readFile(statePaths(projectRoot).attestations, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
-    return [];
+    return { attestations: [], refusedLines: [], file };
   }
-  const out: Attestation[] = [];
-  for (const line of text.split('\n')) {
+  const attestations: Attestation[] = [];
+  const refusedLines: number[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
+    let value: Partial<Attestation> | undefined;
     try {
-      const value = JSON.parse(line) as Partial<Attestation>;
-      if (value && typeof value.checkId === 'string' && typeof value.commit === 'string' && typeof value.environment === 'string' && typeof value.by === 'string' && typeof value.at === 'string') {
-        out.push(value as Attestation);
-      }
+      value = JSON.parse(line) as Partial<Attestation>;
     } catch {
-      // skip
+      value = undefined;
     }
+    const wellFormed = value && typeof value.checkId === 'string' && typeof value.commit === 'string' && typeof value.environment === 'string' && typeof value.by === 'string' && typeof value.at === 'string';
+    if (wellFormed && (await hasValidSignature('attestation', value, env))) attestations.push(value as Attestation);
+    else refusedLines.push(index + 1);
   }
-  return out;
+  if (refusedLines.length) {
+    await appendRunLog(projectRoot, { event: 'state-refused', file, reason: `attestation line${refusedLines.length > 1 ? 's' : ''} ${refusedLines.join(', ')} without a valid signature` }, env);
+  }
+  return { attestations, refusedLines, file };
 }

@@ -1,5 +1,5 @@
 /**
- * The check ids an environment's gate skills declare (plus the built-in window override), so that an
+ * The check ids an environment's gate skills declare (plus the built-in window override and gate-change check), so that an
  * attestation can only name a check that exists. Used by `shipgate attest` and the gate_attest tool.
  *
  * Good: attesting `code_review` when the production gate has `<check id="code_review">`.
@@ -8,13 +8,14 @@
 import { loadConfig } from '../config/load-config.js';
 import { UsageError, quote } from '../errors.js';
 import { WINDOW_OVERRIDE_CHECK } from './attestations.js';
+import { GATE_CHANGED_CHECK } from './gate-fingerprint.js';
 import { gateSettings } from './gate-settings.js';
 import { parseGateFiles, resolveGateFiles } from './load-gate-skills.js';
 
 export async function listGateCheckIds(projectRoot: string, environment: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ids: string[]; gateFiles: string[] }> {
   const files = await resolveGateFiles(projectRoot, gateSettings(await loadConfig(projectRoot), environment).gates, env);
   const ids = (await parseGateFiles(files)).flatMap((d) => d.model.safetyGates.flatMap((g) => g.checks.map((c) => c.id)));
-  return { ids: [...new Set([...ids, WINDOW_OVERRIDE_CHECK])], gateFiles: files.map((f) => f.displayPath) };
+  return { ids: [...new Set([...ids, WINDOW_OVERRIDE_CHECK, GATE_CHANGED_CHECK])], gateFiles: files.map((f) => f.displayPath) };
 }
 
 /** Throws UsageError listing the valid ids when `checkId` is not a check of the environment's gates. */

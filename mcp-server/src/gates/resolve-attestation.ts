@@ -6,7 +6,8 @@
  * Good: elicitation accepted with by="Ada", evidence="PR #12", confirm=true → recorded, passed.
  * Bad:  treating a declined or cancelled form, or confirm=false, as a pass.
  */
-import { findAttestation, recordAttestation, validateAttestationInput, type Attestation } from './attestations.js';
+import { findAttestation, readAttestations, recordAttestation, validateAttestationInput, type Attestation } from './attestations.js';
+import type { VersioningFacts } from './release-commit.js';
 
 /** A human's answer to an elicitation form (the MCP client shows it; the model cannot fill it in). */
 export interface ElicitResult {
@@ -23,6 +24,8 @@ export interface AttestationContext {
   commit: string;
   now: () => Date;
   elicit?: Elicit;
+  /** The loaded configuration: its versioning lets an attestation carry over to the release commit. */
+  config?: { versioning: VersioningFacts };
 }
 
 export interface AttestationOutcome {
@@ -44,8 +47,9 @@ export const ELICIT_SCHEMA = {
 } as const;
 
 export async function resolveAttestation(context: AttestationContext, checkId: string, prompt: string, maxAgeMs?: number): Promise<AttestationOutcome> {
-  const found = await findAttestation({ projectRoot: context.projectRoot, environment: context.environment, checkId, commit: context.commit, now: context.now, maxAgeMs });
-  if (found) return passed(found, 'recorded');
+  const found = await findAttestation({ projectRoot: context.projectRoot, environment: context.environment, checkId, commit: context.commit, now: context.now, maxAgeMs, ...(context.config ? { versioning: context.config.versioning } : {}) });
+  if (found) return passed(found, found.commit === context.commit ? 'recorded' : `recorded for the gated commit ${found.commit.slice(0, 12)}`);
+  const refused = await refusedNote(context.projectRoot);
   if (context.elicit) {
     let answer: ElicitResult | undefined;
     try {
@@ -64,13 +68,23 @@ export async function resolveAttestation(context: AttestationContext, checkId: s
       }
     }
     const why = answer === undefined ? 'the question could not be asked' : answer.action === 'accept' ? 'it was not confirmed' : `it was ${answer.action === 'decline' ? 'declined' : 'cancelled'}`;
-    return { status: 'needs_attestation', prompt, message: `Needs a human attestation (${why}): ${prompt}. ${howTo(context.environment, checkId)}` };
+    return { status: 'needs_attestation', prompt, message: `Needs a human attestation (${why}): ${prompt}.${refused} ${howTo(context.environment, checkId)}` };
   }
-  return { status: 'needs_attestation', prompt, message: `Needs a human attestation: ${prompt}. ${howTo(context.environment, checkId)}` };
+  return { status: 'needs_attestation', prompt, message: `Needs a human attestation: ${prompt}.${refused} ${howTo(context.environment, checkId)}` };
+}
+
+/** The exact command a human types in their own terminal (a TTY; the agent's shell is not one). */
+export function attestCommand(environment: string, checkId: string): string {
+  return `shipgate attest ${checkId} --by "<your name>" --evidence "<what you checked>" --env ${environment}`;
 }
 
 function howTo(environment: string, checkId: string): string {
-  return `A human runs \`shipgate attest ${checkId} --env ${environment} --by NAME --evidence TEXT\` in a terminal, then the gate is run again.`;
+  return `A human runs \`${attestCommand(environment, checkId)}\` in their own terminal, then the gate is run again.`;
+}
+
+async function refusedNote(projectRoot: string): Promise<string> {
+  const { refusedLines, file } = await readAttestations(projectRoot).catch(() => ({ refusedLines: [] as number[], file: '' }));
+  return refusedLines.length ? ` (${refusedLines.length} line${refusedLines.length > 1 ? 's' : ''} of ${file} refused: no valid signature)` : '';
 }
 
 function passed(a: Attestation, how: string): AttestationOutcome {

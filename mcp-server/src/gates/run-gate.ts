@@ -2,7 +2,10 @@
  * The gate engine: loads the gate skill(s) configured for an environment and runs every check of their
  * safety gates in document order. Blocking gates fail fast by default (later checks are `skipped`;
  * `all` runs everything); advisory failures are reported but never block. A run where every blocking
- * check passed issues a receipt bound to the commit, the gate skills and the configuration.
+ * check passed issues a signed receipt bound to the commit, the gate skills and the configuration; a
+ * run that blocks revokes the environment's earlier receipt. The gate refuses a working tree that
+ * differs from the commit (project/working-tree.ts), and when the gate itself differs from the one the
+ * last successful deploy used, a human must attest `gate_changed` first (gates/gate-fingerprint.ts).
  *
  * Good: `npm test` exits 1 in a blocking gate → ok=false, blockedBy=["tests_pass"], no receipt.
  * Bad:  a gate with no blocking checks passing "vacuously": it blocks and says the gate is empty.
@@ -14,7 +17,9 @@ import { BlockedError } from '../errors.js';
 import type { GateCheck, SafetyGate } from '../skill/model.js';
 import { gateSettings } from './gate-settings.js';
 import { gateHash, parseGateFiles, resolveGateFiles } from './load-gate-skills.js';
-import { issueReceipt, type Receipt } from './receipts.js';
+import { issueReceipt, revokeReceipt, type Receipt } from './receipts.js';
+import { requireCleanTree } from '../project/working-tree.js';
+import { GATE_CHANGED_CHECK, gateChanged, gateFingerprint, summarizeGateChange } from './gate-fingerprint.js';
 import { outputTail, secretEnvValues } from './redact-secrets.js';
 import { resolveAttestation, type Elicit } from './resolve-attestation.js';
 import { verifyKinds } from './verify/index.js';
@@ -82,8 +87,18 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const processEnv = options.env ?? process.env;
   const [loaded, commit] = await Promise.all([loadConfig(options.projectRoot), headCommit(options.projectRoot, options.signal)]);
   const settings = gateSettings(loaded, options.environment);
+  try {
+    await requireCleanTree(options.projectRoot, loaded.config, `gate ${options.environment}`, options.signal);
+  } catch (error) {
+    await revokeReceipt(options.projectRoot, options.environment);
+    throw error;
+  }
   const files = await resolveGateFiles(options.projectRoot, settings.gates, processEnv);
   const documents = await parseGateFiles(files);
+  const fingerprint = gateFingerprint({ gateHash: gateHash(files), configHash: loaded.hash, files, documents, config: loaded.config });
+  const { readEnvironmentState } = await import('../deploy/deploy-state.js');
+  const lastDeployed = (await readEnvironmentState(options.projectRoot, options.environment)).gate;
+  const changeSummary = lastDeployed && gateChanged(lastDeployed, fingerprint) ? summarizeGateChange(lastDeployed, fingerprint) : undefined;
 
   const planned: PlannedCheck[] = [];
   documents.forEach((document, i) => {
@@ -106,6 +121,16 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const checks: CheckResult[] = [];
   const needsAttestation: GateRunResult['needsAttestation'] = [];
   let stopped = false;
+  if (changeSummary) {
+    // Changing the gate is gated: a human confirms the new gate before it may pass anything.
+    const prompt = `the gate differs from the one the last successful ${options.environment} deploy used: ${changeSummary.join('; ')}. Confirm these changes were reviewed`;
+    const checkStarted = performance.now();
+    const { prompt: asked, ...outcome } = await resolveAttestation(context, GATE_CHANGED_CHECK, prompt);
+    const result: CheckResult = { id: GATE_CHANGED_CHECK, gate: 'shipgate', type: 'blocking', decider: 'attestation', line: 0, ...outcome, durationMs: Math.round(performance.now() - checkStarted) };
+    checks.push(result);
+    if (result.status === 'needs_attestation') needsAttestation.push({ checkId: GATE_CHANGED_CHECK, prompt: asked ?? prompt });
+    if (result.status !== 'passed' && !options.all) stopped = true;
+  }
   for (const [index, item] of planned.entries()) {
     const { check, gate, file } = item;
     const base = { id: check.id, gate: file, type: gate.type, decider: deciderName(check), verifyKind: check.decider?.kind === 'verify' ? check.decider.verify.kind : undefined, line: check.position.line };
@@ -134,13 +159,13 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
         projectRoot: options.projectRoot,
         environment: options.environment,
         commit,
-        gateHash: gateHash(files),
+        gateHash: fingerprint.gateHash,
         configHash: loaded.hash,
         ttlMs: settings.receiptTtlMs,
         now: now(),
         checks: blocking.map((c) => ({ id: c.id, status: c.status })),
       })
-    : Promise.resolve(undefined);
+    : revokeReceipt(options.projectRoot, options.environment).then(() => undefined);
   const result: GateRunResult = {
     ok: ok && !options.signal?.aborted,
     environment: options.environment,

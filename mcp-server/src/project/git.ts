@@ -66,3 +66,9 @@ async function readHeadDirectly(projectRoot: string): Promise<string | undefined
     return undefined;
   }
 }
+
+/** A file's text at a commit, or null when it does not exist there. */
+export async function fileAtCommit(projectRoot: string, commit: string, path: string): Promise<string | null> {
+  const result = await runArgv('git', ['show', `${commit}:${path}`], { cwd: projectRoot, timeoutMs: GIT_TIMEOUT_MS, env: { GIT_TERMINAL_PROMPT: '0' }, maxOutput: 16 * 1024 * 1024 });
+  return result.exitCode === 0 ? result.stdout : null;
+}

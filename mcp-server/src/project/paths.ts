@@ -1,17 +1,5 @@
-/** Where shipgate keeps machine state in the user's repository (never in the plugin folder). */
-import { join } from 'node:path';
-
-export const STATE_DIR = '.claude/shipgate';
-
-export function statePaths(projectRoot: string) {
-  const base = join(projectRoot, STATE_DIR);
-  return {
-    base,
-    receipts: join(base, 'receipts'),
-    attestations: join(base, 'attestations.jsonl'),
-    runLog: join(base, 'runs.jsonl'),
-    locks: join(base, 'locks'),
-    releases: join(base, 'release-journal.json'),
-    learnings: join(base, 'learnings'),
-  };
-}
+/**
+ * Where shipgate keeps machine state. Gate state lives outside the repository (project/state-dir.ts);
+ * this module re-exports it so callers keep one import.
+ */
+export { statePaths, keyPaths, stateRoot, projectId, protectedStatePaths, LEGACY_STATE_DIR, type StatePaths } from './state-dir.js';

@@ -54,6 +54,8 @@ export interface DeploymentRecord {
   startedAt: string;
   finishedAt?: string;
   reason?: string;
+  /** Protection level in force when the deploy ran (shipgate doctor): guarded, signed or sandboxed. */
+  protectionLevel?: string;
   receipt?: { id?: string; issuedAt?: string; checks: GateChecklistEntry[] };
   changelogExcerpt?: string;
   steps: RecordStep[];
@@ -116,6 +118,7 @@ export const deploymentRecordSchema = z
     startedAt: z.string(),
     finishedAt: z.string().optional(),
     reason: z.string().optional(),
+    protectionLevel: z.string().optional(),
     receipt: z.object({ id: z.string().optional(), issuedAt: z.string().optional(), checks: z.array(checklistEntrySchema) }).passthrough().optional(),
     changelogExcerpt: z.string().optional(),
     steps: z.array(recordStepSchema),

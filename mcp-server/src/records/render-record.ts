@@ -40,6 +40,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
   lines.push(`| run by | pid ${record.pid} on ${record.host} |`);
   if (record.reason) lines.push(`| reason | ${cell(record.reason)} |`);
   if (record.recovery) lines.push(`| recovery | ${record.recovery.status}: ${cell(record.recovery.detail)}${record.recovery.rollbackRecord ? ` (${cell(record.recovery.rollbackRecord.split('/').pop())})` : ''} at ${record.recovery.at} |`);
+  if (record.protectionLevel) lines.push(`| protection level | ${record.protectionLevel} |`);
   lines.push('');
   lines.push('## Gate checklist', '');
   if (record.receipt && record.receipt.checks.length) {

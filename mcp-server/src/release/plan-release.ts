@@ -63,7 +63,11 @@ export interface ReleasePlan {
 
 export async function planRelease(root: string, options: PlanOptions): Promise<ReleasePlan> {
   await ensureGitRepository(root);
-  const versioning = options.versioning ?? (await loadConfig(root)).config.versioning;
+  const loaded = await loadConfig(root).catch((error: unknown) => {
+    if (options.versioning) return undefined;
+    throw error;
+  });
+  const versioning = options.versioning ?? loaded!.config.versioning;
   if (options.preid !== undefined && options.bump !== 'prerelease') {
     throw new UsageError('--preid only applies to a prerelease bump.', {
       where: '--preid',
@@ -133,7 +137,7 @@ export async function planRelease(root: string, options: PlanOptions): Promise<R
       hint: `Use \`shipgate bump ${implied.level}\` (or \`auto\`), or add --force if you are sure (seed 003 pitfall wrong_version_bump).`,
     });
   }
-  refusals.push(...(await preflight(root, state, { tag, remote, push: Boolean(options.push), releaseBranch: versioning.branch })));
+  refusals.push(...(await preflight(root, state, { tag, remote, push: Boolean(options.push), releaseBranch: versioning.branch, ...(loaded ? { output: loaded.config } : {}) })));
   return {
     ...base,
     tag,

@@ -7,7 +7,7 @@
  */
 import { git, gitOk, gitTest } from './git.js';
 import { ConfigError } from '../errors.js';
-import { STATE_DIR } from '../project/paths.js';
+import { isShipgateOutput, shipgateOutputPrefixes } from '../project/working-tree.js';
 
 export interface Refusal {
   id: 'wrong-branch' | 'no-remote' | 'dirty-tree' | 'detached-head' | 'tag-exists' | 'tag-exists-remote' | 'behind-upstream' | 'bump-too-small' | 'interrupted-release' | 'no-commits' | 'promotion-prerequisite';
@@ -50,6 +50,8 @@ export interface PreflightOptions {
   push: boolean;
   /** versioning.branch: releases are cut from this branch only. */
   releaseBranch?: string;
+  /** Where shipgate writes records and learnings: its own output is not dirt. */
+  output?: { records: { dir: string }; learnings: { dir: string } };
 }
 
 export async function preflight(root: string, state: RepositoryState, options: PreflightOptions): Promise<Refusal[]> {
@@ -77,7 +79,8 @@ export async function preflight(root: string, state: RepositoryState, options: P
     });
   }
   const status = await gitOk(root, ['status', '--porcelain', '--untracked-files=all']);
-  const dirty = status.split('\n').filter((line) => line.trim() !== '' && !line.slice(3).startsWith(`${STATE_DIR}/`));
+  const prefixes = shipgateOutputPrefixes(options.output ?? { records: { dir: '.claude/processes' }, learnings: { dir: '.claude/shipgate/learnings' } });
+  const dirty = status.split('\n').filter((line) => line.trim() !== '' && !isShipgateOutput(line.slice(3), prefixes));
   if (dirty.length) {
     refusals.push({
       id: 'dirty-tree',

@@ -38,6 +38,11 @@ export function parseStateText<S extends z.ZodTypeAny>(path: string, text: strin
   } catch (error) {
     throw corrupt(path, description, `invalid JSON (${(error as Error).message})`);
   }
+  return parseStateValue(path, data, schema, description);
+}
+
+/** Check an already parsed value (e.g. one whose signature was verified first) against its schema. */
+export function parseStateValue<S extends z.ZodTypeAny>(path: string, data: unknown, schema: S, description: StateFileDescription): z.output<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data as z.output<S>;
   const issue = parsed.error.issues[0];

@@ -2,6 +2,7 @@
  * `shipgate gate [--env production] [--all] [--json]`: run the environment's blocking gates; exit 0 and
  * print the receipt id when they pass, exit 1 and the blocking checks when they do not.
  */
+import { attestCommand } from '../../gates/resolve-attestation.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { runGate, type CheckResult, type GateRunResult } from '../../gates/run-gate.js';
@@ -41,6 +42,6 @@ export function formatGateResult(result: GateRunResult): string {
   }
   if (result.receipt) lines.push(`PASSED: receipt ${result.receipt.id}, valid until ${result.receipt.expiresAt}. Deploy with \`shipgate deploy --env ${result.environment}\`.`);
   else lines.push(`BLOCKED by ${result.blockedBy.join(', ')}. Fix them and run \`shipgate gate --env ${result.environment}\` again.`);
-  for (const n of result.needsAttestation) lines.push(`  ! ${n.checkId}: a human runs \`shipgate attest ${n.checkId} --env ${result.environment} --by NAME --evidence TEXT\``);
+  for (const n of result.needsAttestation) lines.push(`  ! ${n.checkId}: a human runs \`${attestCommand(result.environment, n.checkId)}\` in their own terminal`);
   return `${lines.join('\n')}\n`;
 }

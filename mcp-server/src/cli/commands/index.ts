@@ -16,6 +16,8 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   learnings: async () => (await import('./learnings.js')).command,
   history: async () => (await import('./history.js')).command,
   init: async () => (await import('./init.js')).command,
+  harden: async () => (await import('./harden.js')).command,
+  doctor: async () => (await import('./doctor.js')).command,
   mcp: async () => (await import('./mcp.js')).command,
   demo: async () => (await import('./demo.js')).command,
 };
@@ -32,6 +34,8 @@ export const commandSummaries: Record<string, string> = {
   learnings: 'Show the lessons learned, or record one.',
   history: 'List past deployments and rollbacks from the records.',
   init: 'Write a commented starter shipgate.config.yaml for this repository.',
+  harden: "Turn on hardened mode: merge Claude Code's OS sandbox and permission rules into .claude/settings.json.",
+  doctor: 'Report the protection level in force (guarded, signed, sandboxed), each setting verified, and what is missing.',
   mcp: 'Start the shipgate MCP server on stdio.',
   demo: 'Run the whole story on the built-in example in a temp folder.',
 };

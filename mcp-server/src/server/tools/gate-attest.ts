@@ -36,8 +36,12 @@ const outputSchema = {
   evidence: z.string(),
 };
 
+function terminalCommand(environment: string, checkId: string): string {
+  return `shipgate attest ${checkId} --by "<your name>" --evidence "<what you checked>" --env ${environment}`;
+}
+
 function terminalHint(environment: string, checkId: string): string {
-  return `A human runs \`shipgate attest ${checkId} --env ${environment} --by NAME --evidence TEXT\` in a terminal, then gate_check is run again.`;
+  return `A human runs \`${terminalCommand(environment, checkId)}\` in their own terminal, then gate_check is run again.`;
 }
 
 export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
@@ -78,6 +82,14 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     } catch (error) {
       if (error instanceof ShipgateError) throw error;
       throw new FailedError(`Could not ask the user to attest ${checkId}: ${(error as Error).message}. Nothing was recorded.`, { where, hint: terminalHint(environment, checkId) });
+    }
+    if (answer.action === 'cancel') {
+      // A non-interactive client (claude -p) cancels every form: asking again cannot help, a human can.
+      throw new BlockedError(`The attestation form for ${checkId} was cancelled (the client could not show it to a human). Nothing was recorded; the gate still blocks on it.`, {
+        where,
+        expected: 'a human to confirm the check in their own terminal',
+        hint: `Tell the user to run this in their own terminal, then call gate_check again: ${terminalCommand(environment, checkId)}`,
+      });
     }
     if (answer.action !== 'accept') {
       throw new BlockedError(`The user ${answer.action === 'decline' ? 'declined' : 'cancelled'} the attestation of ${checkId}. Nothing was recorded; the gate still blocks on it.`, {

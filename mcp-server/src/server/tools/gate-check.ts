@@ -42,6 +42,7 @@ const outputSchema = {
   blockedBy: z.array(z.string()).describe('Ids of the blocking checks that did not pass'),
   receipt: z.object({ id: z.string(), expiresAt: z.string() }).optional(),
   needsAttestation: z.array(z.object({ checkId: z.string(), prompt: z.string() })).describe('Checks a human must confirm with gate_attest'),
+  protectionLevel: z.enum(['guarded', 'signed', 'sandboxed']).optional().describe('Protection level in force (shipgate doctor): what keeps the agent away from gate state'),
 };
 
 type GateCheckOutput = z.objectOutputType<typeof outputSchema, z.ZodTypeAny>;
@@ -54,9 +55,10 @@ function render(output: GateCheckOutput, durationMs: number): string {
     : `Gate ${output.environment} BLOCKED for commit ${output.commit.slice(0, 12)} by: ${output.blockedBy.join(', ') || '(no passing receipt)'}. Deploying is refused until these pass.`;
   const lines = output.checks.map((check) => `${STATUS_MARK[check.status] ?? '·'} ${check.id} [${check.type}] ${check.status}: ${check.message}`);
   const attest = output.needsAttestation.length
-    ? [`A human must attest: ${output.needsAttestation.map((n) => n.checkId).join(', ')} (gate_attest asks them; or \`shipgate attest CHECK_ID --env ${output.environment} --by NAME --evidence TEXT\`).`]
+    ? [`A human must attest: ${output.needsAttestation.map((n) => n.checkId).join(', ')} (gate_attest asks them; or they run \`shipgate attest CHECK_ID --by "<your name>" --evidence "<what you checked>" --env ${output.environment}\` in their own terminal).`]
     : [];
-  return [head, ...lines, ...attest].join('\n');
+  const level = output.protectionLevel ? [`Protection level: ${output.protectionLevel} (shipgate doctor).`] : [];
+  return [head, ...lines, ...attest, ...level].join('\n');
 }
 
 export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
@@ -106,6 +108,9 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
       ...(result.receipt ? { receipt: { id: result.receipt.id, expiresAt: result.receipt.expiresAt } } : {}),
       needsAttestation: result.needsAttestation.map((n) => ({ checkId: n.checkId, prompt: n.prompt })),
     };
+    const { runDoctor } = await import('../../protection/doctor.js');
+    const report = await runDoctor(context.projectRoot, { env: context.env }).catch(() => undefined);
+    if (report) output.protectionLevel = report.level;
     for (const check of output.checks) {
       if (check.status !== 'passed' && check.type === 'blocking') await context.log('warning', `gate ${environment}: ${check.id} ${check.status}: ${check.message}`);
     }
