@@ -11,7 +11,6 @@ export function buildOptions(outdir = 'mcp-server/dist') {
   return {
     entryPoints: {
       cli: 'mcp-server/src/cli/main.ts',
-      'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts',
       'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
     },
     outdir,
@@ -30,8 +29,22 @@ export function buildOptions(outdir = 'mcp-server/dist') {
   };
 }
 
+/**
+ * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own: its entry
+ * file holds only the classifier (no chunk shared with the CLI to load), and the YAML parser sits in
+ * its own chunk, imported only when the config changed since the cached policy was written.
+ */
+export function guardBuildOptions(outdir = 'mcp-server/dist') {
+  return {
+    ...buildOptions(outdir),
+    entryPoints: { 'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts' },
+    chunkNames: 'chunks/guard-[name]-[hash]',
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = buildOptions();
   await rm(options.outdir, { recursive: true, force: true });
   await build(options);
+  await build(guardBuildOptions());
 }
