@@ -68,11 +68,13 @@ const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly'
 interface Walk {
   context: GuardContext;
   commandsSeen: number;
+  /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
+  baseEnv: Record<string, string | undefined>;
 }
 
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  return classifyText(command, shell, { context, commandsSeen: 0 }, 0) ?? { blocked: false };
+  return classifyText(command, shell, { context, commandsSeen: 0, baseEnv: { ...context.env } }, 0) ?? { blocked: false };
 }
 
 function classifyText(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
@@ -101,7 +103,7 @@ interface Expanded {
 function classifySimple(commands: readonly SimpleCommand[], index: number, outputs: readonly (string | undefined)[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   const { context } = walk;
   const command = commands[index]!;
-  const env: Record<string, string | undefined> = { ...context.env, PWD: shell.cwd, ...Object.fromEntries(shell.vars) };
+  const env = shellEnv(shell, walk);
   for (const redirect of command.redirects) {
     if (redirect.op === '<' || redirect.op === '<&') continue;
     const target = expandWord(redirect.target, shell, env, outputs).text;
@@ -110,15 +112,21 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
   const expanded = expandWords(command.words, shell, env, outputs);
   let words = expanded.words;
   let dynamicProgram = expanded.dynamicProgram;
-  const commandEnv: Record<string, string | undefined> = { ...env };
+  // `X=1 cmd`, `env X=1 cmd`: copied only when a command sets something (most do not).
+  let commandEnv = env;
+  const setEnv = (name: string, value: string | undefined) => {
+    if (commandEnv === env) commandEnv = { ...env };
+    commandEnv[name] = value;
+  };
   let assignments = 0;
   while (assignments < words.length && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(words[assignments]!)) {
     const [name, value] = splitAssignment(words[assignments]!);
-    commandEnv[name] = value;
+    setEnv(name, value);
     assignments += 1;
   }
   if (assignments === words.length) {
     for (const word of words) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
+    shell.env = undefined;
     return null;
   }
   if (assignments) { words = words.slice(assignments); dynamicProgram = false; }
@@ -131,11 +139,13 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     if (first === 'function') { words = words.slice(2); continue; }
     if (DECLARERS.has(program)) {
       for (const word of words.slice(1)) if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
+      shell.env = undefined;
       return null;
     }
     if (program === 'cd' || program === 'pushd') {
       const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
       if (target !== '-') shell.cwd = resolve(shell.cwd, target ?? env.HOME ?? shell.cwd);
+      shell.env = undefined;
       return null;
     }
     if (program === 'eval') return classifyText(words.slice(1).join(' '), shell, walk, depth + 1);
@@ -161,7 +171,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       continue;
     }
     if (program === 'env') {
-      const next = unwrapEnv(words.slice(1), commandEnv, shell);
+      const next = unwrapEnv(words.slice(1), setEnv, shell);
       if (!next) return null;
       words = next;
       continue;
@@ -199,7 +209,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     const wrapper = WRAPPERS[program];
     if (wrapper) {
       let rest = skipOptions(words.slice(1), wrapper.valueOptions);
-      while (rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) { const [name, value] = splitAssignment(rest[0]!); commandEnv[name] = value; rest = rest.slice(1); }
+      while (rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) { const [name, value] = splitAssignment(rest[0]!); setEnv(name, value); rest = rest.slice(1); }
       if (program === 'time' || program === 'sudo') rest = skipOptions(rest, wrapper.valueOptions);
       words = rest.slice(wrapper.positionalsToSkip ?? 0);
       continue;
@@ -228,7 +238,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
 /** Words that are already a command (from `find -exec`): expanded, then walked like a simple command. */
 function classifyWords(words: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   const quoted = words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-  return classifyText(quoted, cloneShell({ ...shell, vars: new Map([...shell.vars, ...Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && !(e[0] in walk.context.env))]) }), walk, depth + 1);
+  const prefix = Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && walk.baseEnv[e[0]] !== e[1] && !shell.vars.has(e[0])).map(([name, value]) => `${name}='${value.replace(/'/g, `'\\''`)}' `).join('');
+  return classifyText(`${prefix}${quoted}`, cloneShell(shell), walk, depth + 1);
 }
 
 function runRules(program: string, words: readonly string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk): GuardVerdict | null {
@@ -260,6 +271,13 @@ function block(ruleId: string, reason: string, words: readonly string[]): GuardV
   return { blocked: true, ruleId, reason, matched: matched.length > 200 ? `${matched.slice(0, 200)}…` : matched };
 }
 
+/** The hook's environment, then the shell's variables: the hook's own object until a variable is set. */
+function shellEnv(shell: ShellState, walk: Walk): Record<string, string | undefined> {
+  if (shell.vars.size === 0) return walk.baseEnv;
+  if (!shell.env) shell.env = { ...walk.baseEnv, ...Object.fromEntries(shell.vars) };
+  return shell.env;
+}
+
 function cloneShell(shell: ShellState): ShellState {
   return { ...shell, vars: new Map(shell.vars) };
 }
@@ -269,6 +287,7 @@ function splitAssignment(word: string): [string, string] {
   return [word.slice(0, eq).replace(/(\[[^\]]*\])?\+$|\[[^\]]*\]$/, ''), word.slice(eq + 1)];
 }
 
+const MARKER_TEST = /[\u0001-\u0005]/;
 const MARKER = new RegExp(`([${VAR_OPEN}${VAR_SPLIT_OPEN}${SUBST_OPEN}\u0005])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
 
 function expandWord(word: string, shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): { text: string; unknown: boolean; split: boolean } {
@@ -296,9 +315,12 @@ function expandWord(word: string, shell: ShellState, env: Readonly<Record<string
 function expandWords(words: readonly string[], shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): Expanded {
   const out: string[] = [];
   let dynamicProgram = false;
-  for (const [i, word] of words.entries()) {
+  let programSeen = false;
+  for (const word of words) {
+    if (programSeen && !MARKER_TEST.test(word)) { out.push(word); continue; }
     const { text, unknown, split } = expandWord(word, shell, env, outputs);
-    const isProgram = out.length === 0 || (i > 0 && out.every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
+    const isProgram = !programSeen;
+    if (isProgram && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) programSeen = true;
     if (isProgram && unknown && (text === '' || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text))) dynamicProgram = true;
     if (isProgram && unknown && text === '') out.push(UNKNOWN_MARK);
     else if (split) out.push(...text.split(/\s+/).filter(Boolean));
@@ -358,7 +380,7 @@ function staticOutput(pipeline: readonly SimpleCommand[], shell: ShellState, wal
 }
 
 /** `env [-i] [-u NAME] [-C DIR] [-S STRING] [NAME=VALUE]… COMMAND…`, returning the command's words. */
-function unwrapEnv(args: string[], commandEnv: Record<string, string | undefined>, shell: ShellState): string[] | null {
+function unwrapEnv(args: string[], setEnv: (name: string, value: string | undefined) => void, shell: ShellState): string[] | null {
   let i = 0;
   while (i < args.length) {
     const arg = args[i]!;
@@ -366,12 +388,12 @@ function unwrapEnv(args: string[], commandEnv: Record<string, string | undefined
     if (arg === '-S' || arg === '--split-string' || /^-S./.test(arg) || arg.startsWith('--split-string=')) {
       const text = arg === '-S' || arg === '--split-string' ? args[i + 1] ?? '' : arg.startsWith('-S') ? arg.slice(2) : arg.slice('--split-string='.length);
       const inner = parseShell(text).commands[0]?.words ?? [];
-      return unwrapEnv([...inner, ...args.slice(arg === '-S' || arg === '--split-string' ? i + 2 : i + 1)], commandEnv, shell);
+      return unwrapEnv([...inner, ...args.slice(arg === '-S' || arg === '--split-string' ? i + 2 : i + 1)], setEnv, shell);
     }
-    if (arg === '-u' || arg === '--unset') { delete commandEnv[args[i + 1] ?? '']; i += 2; continue; }
-    if (arg === '-C' || arg === '--chdir') { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); i += 2; continue; }
+    if (arg === '-u' || arg === '--unset') { setEnv(args[i + 1] ?? '', undefined); i += 2; continue; }
+    if (arg === '-C' || arg === '--chdir') { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); shell.env = undefined; i += 2; continue; }
     if (arg.startsWith('-')) { i += 1; continue; }
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) { const [name, value] = splitAssignment(arg); commandEnv[name] = value; i += 1; continue; }
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) { const [name, value] = splitAssignment(arg); setEnv(name, value); i += 1; continue; }
     break;
   }
   const rest = args.slice(i);

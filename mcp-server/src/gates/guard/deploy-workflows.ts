@@ -7,7 +7,7 @@
  * Bad:  deciding by the word "prod" anywhere, which makes `reproduce-bug.yml` one.
  */
 import { dirname, join } from 'node:path';
-import type { FileLookup } from './guard-context.js';
+import { memoize, type FileLookup } from './guard-context.js';
 import { PRODUCTION_WORD } from './rules/guard-rule.js';
 
 export interface Workflow {
@@ -22,7 +22,10 @@ const DEPLOY_NAME = /deploy|release|(?:^|[^A-Za-z0-9])(?:prod|production|live|sh
 
 export function readWorkflows(files: FileLookup, cwd: string): Workflow[] {
   const root = repositoryRoot(files, cwd);
-  if (!root) return [];
+  return root ? memoize(files, `workflows\0${root}`, () => readWorkflowsAt(files, root)) : [];
+}
+
+function readWorkflowsAt(files: FileLookup, root: string): Workflow[] {
   const folder = join(root, '.github/workflows');
   const workflows: Workflow[] = [];
   for (const file of files.listDir(folder) ?? []) {

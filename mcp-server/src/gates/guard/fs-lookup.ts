@@ -7,11 +7,14 @@ import { basename, dirname, join } from 'node:path';
 import type { FileLookup } from './guard-context.js';
 
 const MAX_FILE = 2_000_000;
+/** Distinct paths resolved through symlinks per call; past it paths compare as written (bounded cost on huge commands). */
+const MAX_REAL_PATHS = 256;
 
 export function fsLookup(): FileLookup {
   const texts = new Map<string, string | undefined>();
   const dirs = new Map<string, string[] | undefined>();
   const folds = new Map<string, boolean>();
+  const reals = new Map<string, string>();
   const lookup: FileLookup = {
     readText(path) {
       if (!texts.has(path)) {
@@ -40,18 +43,12 @@ export function fsLookup(): FileLookup {
     },
     exists: (path) => existsSync(path),
     realPath(path) {
-      const rest: string[] = [];
-      let folder = path;
-      for (;;) {
-        try {
-          return join(realpathSync(folder), ...rest.reverse());
-        } catch {
-          const parent = dirname(folder);
-          if (parent === folder) return path;
-          rest.push(basename(folder));
-          folder = parent;
-        }
-      }
+      const known = reals.get(path);
+      if (known !== undefined) return known;
+      if (reals.size >= MAX_REAL_PATHS) return path;
+      const real = resolveReal(path);
+      reals.set(path, real);
+      return real;
     },
     caseInsensitive(dir) {
       if (!folds.has(dir)) {
@@ -73,4 +70,20 @@ export function fsLookup(): FileLookup {
     },
   };
   return lookup;
+}
+
+/** Real path of the nearest existing parent, with the rest of the path appended as written. */
+function resolveReal(path: string): string {
+  const rest: string[] = [];
+  let folder = path;
+  for (;;) {
+    try {
+      return join(realpathSync(folder), ...rest.reverse());
+    } catch {
+      const parent = dirname(folder);
+      if (parent === folder) return path;
+      rest.push(basename(folder));
+      folder = parent;
+    }
+  }
 }

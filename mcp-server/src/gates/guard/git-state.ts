@@ -7,7 +7,7 @@
  * Bad:  treating a push without a refspec as harmless because no branch name is written.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { FileLookup } from './guard-context.js';
+import { memoize, type FileLookup } from './guard-context.js';
 
 export interface GitRepoState {
   gitDir: string;
@@ -26,6 +26,10 @@ export interface GitRepoState {
 
 /** Find the repository around `dir` (or the given --git-dir) and read its state; undefined outside a repo. */
 export function readGitState(files: FileLookup, dir: string, env: Readonly<Record<string, string | undefined>>, gitDirOption?: string): GitRepoState | undefined {
+  return memoize(files, `git\0${dir}\0${gitDirOption ?? ''}\0${env.HOME ?? ''}`, () => readGitStateUncached(files, dir, env, gitDirOption));
+}
+
+function readGitStateUncached(files: FileLookup, dir: string, env: Readonly<Record<string, string | undefined>>, gitDirOption?: string): GitRepoState | undefined {
   const gitDir = gitDirOption ? resolve(dir, gitDirOption) : findGitDir(files, dir);
   if (!gitDir) return undefined;
   const commonText = files.readText(join(gitDir, 'commondir'))?.trim();

@@ -27,6 +27,16 @@ export interface GuardContext {
   files: FileLookup;
 }
 
+const memos = new WeakMap<FileLookup, Map<string, unknown>>();
+
+/** Memoise a derived fact (git state, workflows, kubeconfig) for the life of one FileLookup. */
+export function memoize<T>(files: FileLookup, key: string, compute: () => T): T {
+  let memo = memos.get(files);
+  if (!memo) { memo = new Map(); memos.set(files, memo); }
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
 /** What earlier commands of the same Bash call changed: directory, variables, kube context. */
 export interface ShellState {
   cwd: string;
@@ -34,4 +44,6 @@ export interface ShellState {
   /** Set by `kubectl config use-context X` earlier in the same call. */
   kubeContext?: string;
   kubeNamespace?: string;
+  /** The environment as the next command sees it; cleared whenever `cwd` or `vars` change. */
+  env?: Record<string, string | undefined>;
 }

@@ -8,7 +8,7 @@
  * Bad:  trusting that a command without `--context` targets nothing in particular.
  */
 import { join, resolve } from 'node:path';
-import type { FileLookup } from './guard-context.js';
+import { memoize, type FileLookup } from './guard-context.js';
 
 export interface KubeTarget {
   context?: string;
@@ -17,7 +17,10 @@ export interface KubeTarget {
 
 export function currentKubeTarget(files: FileLookup, env: Readonly<Record<string, string | undefined>>, cwd: string, kubeconfigOption?: string): KubeTarget {
   const paths = (kubeconfigOption ? [kubeconfigOption] : env.KUBECONFIG ? env.KUBECONFIG.split(':').filter(Boolean) : env.HOME ? [join(env.HOME, '.kube/config')] : []).map((p) => resolve(cwd, p));
-  const texts = paths.map((p) => files.readText(p) ?? '');
+  return memoize(files, `kube\0${paths.join(':')}`, () => targetFrom(paths.map((p) => files.readText(p) ?? '')));
+}
+
+function targetFrom(texts: string[]): KubeTarget {
   let context: string | undefined;
   for (const text of texts) {
     const match = /^current-context:\s*["']?([^"'\s#]+)/m.exec(text);

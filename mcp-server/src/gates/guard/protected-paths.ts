@@ -9,7 +9,7 @@
  * Bad:  comparing the raw text of a path, which `..`, `//`, a symlink or a capital letter walks past.
  */
 import { join, resolve } from 'node:path';
-import type { FileLookup } from './guard-context.js';
+import { memoize, type FileLookup } from './guard-context.js';
 import { STATE_DIR } from '../../project/paths.js';
 
 export interface ProtectedPaths {
@@ -32,37 +32,33 @@ export function protectedStatePaths(env: Readonly<Record<string, string | undefi
 export function isProtectedPath(path: string, cwd: string, env: Readonly<Record<string, string | undefined>>, files: FileLookup): boolean {
   if (!path) return false;
   const protectedPaths = protectedStatePaths(env);
-  const candidates = new Set([resolve(cwd, path)]);
-  candidates.add(files.realPath(resolve(cwd, path)));
-  for (const candidate of candidates) {
-    for (const root of protectedPaths.roots) {
-      for (const rootForm of new Set([resolve(root), files.realPath(resolve(root))])) {
-        if (within(candidate, rootForm, files)) return true;
-      }
+  const lexical = resolve(cwd, path);
+  if (matches(lexical, protectedPaths, files)) return true;
+  const real = files.realPath(lexical);
+  return real !== lexical && matches(real, protectedPaths, files);
+}
+
+/** Exact comparison first; the filesystem is asked about case folding only when case alone differs. */
+function matches(path: string, protectedPaths: ProtectedPaths, files: FileLookup): boolean {
+  const lower = path.toLowerCase();
+  for (const root of protectedPaths.roots) {
+    const forms = memoize(files, `root\0${root}`, () => [...new Set([resolve(root), files.realPath(resolve(root))])]);
+    for (const form of forms) {
+      if (path === form || path.startsWith(`${form}/`)) return true;
+      const folded = form.toLowerCase();
+      if ((lower === folded || lower.startsWith(`${folded}/`)) && files.caseInsensitive(nearestExisting(form, files))) return true;
     }
-    if (inRepoState(candidate, protectedPaths, files)) return true;
   }
-  return false;
-}
-
-function within(path: string, root: string, files: FileLookup): boolean {
-  const fold = files.caseInsensitive(nearestExisting(root, files));
-  const p = fold ? path.toLowerCase() : path;
-  const r = (fold ? root.toLowerCase() : root).replace(/\/+$/, '');
-  return p === r || p.startsWith(`${r}/`);
-}
-
-function inRepoState(path: string, protectedPaths: ProtectedPaths, files: FileLookup): boolean {
-  const segments = protectedPaths.repoStateDir.split('/');
-  const parts = path.split('/');
-  for (let i = 0; i + segments.length <= parts.length; i += 1) {
-    const base = parts.slice(0, i + 1).join('/') || '/';
-    const fold = files.caseInsensitive(nearestExisting(base, files));
-    const same = segments.every((s, k) => (fold ? parts[i + k]!.toLowerCase() === s.toLowerCase() : parts[i + k] === s));
-    if (!same) continue;
-    const inside = parts[i + segments.length];
-    if (inside !== undefined && protectedPaths.unprotectedInRepoState.some((u) => (fold ? u.toLowerCase() === inside.toLowerCase() : u === inside))) return false;
-    return true;
+  const segment = `/${protectedPaths.repoStateDir}`;
+  const foldedSegment = segment.toLowerCase();
+  for (let at = lower.indexOf(foldedSegment); at >= 0; at = lower.indexOf(foldedSegment, at + 1)) {
+    const end = at + segment.length;
+    if (end < path.length && path[end] !== '/') continue;
+    const exact = path.slice(at, end) === segment;
+    if (!exact && !files.caseInsensitive(nearestExisting(path.slice(0, end), files))) continue;
+    const inside = path.slice(end + 1).split('/')[0] ?? '';
+    const unprotected = protectedPaths.unprotectedInRepoState.some((name) => (exact ? inside === name : inside.toLowerCase() === name.toLowerCase()));
+    return !unprotected;
   }
   return false;
 }

@@ -44,6 +44,8 @@ export interface ShellParse {
 }
 
 const MAX_LENGTH = 200_000;
+/** Characters with no special meaning inside a word, consumed in one step. */
+const ORDINARY_RUN = /[^\s\\'"$`;&|()<>]+/y;
 const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', e: '\u001b', E: '\u001b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
 export function parseShell(source: string): ShellParse {
@@ -264,8 +266,11 @@ export function parseShell(source: string): ShellParse {
       continue;
     }
     startWord();
-    word += c;
-    i += 1;
+    ORDINARY_RUN.lastIndex = i;
+    const run = ORDINARY_RUN.exec(text);
+    const length = run ? run[0].length : 1;
+    word += text.slice(i, i + length);
+    i += length;
   }
   endCommand(';');
   return { commands, substitutions };
