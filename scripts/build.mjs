@@ -30,15 +30,26 @@ export function buildOptions(outdir = 'mcp-server/dist') {
 }
 
 /**
- * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own: its entry
- * file holds only the classifier (no chunk shared with the CLI to load), and the YAML parser sits in
- * its own chunk, imported only when the config changed since the cached policy was written.
+ * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own, as one
+ * CommonJS file (Node starts CommonJS without initialising its ES module loader) holding only the
+ * classifier; the YAML parser is a second file it requires only when the config changed since the
+ * cached policy was written.
  */
 export function guardBuildOptions(outdir = 'mcp-server/dist') {
   return {
-    ...buildOptions(outdir),
-    entryPoints: { 'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts' },
-    chunkNames: 'chunks/guard-[name]-[hash]',
+    entryPoints: {
+      'guard-hook': 'mcp-server/src/cli/guard-entry.ts',
+      'chunks/guard-yaml': 'mcp-server/src/gates/guard/yaml-parser.ts',
+    },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
   };
 }
 

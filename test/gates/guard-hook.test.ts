@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shipgate-hook-'));
   const { guardBuildOptions } = (await import(pathToFileURL(join(process.cwd(), 'scripts/build.mjs')).href)) as { guardBuildOptions: (outdir: string) => Parameters<typeof build>[0] };
   await build({ ...guardBuildOptions(dir), logLevel: 'warning' });
-  hook = join(dir, 'guard-hook.js');
+  hook = join(dir, 'guard-hook.cjs');
   fixture = makeGuardFixture();
 });
 afterAll(async () => {

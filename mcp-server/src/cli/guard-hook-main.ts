@@ -3,8 +3,8 @@
  * Bash or the file tools, with Claude Code's documented decision JSON on stdout
  * (`hookSpecificOutput.permissionDecision: "deny"` and a reason naming /shipgate:deploy-production),
  * exit 0; lets everything else through silently. It runs before every Bash/Write/Edit call, so this
- * entry loads only what classification needs (no zod, no remark, no MCP SDK; the YAML parser only
- * when the config changed, see load-guard-policy.ts).
+ * code loads only what classification needs (no zod, no remark, no MCP SDK; the YAML parser only
+ * when the config changed, see load-guard-policy.ts). The process entry is guard-entry.ts.
  *
  * Malformed input (not JSON, not an object, a Bash call without a string command, a file tool
  * without a string path) is refused, not allowed: a guard that opens on input it cannot read is a
@@ -27,7 +27,10 @@ export interface HookResult {
   exitCode: number;
 }
 
-export async function guardHook(stdinText: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<HookResult> {
+/** Parses YAML text; injected so the guard bundle does not carry the parser (see guard-entry.ts). */
+export type YamlParse = (text: string) => unknown;
+
+export async function guardHook(stdinText: string, env: Readonly<Record<string, string | undefined>>, loadYaml: () => Promise<YamlParse>): Promise<HookResult> {
   let input: unknown;
   try {
     input = JSON.parse(stdinText);
@@ -52,7 +55,7 @@ export async function guardHook(stdinText: string, env: Readonly<Record<string, 
   }
   const command = toolInput?.command;
   if (typeof command !== 'string') return deny('shipgate guard: refused a Bash call without a command string, so it cannot be checked.');
-  const policy = await loadGuardPolicy(cwd, env);
+  const policy = await loadGuardPolicy(cwd, env, loadYaml);
   const verdict = classifyCommand(command, { policy, env, cwd, files });
   return verdict.blocked ? deny(refusalMessage(verdict, policy.configProblem)) : allow();
 }
@@ -70,20 +73,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-if (process.argv[1] && /guard-hook(-main)?\.(c?js|ts)$/.test(process.argv[1])) {
-  let result: HookResult;
-  try {
-    result = await guardHook(await readStdin());
-  } catch (error) {
-    // Never crash: an internal error refuses the call and asks for a bug report.
-    result = deny(`shipgate guard: refused because the guard failed (${(error as Error).message}). Please report this as a shipgate bug.`);
-  }
-  if (result.stdout) process.stdout.write(result.stdout);
-  process.exitCode = result.exitCode;
+/** An internal error refuses the call and asks for a bug report; the hook never crashes. */
+export function guardFailure(error: unknown): HookResult {
+  return deny(`shipgate guard: refused because the guard failed (${error instanceof Error ? error.message : String(error)}). Please report this as a shipgate bug.`);
 }

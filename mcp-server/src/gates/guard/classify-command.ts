@@ -12,7 +12,7 @@
  * Good (allowed): `npm test`, `kubectl get pods -n production`, `git push origin feature-x`.
  */
 import { resolve } from 'node:path';
-import { parseShell, MARK_CLOSE, UNKNOWN_MARK, SUBST_OPEN, VAR_OPEN, VAR_SPLIT_OPEN, type SimpleCommand } from './split-shell.js';
+import { parseShell, MARK_CLOSE, UNKNOWN_MARK, SUBST_OPEN, VAR_OPEN, VAR_SPLIT_OPEN, type ShellParse, type SimpleCommand } from './split-shell.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import type { GuardContext, ShellState } from './guard-context.js';
@@ -70,19 +70,35 @@ interface Walk {
   commandsSeen: number;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
+  parses: Map<string, ShellParse>;
 }
 
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  return classifyText(command, shell, { context, commandsSeen: 0, baseEnv: { ...context.env } }, 0) ?? { blocked: false };
+  return classifyText(command, shell, { context, commandsSeen: 0, baseEnv: { ...context.env }, parses: new Map() }, 0) ?? { blocked: false };
 }
 
 function classifyText(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   if (depth > MAX_DEPTH || !text.trim()) return null;
-  const parsed = parseShell(text);
-  const outputs = parsed.substitutions.map((body) => staticOutput(parseShell(body).commands, shell, walk));
-  for (const body of parsed.substitutions) {
-    const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
+  return classifyParsed(parseCached(text, walk), shell, walk, depth);
+}
+
+/** Parse once per distinct text in a call (generated commands repeat the same substitution many times). */
+function parseCached(text: string, walk: Walk): ShellParse {
+  let parsed = walk.parses.get(text);
+  if (!parsed) {
+    parsed = parseShell(text);
+    if (walk.parses.size < 10_000) walk.parses.set(text, parsed);
+  }
+  return parsed;
+}
+
+function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  const inner = parsed.substitutions.map((body) => parseCached(body, walk));
+  const outputs = inner.map((sub) => staticOutput(sub.commands, shell, walk));
+  for (const [i, sub] of inner.entries()) {
+    if (depth + 1 > MAX_DEPTH || !parsed.substitutions[i]!.trim()) continue;
+    const verdict = classifyParsed(sub, cloneShell(shell), walk, depth + 1);
     if (verdict) return verdict;
   }
   for (let index = 0; index < parsed.commands.length; index += 1) {

@@ -22,7 +22,7 @@ interface CacheEntry {
   policy: GuardPolicy;
 }
 
-export async function loadGuardPolicy(cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<GuardPolicy> {
+export async function loadGuardPolicy(cwd: string, env: Readonly<Record<string, string | undefined>>, loadYaml: () => Promise<(text: string) => unknown>): Promise<GuardPolicy> {
   const found = findConfig(cwd);
   if (!found) return DEFAULT_GUARD_POLICY;
   const { path, root, stamp } = found;
@@ -35,7 +35,7 @@ export async function loadGuardPolicy(cwd: string, env: Readonly<Record<string, 
       // no cache yet, or unreadable: parse below
     }
   }
-  const policy = await parsePolicy(path, root);
+  const policy = await parsePolicy(path, root, loadYaml);
   if (cacheFile) {
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
@@ -71,7 +71,7 @@ function findConfig(cwd: string): { path: string; root: string; stamp: string } 
   }
 }
 
-async function parsePolicy(path: string, root: string): Promise<GuardPolicy> {
+async function parsePolicy(path: string, root: string, loadYaml: () => Promise<(text: string) => unknown>): Promise<GuardPolicy> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -79,9 +79,7 @@ async function parsePolicy(path: string, root: string): Promise<GuardPolicy> {
     return brokenConfigPolicy(root, `${path} cannot be read: ${(error as Error).message}`);
   }
   try {
-    // Bundled, yaml is CommonJS behind a dynamic import: its API may sit on `default`.
-    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-    const parse = typeof yaml.parse === 'function' ? yaml.parse : yaml.default!.parse;
+    const parse = await loadYaml();
     return policyFromConfig(parse(text), root);
   } catch (error) {
     return brokenConfigPolicy(root, `${path} does not parse as YAML: ${(error as Error).message.split('\n')[0]}`);
