@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { RunEvent, RunOutcome, RunPhase } from './event.js';
 import { withFileLock } from './lock.js';
 import { SESSION_CACHE_FILE } from './session-cache.js';
+import { redactDeep } from '../util/redact-secrets.js';
 
 export const EVENTS_FILE = 'events.jsonl';
 export const RENDERED_FILE = 'learnings.md';
@@ -193,7 +194,7 @@ export async function appendEvent<T>(storeDir: string, event: RunEvent, afterApp
   return withFileLock(join(storeDir, LOCK_FILE), async () => {
     const file = eventsPath(storeDir);
     const prefix = (await endsWithNewline(file)) ? '' : '\n';
-    await appendFile(file, `${prefix}${JSON.stringify(event)}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
+    await appendFile(file, `${prefix}${JSON.stringify(redactDeep(event))}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
     return afterAppend ? afterAppend() : undefined;
   });
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isProcessAlive } from '../deploy/lock.js';
 import { renderRecordMarkdown } from './render-record.js';
+import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 
 export type RecordStatus = 'in_progress' | 'succeeded' | 'rolled_back' | 'failed' | 'aborted' | 'blocked';
 
@@ -102,8 +103,9 @@ export function newRecord(fields: Omit<DeploymentRecord, 'v' | 'pid' | 'host' | 
 
 export async function writeRecord(record: DeploymentRecord): Promise<void> {
   // JSON first: it is the machine truth; the Markdown is rendered from it.
-  await writeFileAtomic(record.files.json, `${JSON.stringify(record, null, 2)}\n`);
-  await writeFileAtomic(record.files.markdown, renderRecordMarkdown(record));
+  // Provider output and messages end up here: secrets are redacted before anything is stored.
+  await writeFileAtomic(record.files.json, `${JSON.stringify(redactDeep(record), null, 2)}\n`);
+  await writeFileAtomic(record.files.markdown, redactOutput(renderRecordMarkdown(record)));
 }
 
 export async function readRecords(recordsDir: string): Promise<DeploymentRecord[]> {
