@@ -152,6 +152,27 @@ describe('classifyCommand', () => {
     expect(classifyCommand('deployctl status --app shop', policy).blocked).toBe(false);
   });
 
+  it('classifies 100,000-character commands of every shape in bounded time (loose bound; bench/guard-hook.mjs measures)', () => {
+    const shapes = ['npm run build xxxxxxxxxx '.repeat(4000), 'echo hello && ls -la; '.repeat(5000), '"a b c" \'d e\' $\'f\\ng\' '.repeat(5000), 'echo $(echo a) `b` ; '.repeat(6000), 'git push origin feature; '.repeat(5000), `foo ${'a/b/c '.repeat(20000)}`];
+    for (const shape of shapes) {
+      const command = shape.slice(0, 100_000);
+      const started = performance.now();
+      expect(classifyCommand(command).blocked).toBe(false);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    expect(classifyCommand(`${'echo ok; '.repeat(11_000)}git push origin main:production`).blocked).toBe(true);
+  });
+
+  it('fails closed past its bounds: too long, too many commands, nested too deeply', () => {
+    expect(classifyCommand(`${'x'.repeat(200_001)}`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    expect(classifyCommand(`${':;'.repeat(50_001)}git push origin main:production`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    expect(classifyCommand('$('.repeat(50_000))).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    let nested = 'git push origin main:production';
+    for (let i = 0; i < 12; i += 1) nested = `bash -c ${JSON.stringify(nested)}`;
+    expect(classifyCommand(nested).blocked).toBe(true);
+    expect(classifyCommand('bash -c "bash -c \\"npm test\\""').blocked).toBe(false);
+  });
+
   it('never throws on hostile or broken input, and stays fast', () => {
     const inputs = ['"unclosed', "'", '$(', '`', '\\', '\u0000kubectl', 'a'.repeat(1_000_000), '$('.repeat(5_000), '(((((', 'bash -c', 'env', 'sudo'];
     const started = performance.now();

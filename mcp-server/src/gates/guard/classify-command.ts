@@ -73,13 +73,18 @@ interface Walk {
   parses: Map<string, ShellParse>;
 }
 
+/** Longer commands are refused unread: a guard that stops reading part-way is a guard with a hole. */
+export const MAX_COMMAND_LENGTH = 200_000;
+
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
+  if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
   return classifyText(command, shell, { context, commandsSeen: 0, baseEnv: { ...context.env }, parses: new Map() }, 0) ?? { blocked: false };
 }
 
 function classifyText(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
-  if (depth > MAX_DEPTH || !text.trim()) return null;
+  if (!text.trim()) return null;
+  if (depth > MAX_DEPTH) return tooComplex(`commands nested more than ${MAX_DEPTH} levels deep`);
   return classifyParsed(parseCached(text, walk), shell, walk, depth);
 }
 
@@ -97,13 +102,14 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
   const inner = parsed.substitutions.map((body) => parseCached(body, walk));
   const outputs = inner.map((sub) => staticOutput(sub.commands, shell, walk));
   for (const [i, sub] of inner.entries()) {
-    if (depth + 1 > MAX_DEPTH || !parsed.substitutions[i]!.trim()) continue;
+    if (!parsed.substitutions[i]!.trim()) continue;
+    if (depth + 1 > MAX_DEPTH) return tooComplex(`commands nested more than ${MAX_DEPTH} levels deep`);
     const verdict = classifyParsed(sub, cloneShell(shell), walk, depth + 1);
     if (verdict) return verdict;
   }
   for (let index = 0; index < parsed.commands.length; index += 1) {
     walk.commandsSeen += 1;
-    if (walk.commandsSeen > MAX_COMMANDS) return null;
+    if (walk.commandsSeen > MAX_COMMANDS) return tooComplex(`more than ${MAX_COMMANDS} simple commands`);
     const verdict = classifySimple(parsed.commands, index, outputs, shell, walk, depth);
     if (verdict) return verdict;
   }
@@ -282,6 +288,11 @@ function tryCandidates(args: string[], env: Record<string, string | undefined>, 
   return null;
 }
 
+/** Fail closed on input past the classifier's bounds. */
+function tooComplex(why: string): GuardVerdict {
+  return { blocked: true, ruleId: 'too-complex', reason: `the command is too complex to check (${why})` };
+}
+
 function block(ruleId: string, reason: string, words: readonly string[]): GuardVerdict {
   const matched = words.join(' ');
   return { blocked: true, ruleId, reason, matched: matched.length > 200 ? `${matched.slice(0, 200)}…` : matched };
@@ -458,6 +469,8 @@ export function refusalMessage(verdict: GuardVerdict, configProblem?: string): s
   const lines: string[] = [];
   if (verdict.ruleId === 'shipgate-state') {
     lines.push(`shipgate guard: refused (${verdict.reason}).`, 'Receipts and attestations are written only by a passing gate and by a human attesting: run /shipgate:deploy-production, which runs the gate (gate_check) and then deploys.');
+  } else if (verdict.ruleId === 'too-complex') {
+    lines.push(`shipgate guard: refused because ${verdict.reason}.`, 'Run it as several simpler commands, or put it in a script file and run that; production deploys still go through /shipgate:deploy-production.');
   } else if (verdict.ruleId === 'self-attest') {
     lines.push(`shipgate guard: refused (${verdict.reason}).`, 'Ask the user to run `shipgate attest <check-id> --by NAME --evidence TEXT` in their own terminal, or call the gate_attest tool, which asks them through an elicitation form.');
   } else {

@@ -26,7 +26,8 @@ export const shipgateStateRule: GuardRule = {
   id: 'shipgate-state',
   check(command, context) {
     if (readsOnly(command)) return null;
-    const words = command.args.flatMap((a) => (a.startsWith('-') && a.includes('=') ? [a.slice(a.indexOf('=') + 1)] : [a]));
+    // `--output=PATH`, `of=PATH` (dd): the part after `=` is a path too.
+    const words = command.args.flatMap((a) => (a.includes('=') ? [a.startsWith('-') ? '' : a, a.slice(a.indexOf('=') + 1)] : [a]));
     // Every word may be a path (a symlink named `r` can point into the state folder); past the first
     // 200 words only those that look like paths are resolved, to keep huge commands linear and cheap.
     const target = words.find((w, i) => w !== '' && !w.startsWith('-') && (i < 200 || w.includes('/')) && isProtectedPath(w, command.shell.cwd, command.env, context.files));
