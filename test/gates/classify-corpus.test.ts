@@ -41,6 +41,8 @@ const ROWS: Row[] = [
   ['D', 'git-explicit', 'git push --all'],
   ['D', 'git-explicit', 'git push --mirror origin'],
   ['D', 'git-explicit', 'git push --mirror mirror'],
+  ['D', 'git-explicit', 'git push mirror main'],
+  ['D', 'git-explicit', 'git push mirror HEAD'],
   ['D', 'git-explicit', 'git push ../remote.git main'],
   ['D', 'git-explicit', 'git push file://$PWD/../remote.git HEAD:main'],
   ['D', 'git-explicit', 'git send-pack ../remote.git main:production'],

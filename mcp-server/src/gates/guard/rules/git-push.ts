@@ -80,11 +80,11 @@ function implicitRemote(repo: GitRepoState | undefined, config: (key: string) =>
   return (branch && config(`branch.${branch}.pushRemote`)) || config('remote.pushDefault') || (branch && config(`branch.${branch}.remote`)) || 'origin';
 }
 
-/** The remote names a remote argument stands for: itself, or every remote whose URL it is. */
+/** The remote names a remote argument stands for: itself, every remote whose URL it is, and every remote sharing its URL. */
 function remoteNamesFor(remote: string, repo: GitRepoState | undefined): string[] {
   if (!repo) return [remote];
-  const byUrl = /[/:]/.test(remote) ? repo.remotesWithUrl(remote) : [];
-  return [remote, ...byUrl];
+  const urls = /[/:]/.test(remote) ? [remote] : [...repo.configAll(`remote.${remote}.url`), ...repo.configAll(`remote.${remote}.pushurl`)];
+  return [...new Set([remote, ...urls.flatMap((url) => repo.remotesWithUrl(url))])];
 }
 
 function protectedFor(remoteNames: readonly string[], repo: GitRepoState | undefined, context: GuardContext): Set<string> {
