@@ -12,7 +12,10 @@
  * Good (allowed): `npm test`, `kubectl get pods -n production`, `git push origin feature-x`.
  */
 import { resolve } from 'node:path';
-import { parseShell, MARK_CLOSE, UNKNOWN_MARK, SUBST_OPEN, VAR_OPEN, VAR_SPLIT_OPEN, type ShellParse, type SimpleCommand } from './split-shell.js';
+import { parseShell, type ShellParse, type SimpleCommand } from './split-shell.js';
+import { expandWord, expandWords, splitAssignment } from './expand-words.js';
+import { findExecCommands, optionValue, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
+export { refusalMessage } from './refusal-message.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import type { GuardContext, ShellState } from './guard-context.js';
@@ -35,33 +38,6 @@ const MAX_COMMANDS = 50_000;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'busybox']);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', '!', '{', '}', 'time', 'coproc', 'case', 'esac', 'in', 'select', '[[', ']]']);
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
-/** Programs that run the rest of their arguments as a command, and their options that take a value. */
-const WRAPPERS: Record<string, { valueOptions: string[]; positionalsToSkip?: number }> = {
-  sudo: { valueOptions: ['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '-D', '--chdir', '-r', '-t', '-U', '-T'] },
-  doas: { valueOptions: ['-u', '-C'] },
-  command: { valueOptions: [] },
-  builtin: { valueOptions: [] },
-  exec: { valueOptions: ['-a'] },
-  nohup: { valueOptions: [] },
-  setsid: { valueOptions: [] },
-  nice: { valueOptions: ['-n', '--adjustment'] },
-  ionice: { valueOptions: ['-c', '-n', '-p', '--class', '--classdata'] },
-  chrt: { valueOptions: [], positionalsToSkip: 1 },
-  taskset: { valueOptions: [], positionalsToSkip: 1 },
-  stdbuf: { valueOptions: ['-i', '-o', '-e'] },
-  timeout: { valueOptions: ['-s', '--signal', '-k', '--kill-after'], positionalsToSkip: 1 },
-  xargs: { valueOptions: ['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'] },
-  npx: { valueOptions: ['-p', '--package', '-c', '--call'] },
-  bunx: { valueOptions: ['-p', '--package'] },
-  pnpx: { valueOptions: [] },
-  time: { valueOptions: ['-f', '-o', '--format', '--output'] },
-  unbuffer: { valueOptions: [] },
-  chronic: { valueOptions: [] },
-  caffeinate: { valueOptions: ['-t', '-w'] },
-  dotenv: { valueOptions: ['-e', '-v', '-c'] },
-  'with-contenv': { valueOptions: [] },
-  flock: { valueOptions: ['-w', '--timeout', '-E', '--conflict-exit-code'], positionalsToSkip: 1 },
-};
 /** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
 
@@ -114,12 +90,6 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
     if (verdict) return verdict;
   }
   return null;
-}
-
-interface Expanded {
-  words: string[];
-  /** Whether the program word depends on something unknown at this point (`$1`, an unset variable). */
-  dynamicProgram: boolean;
 }
 
 function classifySimple(commands: readonly SimpleCommand[], index: number, outputs: readonly (string | undefined)[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
@@ -309,67 +279,6 @@ function cloneShell(shell: ShellState): ShellState {
   return { ...shell, vars: new Map(shell.vars) };
 }
 
-function splitAssignment(word: string): [string, string] {
-  const eq = word.indexOf('=');
-  return [word.slice(0, eq).replace(/(\[[^\]]*\])?\+$|\[[^\]]*\]$/, ''), word.slice(eq + 1)];
-}
-
-const MARKER_TEST = /[\u0001-\u0005]/;
-const MARKER = new RegExp(`([${VAR_OPEN}${VAR_SPLIT_OPEN}${SUBST_OPEN}\u0005])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
-
-function expandWord(word: string, shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): { text: string; unknown: boolean; split: boolean } {
-  let unknown = false;
-  let split = false;
-  const text = word.replace(MARKER, (_m, kind: string, body: string) => {
-    if (kind === SUBST_OPEN) {
-      const out = outputs[Number(body)];
-      if (out === undefined) unknown = true;
-      split = true;
-      return out ?? '';
-    }
-    if (kind === VAR_OPEN || kind === VAR_SPLIT_OPEN) {
-      const value = body === 'PWD' ? shell.cwd : shell.vars.get(body) ?? env[body];
-      if (value === undefined) unknown = true;
-      if (kind === VAR_SPLIT_OPEN) split = true;
-      return value ?? '';
-    }
-    unknown = true;
-    return '';
-  });
-  return { text, unknown, split };
-}
-
-function expandWords(words: readonly string[], shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): Expanded {
-  const out: string[] = [];
-  let dynamicProgram = false;
-  let programSeen = false;
-  for (const word of words) {
-    if (programSeen && !MARKER_TEST.test(word)) { out.push(word); continue; }
-    const { text, unknown, split } = expandWord(word, shell, env, outputs);
-    const isProgram = !programSeen;
-    if (isProgram && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) programSeen = true;
-    if (isProgram && unknown && (text === '' || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text))) dynamicProgram = true;
-    if (isProgram && unknown && text === '') out.push(UNKNOWN_MARK);
-    else if (split) out.push(...text.split(/\s+/).filter(Boolean));
-    else out.push(text);
-  }
-  return { words: out, dynamicProgram };
-}
-
-/** `bash [options] -c STRING` / `bash [options] SCRIPT args`. */
-function shellArguments(args: readonly string[]): { commandString?: string; script?: string; scriptIndex: number } {
-  let wantsString = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--' || arg === '-') { const next = args[i + 1]; return wantsString && next !== undefined ? { commandString: next, scriptIndex: i + 1 } : { ...(next !== undefined ? { script: next } : {}), scriptIndex: i + 1 }; }
-    if (arg === '-o' || arg === '-O' || arg === '+o' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') { i += 1; continue; }
-    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) || arg === '--command') { wantsString = true; continue; }
-    if (arg.startsWith('-') || arg.startsWith('+')) continue;
-    return wantsString ? { commandString: arg, scriptIndex: i } : { script: arg, scriptIndex: i };
-  }
-  return { scriptIndex: args.length };
-}
-
 /** What a shell without `-c` or a script reads: a here-document, a `<` file, or a pipe's static output. */
 function stdinOf(commands: readonly SimpleCommand[], index: number, shell: ShellState, walk: Walk): string | undefined {
   const command = commands[index]!;
@@ -406,80 +315,8 @@ function staticOutput(pipeline: readonly SimpleCommand[], shell: ShellState, wal
   return output;
 }
 
-/** `env [-i] [-u NAME] [-C DIR] [-S STRING] [NAME=VALUE]… COMMAND…`, returning the command's words. */
-function unwrapEnv(args: string[], setEnv: (name: string, value: string | undefined) => void, shell: ShellState): string[] | null {
-  let i = 0;
-  while (i < args.length) {
-    const arg = args[i]!;
-    if (arg === '--') { i += 1; break; }
-    if (arg === '-S' || arg === '--split-string' || /^-S./.test(arg) || arg.startsWith('--split-string=')) {
-      const text = arg === '-S' || arg === '--split-string' ? args[i + 1] ?? '' : arg.startsWith('-S') ? arg.slice(2) : arg.slice('--split-string='.length);
-      const inner = parseShell(text).commands[0]?.words ?? [];
-      return unwrapEnv([...inner, ...args.slice(arg === '-S' || arg === '--split-string' ? i + 2 : i + 1)], setEnv, shell);
-    }
-    if (arg === '-u' || arg === '--unset') { setEnv(args[i + 1] ?? '', undefined); i += 2; continue; }
-    if (arg === '-C' || arg === '--chdir') { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); shell.env = undefined; i += 2; continue; }
-    if (arg.startsWith('-')) { i += 1; continue; }
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) { const [name, value] = splitAssignment(arg); setEnv(name, value); i += 1; continue; }
-    break;
-  }
-  const rest = args.slice(i);
-  return rest.length ? rest : null;
-}
-
-/** The commands of `-exec … ;`, `-execdir … +`, `-ok …` in a find call. */
-function findExecCommands(args: readonly string[]): string[][] {
-  const found: string[][] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    if (!/^-(exec|execdir|ok|okdir)$/.test(args[i]!)) continue;
-    const end = args.findIndex((a, j) => j > i && (a === ';' || a === '+'));
-    found.push(args.slice(i + 1, end < 0 ? args.length : end));
-    i = end < 0 ? args.length : end;
-  }
-  return found;
-}
-
-function skipOptions(words: string[], valueOptions: readonly string[]): string[] {
-  let i = 0;
-  while (i < words.length && words[i]!.startsWith('-')) {
-    if (words[i] === '--') return words.slice(i + 1);
-    if (valueOptions.includes(words[i]!)) i += 1;
-    i += 1;
-  }
-  return words.slice(i);
-}
-
-function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i += 1) {
-    for (const name of names) {
-      if (args[i] === name) return args[i + 1];
-      if (args[i]!.startsWith(`${name}=`)) return args[i]!.slice(name.length + 1);
-    }
-  }
-  return undefined;
-}
-
 function baseName(word: string): string {
   const slash = word.lastIndexOf('/');
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
 
-/** The reason the model sees when the guard refuses: the gated path by its real name, no plugin path. */
-export function refusalMessage(verdict: GuardVerdict, configProblem?: string): string {
-  const lines: string[] = [];
-  if (verdict.ruleId === 'shipgate-state') {
-    lines.push(`shipgate guard: refused (${verdict.reason}).`, 'Receipts and attestations are written only by a passing gate and by a human attesting: run /shipgate:deploy-production, which runs the gate (gate_check) and then deploys.');
-  } else if (verdict.ruleId === 'too-complex') {
-    lines.push(`shipgate guard: refused because ${verdict.reason}.`, 'Run it as several simpler commands, or put it in a script file and run that; production deploys still go through /shipgate:deploy-production.');
-  } else if (verdict.ruleId === 'self-attest') {
-    lines.push(`shipgate guard: refused (${verdict.reason}).`, 'Ask the user to run `shipgate attest <check-id> --by NAME --evidence TEXT` in their own terminal, or call the gate_attest tool, which asks them through an elicitation form.');
-  } else {
-    lines.push(
-      `shipgate guard: refused a raw production deploy command (${verdict.reason}).`,
-      `command: ${verdict.matched ?? ''}`,
-      'Production changes go through the gated path so the checks, receipt, record and rollback apply: use /shipgate:deploy-production (gate_check, then deploy), or /shipgate:rollback to undo a release.',
-    );
-  }
-  if (configProblem) lines.push(`Note: shipgate.config.yaml is broken (${configProblem}); until it is fixed the guard also protects the default branch.`);
-  return lines.join('\n');
-}
