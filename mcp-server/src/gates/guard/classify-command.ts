@@ -39,6 +39,7 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', '!', '{', '}', 'time', 'coproc', 'case', 'esac', 'in', 'select', '[[', ']]']);
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
+const SSH_VALUE_OPTIONS = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-e', '-m', '-O', '-S', '-W', '-w', '-E', '-B', '-Q', '-I'];
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
 
 interface Walk {
@@ -144,6 +145,11 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     if (program === 'source' || program === '.') {
       const file = words[1] && context.files.readText(resolve(shell.cwd, words[1]));
       return file ? classifyText(file, shell, walk, depth + 1) : null;
+    }
+    if (program === 'ssh') {
+      // The remote command runs on another machine, which may well be production's.
+      const rest = skipOptions(words.slice(1), SSH_VALUE_OPTIONS);
+      return rest.length > 1 ? classifyText(rest.slice(1).join(' '), cloneShell(shell), walk, depth + 1) : null;
     }
     if (program === 'su' || program === 'runuser') {
       const text = optionValue(words.slice(1), ['-c', '--command']);
@@ -251,6 +257,12 @@ function runRules(program: string, words: readonly string[], env: Record<string,
 /** A program word only known at run time: refuse if the rest would be a deploy for a likely program. */
 function tryCandidates(args: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk): GuardVerdict | null {
   if (!args.length) return null;
+  // `$SHELL -c "…"`: a command string is read whatever the program turns out to be.
+  const { commandString } = shellArguments(args);
+  if (commandString !== undefined && args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a))) {
+    const verdict = classifyText(commandString, cloneShell(shell), walk, 1);
+    if (verdict) return verdict;
+  }
   for (const program of CANDIDATE_PROGRAMS) {
     const verdict = runRules(program, [program, ...args], env, cloneShell(shell), walk);
     if (verdict) return { ...verdict, reason: `a command whose program is computed at run time and would be ${verdict.reason} if it were ${program}` };

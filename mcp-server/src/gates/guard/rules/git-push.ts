@@ -50,8 +50,15 @@ export const gitPushRule: GuardRule = {
       verb = command.program.slice(4);
       verbArgs = command.args;
     }
-    if (verb !== 'push' && verb !== 'send-pack') return null;
     const repo = readGitState(context.files, cwd, command.env, gitDir ?? command.env.GIT_DIR);
+    // `git -c alias.p=push p …` and `[alias] p = push` in the git config: the alias's first word is the verb.
+    const alias = verb !== 'push' && verb !== 'send-pack' ? overrides.get(`alias.${verb.toLowerCase()}`) ?? repo?.config(`alias.${verb}`) : undefined;
+    if (alias && !alias.startsWith('!')) {
+      const [aliased, ...aliasArgs] = alias.trim().split(/\s+/);
+      verb = aliased ?? '';
+      verbArgs = [...aliasArgs, ...verbArgs];
+    }
+    if (verb !== 'push' && verb !== 'send-pack') return null;
     const config = (key: string) => overrides.get(key.toLowerCase()) ?? repo?.config(key);
     const words = positionals(verbArgs, PUSH_VALUE_OPTIONS);
     const remote = optionValues(verbArgs, ['--repo'])[0] ?? words[0] ?? implicitRemote(repo, config);

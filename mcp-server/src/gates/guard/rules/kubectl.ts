@@ -29,7 +29,7 @@ export const kubectlRule: GuardRule = {
     const namespaces = optionValues(command.args, ['-n', '--namespace']);
     const currentNamespace = command.shell.kubeNamespace ?? current.namespace;
     if (!namespaces.length && currentNamespace) namespaces.push(currentNamespace);
-    const paths = [...optionValues(command.args, ['-f', '--filename', '-k', '--kustomize']), ...(kubeconfig ? [kubeconfig] : []), ...(command.env.KUBECONFIG ? [command.env.KUBECONFIG] : [])];
+    const paths = [...optionValues(command.args, ['-f', '--filename', '-k', '--kustomize', '-s', '--server']), ...(kubeconfig ? [kubeconfig] : []), ...(command.env.KUBECONFIG ? [command.env.KUBECONFIG] : [])];
     const hit =
       contexts.find((c) => PRODUCTION_WORD.test(c) || policy.kubeContexts.includes(c)) ??
       namespaces.find((n) => PRODUCTION_WORD.test(n) || policy.kubeNamespaces.includes(n)) ??
