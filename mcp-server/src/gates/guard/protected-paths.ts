@@ -57,7 +57,7 @@ function matches(path: string, protectedPaths: ProtectedPaths, files: FileLookup
     const exact = path.slice(at, end) === segment;
     if (!exact && !files.caseInsensitive(nearestExisting(path.slice(0, end), files))) continue;
     const inside = path.slice(end + 1).split('/')[0] ?? '';
-    const unprotected = protectedPaths.unprotectedInRepoState.some((name) => (exact ? inside === name : inside.toLowerCase() === name.toLowerCase()));
+    const unprotected = protectedPaths.unprotectedInRepoState.some((name) => inside === name || (inside.toLowerCase() === name.toLowerCase() && files.caseInsensitive(nearestExisting(path.slice(0, end), files))));
     return !unprotected;
   }
   return false;
