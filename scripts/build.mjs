@@ -11,7 +11,6 @@ export function buildOptions(outdir = 'mcp-server/dist') {
   return {
     entryPoints: {
       cli: 'mcp-server/src/cli/main.ts',
-      'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts',
       'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
     },
     outdir,
@@ -30,8 +29,33 @@ export function buildOptions(outdir = 'mcp-server/dist') {
   };
 }
 
+/**
+ * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own, as one
+ * CommonJS file (Node starts CommonJS without initialising its ES module loader) holding only the
+ * classifier; the YAML parser is a second file it requires only when the config changed since the
+ * cached policy was written.
+ */
+export function guardBuildOptions(outdir = 'mcp-server/dist') {
+  return {
+    entryPoints: {
+      'guard-hook': 'mcp-server/src/cli/guard-entry.ts',
+      'chunks/guard-yaml': 'mcp-server/src/gates/guard/yaml-parser.ts',
+    },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = buildOptions();
   await rm(options.outdir, { recursive: true, force: true });
   await build(options);
+  await build(guardBuildOptions());
 }

@@ -1,8 +1,19 @@
 /** The Bash guard's verdicts: a table of raw production deploys (blocked) and everyday commands (allowed). */
 import { describe, expect, it } from 'vitest';
-import { classifyCommand } from '../../mcp-server/src/gates/guard/classify-command.js';
-import { policyFromConfig } from '../../mcp-server/src/gates/guard/guard-policy.js';
-import { splitShell } from '../../mcp-server/src/gates/guard/split-shell.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { classifyCommand as classify, type GuardVerdict } from '../../mcp-server/src/gates/guard/classify-command.js';
+import { DEFAULT_GUARD_POLICY, policyFromConfig, type GuardPolicy } from '../../mcp-server/src/gates/guard/guard-policy.js';
+import { parseShell, splitShell } from '../../mcp-server/src/gates/guard/split-shell.js';
+import { fsLookup } from '../../mcp-server/src/gates/guard/fs-lookup.js';
+
+/** An empty folder outside any repository, so only the command text and the policy decide. */
+const cwd = mkdtempSync(join(tmpdir(), 'shipgate-classify-'));
+const env = { HOME: join(cwd, 'home') };
+function classifyCommand(command: string, policy: GuardPolicy = DEFAULT_GUARD_POLICY): GuardVerdict {
+  return classify(command, { policy, env, cwd, files: fsLookup() });
+}
 
 const BLOCKED: string[] = [
   'kubectl apply -f k8s/ --context prod-eu',
@@ -128,6 +139,7 @@ describe('classifyCommand', () => {
         staging: { provider: { type: 'command', deploy: ['./scripts/stage.sh'] } },
       },
     });
+    policy.projectRoot = cwd;
     expect(classifyCommand('./scripts/deploy.sh 1.2.3', policy).blocked).toBe(true);
     expect(classifyCommand('bash scripts/deploy.sh 1.2.3', policy).blocked).toBe(true);
     expect(classifyCommand('deployctl rollback --app shop', policy).blocked).toBe(true);
@@ -140,6 +152,27 @@ describe('classifyCommand', () => {
     expect(classifyCommand('deployctl status --app shop', policy).blocked).toBe(false);
   });
 
+  it('classifies 100,000-character commands of every shape in bounded time (loose bound; bench/guard-hook.mjs measures)', () => {
+    const shapes = ['npm run build xxxxxxxxxx '.repeat(4000), 'echo hello && ls -la; '.repeat(5000), '"a b c" \'d e\' $\'f\\ng\' '.repeat(5000), 'echo $(echo a) `b` ; '.repeat(6000), 'git push origin feature; '.repeat(5000), `foo ${'a/b/c '.repeat(20000)}`];
+    for (const shape of shapes) {
+      const command = shape.slice(0, 100_000);
+      const started = performance.now();
+      expect(classifyCommand(command).blocked).toBe(false);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    expect(classifyCommand(`${'echo ok; '.repeat(11_000)}git push origin main:production`).blocked).toBe(true);
+  });
+
+  it('fails closed past its bounds: too long, too many commands, nested too deeply', () => {
+    expect(classifyCommand(`${'x'.repeat(200_001)}`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    expect(classifyCommand(`${':;'.repeat(50_001)}git push origin main:production`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    expect(classifyCommand('$('.repeat(50_000))).toMatchObject({ blocked: true, ruleId: 'too-complex' });
+    let nested = 'git push origin main:production';
+    for (let i = 0; i < 12; i += 1) nested = `bash -c ${JSON.stringify(nested)}`;
+    expect(classifyCommand(nested).blocked).toBe(true);
+    expect(classifyCommand('bash -c "bash -c \\"npm test\\""').blocked).toBe(false);
+  });
+
   it('never throws on hostile or broken input, and stays fast', () => {
     const inputs = ['"unclosed', "'", '$(', '`', '\\', '\u0000kubectl', 'a'.repeat(1_000_000), '$('.repeat(5_000), '(((((', 'bash -c', 'env', 'sudo'];
     const started = performance.now();
@@ -148,8 +181,10 @@ describe('classifyCommand', () => {
   });
 
   it('splits shell text into simple commands, nested command strings included', () => {
-    const nested: string[] = [];
-    expect(splitShell('a "b c" d\\ e && f > out.txt 2>&1; g | h $(i j)', nested)).toEqual([['a', 'b c', 'd e'], ['f'], ['g'], ['h', '$(…)']]);
-    expect(nested).toEqual(['i j']);
+    expect(splitShell('a "b c" d\\ e && f > out.txt 2>&1; g | h $(i j)')).toEqual([['a', 'b c', 'd e'], ['f'], ['g'], ['h', '\u00030\u0002']]);
+    const parsed = parseShell('a "b c" d\\ e && f > out.txt 2>&1; g | h $(i j)');
+    expect(parsed.substitutions).toEqual(['i j']);
+    expect(parsed.commands[1]!.redirects).toEqual([{ op: '>', target: 'out.txt' }]);
+    expect(parsed.commands.map((c) => c.joinedBy)).toEqual(['start', '&&', ';', '|']);
   });
 });

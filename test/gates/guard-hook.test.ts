@@ -1,68 +1,128 @@
 /**
- * The PreToolUse hook as Claude Code runs it: a bundled process reading the hook JSON on stdin.
- * Bundled here into a temp folder with esbuild (same options as scripts/build.mjs) so the test does
- * not depend on someone else's build.
+ * The PreToolUse hook as Claude Code runs it: the bundled guard entry (built here with the same
+ * options as scripts/build.mjs, so the test does not depend on someone else's build) reading the
+ * hook JSON on stdin, answering with the documented decision JSON on stdout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, readdir, readFile, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { makeGuardFixture, type GuardFixture } from './guard-fixture.js';
 
-/** Same banner as scripts/build.mjs: bundled CommonJS dependencies (yaml) need `require`. */
-const BANNER = "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);";
 let dir: string;
 let hook: string;
-let project: string;
+let fixture: GuardFixture;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shipgate-hook-'));
-  hook = join(dir, 'guard-hook.js');
-  await build({ entryPoints: { 'guard-hook': 'mcp-server/src/cli/guard-hook-main.ts' }, outdir: dir, splitting: true, chunkNames: 'chunks/[name]-[hash]', bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', banner: { js: BANNER } });
-  project = join(dir, 'project');
-  await mkdir(join(project, '.git'), { recursive: true });
-  await writeFile(join(project, 'shipgate.config.yaml'), 'environments:\n  production:\n    provider:\n      type: command\n      deploy: [./scripts/ship.sh, "{version}"]\n');
+  const { guardBuildOptions } = (await import(pathToFileURL(join(process.cwd(), 'scripts/build.mjs')).href)) as { guardBuildOptions: (outdir: string) => Parameters<typeof build>[0] };
+  await build({ ...guardBuildOptions(dir), logLevel: 'warning' });
+  hook = join(dir, 'guard-hook.cjs');
+  fixture = makeGuardFixture();
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  fixture.cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
 
-function runHook(input: unknown): { status: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, [hook], { input: typeof input === 'string' ? input : JSON.stringify(input), encoding: 'utf8', timeout: 10_000 });
-  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+interface Decision { hookSpecificOutput: { hookEventName: string; permissionDecision: string; permissionDecisionReason: string } }
+
+function runHook(input: unknown, env: Record<string, string> = fixture.env): { status: number | null; stderr: string; stdout: string; decision?: Decision } {
+  const result = spawnSync(process.execPath, [hook], { input: typeof input === 'string' ? input : JSON.stringify(input), encoding: 'utf8', timeout: 20_000, env });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout, ...(result.stdout.trim() ? { decision: JSON.parse(result.stdout) as Decision } : {}) };
 }
 
-const bash = (command: string, cwd = project) => ({ session_id: 's', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd });
+const bash = (command: string, cwd = fixture.repo) => ({ session_id: 's', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd });
+const write = (tool: string, file_path: string, cwd = fixture.repo) => ({ hook_event_name: 'PreToolUse', tool_name: tool, tool_input: { file_path, content: '{}' }, cwd });
+
+function expectDenied(result: ReturnType<typeof runHook>): string {
+  expect(result.status).toBe(0);
+  expect(result.decision?.hookSpecificOutput.hookEventName).toBe('PreToolUse');
+  expect(result.decision?.hookSpecificOutput.permissionDecision).toBe('deny');
+  return result.decision!.hookSpecificOutput.permissionDecisionReason;
+}
+
+function expectAllowed(result: ReturnType<typeof runHook>): void {
+  expect(result.status).toBe(0);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toBe('');
+}
 
 describe('guard hook process', () => {
-  it('exits 2 with a reason pointing to /deploy-production for a raw production deploy', () => {
-    const result = runHook(bash('bash -c "git push origin HEAD:production"'));
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('/deploy-production');
-    expect(result.stderr).toContain('production');
-    expect(result.stdout).toBe('');
+  it('denies a raw production deploy with the documented decision JSON naming /shipgate:deploy-production and no plugin path', () => {
+    const reason = expectDenied(runHook(bash('bash -c "git push origin HEAD:production"')));
+    expect(reason).toContain('/shipgate:deploy-production');
+    expect(reason).not.toContain(dir);
+    expect(reason).not.toContain(process.cwd());
   });
 
-  it('blocks the configured command provider deploy found in the project config', () => {
-    expect(runHook(bash('./scripts/ship.sh 1.4.0')).status).toBe(2);
-    expect(runHook(bash('./scripts/ship.sh 1.4.0', dir)).status).toBe(0);
+  it('uses the project config: the configured provider command and the git-push target', () => {
+    expectDenied(runHook(bash('node --no-warnings deployer.mjs deploy 1.4.0')));
+    expectDenied(runHook(bash('git push')));
+    expectAllowed(runHook(bash('node deployer.mjs stage 1.4.0')));
+    expectAllowed(runHook(bash('git push', join(fixture.base, 'wt-feature'))));
   });
 
-  it('refuses Write/Edit of receipts and attestations, and nothing else', () => {
-    const write = (tool: string, file_path: string) => ({ tool_name: tool, tool_input: { file_path, content: '{}' }, cwd: project });
-    const refused = runHook(write('Write', join(project, '.claude/shipgate/receipts/production.json')));
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('/deploy-production');
-    expect(runHook(write('Edit', '.claude/shipgate/attestations.jsonl')).status).toBe(2);
-    expect(runHook(write('Write', join(project, 'src/index.ts'))).status).toBe(0);
-    expect(runHook(write('Write', join(project, '.claude/shipgate/learnings/notes.md'))).status).toBe(0);
+  it('refuses Write/Edit of gate state through any spelling of the path, and nothing else', () => {
+    const receipt = join(fixture.repo, '.claude/shipgate/receipts/production.json');
+    for (const path of [receipt, '.claude/shipgate/attestations.jsonl', `${fixture.repo}//.claude/./shipgate/receipts/x.json`, `${fixture.repo}/sub/../.claude/shipgate/receipts/x.json`, join(fixture.base, 'claude-link/shipgate/receipts/x.json'), join(fixture.repo, 'state-link/receipts/new.json'), join(fixture.stateRoot, 'receipts/production.json'), join(fixture.home, '.local/state/shipgate/new/dir/file')]) {
+      expect(expectDenied(runHook(write('Write', path)))).toContain('/shipgate:deploy-production');
+    }
+    expectDenied(runHook(write('Edit', '.claude/shipgate/attestations.jsonl')));
+    expectDenied(runHook({ tool_name: 'NotebookEdit', tool_input: { notebook_path: join(fixture.stateRoot, 'n.ipynb') }, cwd: fixture.repo }));
+    expectAllowed(runHook(write('Write', join(fixture.repo, 'src/index.ts'))));
+    expectAllowed(runHook(write('Write', join(fixture.repo, '.claude/shipgate/learnings/notes.md'))));
+    expectAllowed(runHook(write('Write', join(fixture.repo, '.claude/settings.json'))));
   });
 
-  it('passes everything else silently', () => {
-    for (const input of [bash('npm test'), bash('git push origin main'), { tool_name: 'Read', tool_input: { file_path: 'x' } }, 'not json', '']) {
+  it('passes everything harmless silently', () => {
+    for (const input of [bash('npm test'), bash('git push origin feature'), bash('cat .claude/shipgate/attestations.jsonl'), { tool_name: 'Read', tool_input: { file_path: 'x' } }, { tool_name: 'Grep', tool_input: {} }]) expectAllowed(runHook(input));
+  });
+
+  it('refuses malformed input instead of crashing or letting it through', () => {
+    for (const input of ['not json', '', '[]', '42', 'null', JSON.stringify({ tool_name: 'Bash', tool_input: {} }), JSON.stringify({ tool_name: 'Bash', tool_input: { command: 42 } }), JSON.stringify({ tool_name: 'Write', tool_input: {} }), JSON.stringify({ tool_name: 'Bash' })]) {
       const result = runHook(input);
-      expect(result.status).toBe(0);
       expect(result.stderr).toBe('');
-      expect(result.stdout).toBe('');
+      expectDenied(result);
+    }
+  });
+
+  it('a broken config fails closed: the default branch is protected and the refusal says the config is broken', async () => {
+    const broken = makeGuardFixture({ config: 'environments:\n  production: [unclosed\n' });
+    try {
+      const reason = expectDenied(runHook(bash('git push origin main', broken.repo), broken.env));
+      expect(reason).toMatch(/config.*broken/i);
+      expectDenied(runHook(bash('git push', broken.repo), broken.env));
+      expectAllowed(runHook(bash('git push origin feature', broken.repo), broken.env));
+    } finally {
+      broken.cleanup();
+    }
+  });
+
+  it('caches the policy by the config file stamp and re-reads it when the file changes', async () => {
+    const project = makeGuardFixture({ config: 'environments:\n  production:\n    provider: { type: command, deploy: [./ship.sh, "{version}"] }\n' });
+    try {
+      expectDenied(runHook(bash('./ship.sh 1.0.0', project.repo), project.env));
+      const cacheDir = join(project.stateRoot, 'guard-cache');
+      const [cacheFile] = await readdir(cacheDir);
+      const cached = JSON.parse(await readFile(join(cacheDir, cacheFile!), 'utf8')) as { stamp: string; policy: { commandArgv: string[][] } };
+      expect(cached.policy.commandArgv).toEqual([['./ship.sh', '{version}']]);
+      // A new config with a different stamp replaces the cached policy.
+      const config = join(project.repo, 'shipgate.config.yaml');
+      await writeFile(config, 'environments:\n  production:\n    provider: { type: command, deploy: [./other.sh, "{version}"] }\n');
+      await utimes(config, new Date(), new Date(Date.now() + 5_000));
+      expectAllowed(runHook(bash('./ship.sh 1.0.0', project.repo), project.env));
+      expectDenied(runHook(bash('./other.sh 1.0.0', project.repo), project.env));
+      const updated = JSON.parse(await readFile(join(cacheDir, cacheFile!), 'utf8')) as { stamp: string };
+      expect(updated.stamp).not.toBe(cached.stamp);
+      // The cache lives in the protected state folder: the agent cannot rewrite it through the guard.
+      expectDenied(runHook(write('Write', join(cacheDir, cacheFile!), project.repo), project.env));
+      expectDenied(runHook(bash(`echo '{}' > ${join(cacheDir, cacheFile!)}`, project.repo), project.env));
+    } finally {
+      project.cleanup();
     }
   });
 });

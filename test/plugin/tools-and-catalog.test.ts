@@ -91,7 +91,7 @@ describe('manifests', () => {
     const hooks = readJson('hooks/hooks.json') as { hooks: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> };
     expect(hooks.hooks['SessionStart']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/session-start-hook.js"');
     expect(hooks.hooks['PreToolUse']?.[0]?.matcher).toBe('Bash|Write|Edit|MultiEdit|NotebookEdit');
-    expect(hooks.hooks['PreToolUse']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.js"');
+    expect(hooks.hooks['PreToolUse']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.cjs"');
     // Each file the manifests start is an entry point of the build.
     for (const entry of ["cli:", "'guard-hook':", "'session-start-hook':"]) expect(build).toContain(entry);
   });

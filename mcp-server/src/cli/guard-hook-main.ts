@@ -1,87 +1,79 @@
 /**
- * PreToolUse hook for Bash: refuses raw production deploy commands (exit 2, reason on stderr pointing
- * to /deploy-production) and lets everything else through silently (exit 0). For Write/Edit it refuses
- * only writes to shipgate's receipts and attestations (a forged receipt would be a way around the gate). Runs on every Bash call,
- * so it must be fast: no zod, no remark; the config is read, and `yaml` loaded, only when the command
- * might match something the configuration names.
+ * PreToolUse hook: refuses raw production deploy commands in Bash and hand-writes of gate state by
+ * Bash or the file tools, with Claude Code's documented decision JSON on stdout
+ * (`hookSpecificOutput.permissionDecision: "deny"` and a reason naming /shipgate:deploy-production),
+ * exit 0; lets everything else through silently. It runs before every Bash/Write/Edit call, so this
+ * code loads only what classification needs (no zod, no remark, no MCP SDK; the YAML parser only
+ * when the config changed, see load-guard-policy.ts). The process entry is guard-entry.ts.
+ *
+ * Malformed input (not JSON, not an object, a Bash call without a string command, a file tool
+ * without a string path) is refused, not allowed: a guard that opens on input it cannot read is a
+ * hole. Tools the guard does not watch pass untouched.
  *
  * Input (stdin): `{ "tool_name": "Bash", "tool_input": { "command": "..." }, "cwd": "..." }`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { resolve } from 'node:path';
 import { classifyCommand, refusalMessage } from '../gates/guard/classify-command.js';
-import { splitShell } from '../gates/guard/split-shell.js';
-import { isShipgateStatePath } from '../gates/guard/rules/shipgate-state.js';
-import { DEFAULT_GUARD_POLICY, policyFromConfig, type GuardPolicy } from '../gates/guard/guard-policy.js';
+import { loadGuardPolicy } from '../gates/guard/load-guard-policy.js';
+import { isProtectedPath } from '../gates/guard/protected-paths.js';
+import { fsLookup } from '../gates/guard/fs-lookup.js';
 
-const CONFIG_NAMES = ['shipgate.config.yaml', '.claude/shipgate.yaml'];
-/** File-writing tools that could forge a receipt or an attestation (hooks.json must match them too). */
+/** File-writing tools that could forge gate state (hooks.json must match them too). */
 const FILE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
 
-export async function guardHook(stdinText: string): Promise<{ exitCode: number; stderr: string }> {
-  let input: { tool_name?: unknown; tool_input?: { command?: unknown; file_path?: unknown; notebook_path?: unknown }; cwd?: unknown };
-  try {
-    input = JSON.parse(stdinText) as typeof input;
-  } catch {
-    return { exitCode: 0, stderr: '' };
-  }
-  const filePath = input?.tool_input?.file_path ?? input?.tool_input?.notebook_path;
-  if (typeof input?.tool_name === 'string' && FILE_TOOLS.has(input.tool_name) && typeof filePath === 'string' && isShipgateStatePath(filePath)) {
-    return { exitCode: 2, stderr: `${refusalMessage({ blocked: true, ruleId: 'shipgate-state', reason: `writing shipgate's gate state (${filePath}) by hand` })}\n` };
-  }
-  if (input?.tool_name !== 'Bash' || typeof input.tool_input?.command !== 'string') return { exitCode: 0, stderr: '' };
-  const command = input.tool_input.command;
-  let verdict = classifyCommand(command);
-  if (!verdict.blocked) {
-    const configText = readConfigText(typeof input.cwd === 'string' ? input.cwd : process.cwd());
-    if (configText && mentionsAnyWord(command, configText)) verdict = classifyCommand(command, await policyFromText(configText));
-  }
-  return verdict.blocked ? { exitCode: 2, stderr: `${refusalMessage(verdict)}\n` } : { exitCode: 0, stderr: '' };
+export interface HookResult {
+  /** What the hook prints on stdout: the decision JSON, or nothing to allow. */
+  stdout: string;
+  exitCode: number;
 }
 
-function readConfigText(cwd: string): string | undefined {
-  for (let folder = cwd; ; folder = dirname(folder)) {
-    for (const name of CONFIG_NAMES) {
-      const path = join(folder, name);
-      if (existsSync(path)) {
-        try {
-          return readFileSync(path, 'utf8');
-        } catch {
-          return undefined;
-        }
-      }
+/** Parses YAML text; injected so the guard bundle does not carry the parser (see guard-entry.ts). */
+export type YamlParse = (text: string) => unknown;
+
+export async function guardHook(stdinText: string, env: Readonly<Record<string, string | undefined>>, loadYaml: () => Promise<YamlParse>): Promise<HookResult> {
+  let input: unknown;
+  try {
+    input = JSON.parse(stdinText);
+  } catch {
+    return deny('shipgate guard: refused because the hook input is not JSON, so the tool call cannot be checked. This is a bug in the caller; retry the call.');
+  }
+  if (!isObject(input)) return deny('shipgate guard: refused because the hook input is not a JSON object, so the tool call cannot be checked.');
+  const toolName = input.tool_name;
+  const toolInput = isObject(input.tool_input) ? input.tool_input : undefined;
+  const isBash = toolName === 'Bash';
+  const isFileTool = typeof toolName === 'string' && FILE_TOOLS.has(toolName);
+  if (!isBash && !isFileTool) return allow();
+  const cwd = typeof input.cwd === 'string' && input.cwd.startsWith('/') ? input.cwd : process.cwd();
+  const files = fsLookup();
+  if (isFileTool) {
+    const path = toolInput?.file_path ?? toolInput?.notebook_path;
+    if (typeof path !== 'string') return deny(`shipgate guard: refused ${String(toolName)} without a file path, so the write cannot be checked.`);
+    if (isProtectedPath(resolve(cwd, path), cwd, env, files)) {
+      return deny(refusalMessage({ blocked: true, ruleId: 'shipgate-state', reason: `writing shipgate's gate state (${path}) by hand` }));
     }
-    if (existsSync(join(folder, '.git')) || dirname(folder) === folder) return undefined;
+    return allow();
   }
+  const command = toolInput?.command;
+  if (typeof command !== 'string') return deny('shipgate guard: refused a Bash call without a command string, so it cannot be checked.');
+  const policy = await loadGuardPolicy(cwd, env, loadYaml);
+  const verdict = classifyCommand(command, { policy, env, cwd, files });
+  return verdict.blocked ? deny(refusalMessage(verdict, policy.configProblem)) : allow();
 }
 
-/** Cheap pre-filter: parse the config only when a word of the command appears in it. */
-function mentionsAnyWord(command: string, configText: string): boolean {
-  const nested: string[] = [];
-  const words = splitShell(command, nested).flat();
-  for (const inner of nested) words.push(...splitShell(inner).flat());
-  return words.some((w) => w.length >= 2 && configText.includes(w.replace(/^\.\//, '').split('/').pop()!));
+function allow(): HookResult {
+  return { stdout: '', exitCode: 0 };
 }
 
-async function policyFromText(text: string): Promise<GuardPolicy> {
-  try {
-    // Bundled, yaml is CommonJS behind a dynamic import: its API may sit on `default`.
-    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-    const parse = typeof yaml.parse === 'function' ? yaml.parse : yaml.default!.parse;
-    return policyFromConfig(parse(text));
-  } catch {
-    return DEFAULT_GUARD_POLICY;
-  }
+function deny(reason: string): HookResult {
+  const decision = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };
+  return { stdout: `${JSON.stringify(decision)}\n`, exitCode: 0 };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-if (process.argv[1] && /guard-hook(-main)?\.(c?js|ts)$/.test(process.argv[1])) {
-  const result = await guardHook(await readStdin());
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.exitCode;
+/** An internal error refuses the call and asks for a bug report; the hook never crashes. */
+export function guardFailure(error: unknown): HookResult {
+  return deny(`shipgate guard: refused because the guard failed (${error instanceof Error ? error.message : String(error)}). Please report this as a shipgate bug.`);
 }

@@ -8,6 +8,7 @@ import { SHIPGATE_VERSION } from '../version.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { redactOutput } from '../util/redact-secrets.js';
 
 function isMainModule(argv1: string | undefined): boolean {
   if (!argv1) return false;
@@ -18,7 +19,9 @@ function isMainModule(argv1: string | undefined): boolean {
   }
 }
 
-export async function main(argv: string[], context: CliContext): Promise<number> {
+export async function main(argv: string[], cliContext: CliContext): Promise<number> {
+  // Everything the CLI prints (provider output in deploy results included) passes secret redaction.
+  const context: CliContext = { ...cliContext, stdout: redacting(cliContext.stdout), stderr: redacting(cliContext.stderr) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     context.stdout.write(helpText());
@@ -86,6 +89,17 @@ function refuseUnknownFlags(command: string, args: readonly string[], known: rea
       hint: `Usage:\n${usage}`,
     });
   }
+}
+
+/** The same stream, with every string written through redactOutput. */
+function redacting<S extends NodeJS.WritableStream>(stream: S): S {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? redactOutput(chunk) : chunk, ...rest);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export function errorDocument(error: ShipgateError): Record<string, unknown> {

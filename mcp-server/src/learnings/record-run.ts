@@ -18,6 +18,7 @@ import { appendEvent, readEvents, RENDERED_FILE } from './store.js';
 import { resolveStoreDir } from './store-dir.js';
 import { sessionTextFrom, writeSessionCache } from './session-lessons.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { redactOutput } from '../util/redact-secrets.js';
 
 export interface RecordOptions {
   now?: () => Date;
@@ -37,7 +38,7 @@ export async function recordRun(projectRoot: string, signals: RunSignals, option
     const { events, warnings } = await readEvents(storeDir);
     for (const w of warnings) warn(w.message);
     const analysis = analyzeLearnings(events, catalog);
-    await writeFileAtomic(join(storeDir, RENDERED_FILE), renderAnalysis(analysis, { warnings: warnings.map((w) => w.message) }));
+    await writeFileAtomic(join(storeDir, RENDERED_FILE), redactOutput(renderAnalysis(analysis, { warnings: warnings.map((w) => w.message) })));
     await writeSessionCache(storeDir, sessionTextFrom(analysis, warnings));
   });
   return event;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { RUN_PHASES, type RunEvent, type RunOutcome, type RunPhase } from './event.js';
 import { withFileLock } from '../util/file-lock.js';
 import { SESSION_CACHE_FILE } from './session-cache.js';
+import { redactDeep } from '../util/redact-secrets.js';
 
 export const EVENTS_FILE = 'events.jsonl';
 export const RENDERED_FILE = 'learnings.md';
@@ -186,7 +187,7 @@ export async function appendEvent<T>(storeDir: string, event: RunEvent, afterApp
   return withFileLock(join(storeDir, LOCK_FILE), async () => {
     const file = eventsPath(storeDir);
     const prefix = (await endsWithNewline(file)) ? '' : '\n';
-    await appendFile(file, `${prefix}${JSON.stringify(event)}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
+    await appendFile(file, `${prefix}${JSON.stringify(redactDeep(event))}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
     return afterAppend ? afterAppend() : undefined;
   }, { operation: 'learnings update' });
 }

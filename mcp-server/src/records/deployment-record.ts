@@ -11,6 +11,7 @@ import { isProcessAlive } from '../util/process-alive.js';
 import { renderRecordMarkdown } from './render-record.js';
 import { deploymentRecordSchema, type DeploymentRecord } from './record-schema.js';
 import { parseStateText } from '../util/state-file.js';
+import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
@@ -39,8 +40,9 @@ export function newRecord(fields: Omit<DeploymentRecord, 'v' | 'pid' | 'host' | 
 
 export async function writeRecord(record: DeploymentRecord): Promise<void> {
   // JSON first: it is the machine truth; the Markdown is rendered from it.
-  await writeFileAtomic(record.files.json, `${JSON.stringify(record, null, 2)}\n`);
-  await writeFileAtomic(record.files.markdown, renderRecordMarkdown(record));
+  // Provider output and messages end up here: secrets are redacted before anything is stored.
+  await writeFileAtomic(record.files.json, `${JSON.stringify(redactDeep(record), null, 2)}\n`);
+  await writeFileAtomic(record.files.markdown, redactOutput(renderRecordMarkdown(record)));
 }
 
 export async function readRecords(recordsDir: string): Promise<DeploymentRecord[]> {

@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { DeploymentRecord } from './record-schema.js';
+import { redactOutput } from '../util/redact-secrets.js';
 
 export async function activeSpecFolder(projectRoot: string): Promise<string | undefined> {
   const specs = join(projectRoot, 'specs');
@@ -55,6 +56,6 @@ export async function writeShipReport(projectRoot: string, record: DeploymentRec
     `Full record: \`${relative(projectRoot, record.files.markdown)}\``,
     '',
   ];
-  await writeFileAtomic(file, lines.join('\n'));
+  await writeFileAtomic(file, redactOutput(lines.join('\n')));
   return file;
 }

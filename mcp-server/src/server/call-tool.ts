@@ -18,6 +18,7 @@ import { z, type ZodRawShape } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { InputError, InternalError, quote, toShipgateError, type ShipgateError } from '../errors.js';
 import type { ToolContext, ToolDefinition } from './tool.js';
+import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 
 const inputCache = new WeakMap<ZodRawShape, z.ZodTypeAny>();
 const outputCache = new WeakMap<ZodRawShape, z.ZodTypeAny>();
@@ -60,7 +61,7 @@ function invalidArguments(definition: ToolDefinition, error: z.ZodError, args: u
 export function errorResult(error: ShipgateError): CallToolResult {
   const { where, expected, found, hint } = error.details;
   return {
-    content: [{ type: 'text', text: error.describe() }],
+    content: [{ type: 'text', text: redactOutput(error.describe()) }],
     isError: true,
     _meta: {
       'shipgate/error': {
@@ -88,8 +89,8 @@ export async function callTool(definition: ToolDefinition, rawArgs: unknown, con
       );
     }
     return {
-      content: [{ type: 'text', text: result.text }],
-      structuredContent: checked.data as Record<string, unknown>,
+      content: [{ type: 'text', text: redactOutput(result.text) }],
+      structuredContent: redactDeep(checked.data as Record<string, unknown>),
       ...(result.isError ? { isError: true } : {}),
     };
   } catch (thrown) {

@@ -1,107 +1,206 @@
 /**
- * A shell-command splitter good enough to see through disguises: quotes, escapes, `&&`, `||`, `;`, `|`,
- * `&`, newlines, subshells, redirections, comments, and the nested command strings of `$(...)`,
- * backticks and `<(...)`. It never executes anything and never throws: unbalanced input is read to the
- * end. Output: the simple commands found, each a list of words; nested command strings and redirection
- * targets (`> file`) are collected into the optional arrays.
+ * A shell parser good enough to see what bash would run: quotes (`'…'`, `"…"`, `$'…'` ANSI-C,
+ * `$"…"`), escapes, line continuations (also inside a word), `&&`, `||`, `;`, `|`, `|&`, `&`,
+ * newlines, subshells and groups, comments, redirections, here-documents and here-strings, and the
+ * nested command strings of `$(…)`, backticks, `<(…)` and `>(…)`. It never executes anything and
+ * never throws: unbalanced input is read to the end, in time linear in its length.
  *
- * Good: `env X=1 kubectl apply -n production -f k.yaml && echo ok` → [[env,X=1,kubectl,...],[echo,ok]]
- * Bad:  a regex over the raw text, which `k"ube"ctl` or `$(echo kubectl)` walks past.
+ * Expansions stay visible as markers inside words so the classifier can resolve them later:
+ * a variable (`$X`, `${X}`, `~`) becomes VAR_OPEN+name+MARK_CLOSE (VAR_SPLIT_OPEN when unquoted, since
+ * bash word-splits it), a command substitution SUBST_OPEN+index+MARK_CLOSE (index into
+ * `substitutions`), anything else computed at run time (`$1`, `$((…))`) UNKNOWN_MARK.
+ *
+ * Good: `env X=1 kubectl apply -n production -f k.yaml && echo ok` → [env X=1 kubectl …], [echo ok]
+ * Bad:  a regex over the raw text, which `k"ube"ctl`, `git pu\<newline>sh` or `$(echo kubectl)` walks past.
  */
-export type Words = string[];
+export const VAR_OPEN = '\u0001';
+export const VAR_SPLIT_OPEN = '\u0004';
+export const SUBST_OPEN = '\u0003';
+export const MARK_CLOSE = '\u0002';
+export const UNKNOWN_MARK = '\u0005\u0002';
+const MARKER_CHARS = /[\u0001-\u0005]/g;
+
+export type Joiner = 'start' | ';' | '&&' | '||' | '|' | '&';
+
+export interface Redirect {
+  /** The operator without its file descriptor: `>`, `>>`, `<`, `>|`, `<>`, `&>`, `&>>`, `>&`. */
+  op: string;
+  target: string;
+}
+
+export interface SimpleCommand {
+  words: string[];
+  redirects: Redirect[];
+  /** Text fed on standard input by a here-document or here-string. */
+  stdin?: string;
+  /** How this command joins the one before it; `|` means it reads that command's output. */
+  joinedBy: Joiner;
+}
+
+export interface ShellParse {
+  commands: SimpleCommand[];
+  /** Bodies of `$(…)`, backticks and process substitutions, in order of appearance. */
+  substitutions: string[];
+}
 
 const MAX_LENGTH = 200_000;
+/** Characters with no special meaning inside a word, consumed in one step. */
+const ORDINARY_RUN = /[^\s\\'"$`;&|()<>]+/y;
+const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', e: '\u001b', E: '\u001b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
-export function splitShell(source: string, nested: string[] = [], redirects: string[] = []): Words[] {
-  const text = source.length > MAX_LENGTH ? source.slice(0, MAX_LENGTH) : source;
-  const commands: Words[] = [];
-  let words: Words = [];
+export function parseShell(source: string): ShellParse {
+  const text = (source.length > MAX_LENGTH ? source.slice(0, MAX_LENGTH) : source).replace(MARKER_CHARS, ' ');
+  const commands: SimpleCommand[] = [];
+  const substitutions: string[] = [];
+  let current: SimpleCommand = { words: [], redirects: [], joinedBy: 'start' };
   let word = '';
   let inWord = false;
-  let skipNextWord = false;
+  let pendingRedirect: string | null = null;
+  let pendingHeredocs: { delimiter: string; stripTabs: boolean; expand: boolean; command: SimpleCommand }[] = [];
+  let nextJoiner: Joiner = 'start';
 
   const endWord = () => {
     if (inWord) {
-      if (skipNextWord) {
-        skipNextWord = false;
-        redirects.push(word);
-      } else words.push(word);
+      if (pendingRedirect !== null) {
+        if (pendingRedirect === '<<' || pendingRedirect === '<<-') {
+          const quoted = /['"\\]/.test(rawWordStart >= 0 ? text.slice(rawWordStart, i) : '');
+          pendingHeredocs.push({ delimiter: word, stripTabs: pendingRedirect === '<<-', expand: !quoted, command: current });
+        } else if (pendingRedirect === '<<<') current.stdin = word;
+        else current.redirects.push({ op: pendingRedirect, target: word });
+        pendingRedirect = null;
+      } else current.words.push(word);
     }
     word = '';
     inWord = false;
+    rawWordStart = -1;
   };
-  const endCommand = () => {
+  const endCommand = (joiner: Joiner) => {
     endWord();
-    if (words.length) commands.push(words);
-    words = [];
-  };
-
-  /** Read a balanced `$(...)`/`<(...)` body starting after the opening paren; returns end index. */
-  const readParen = (start: number): number => {
-    let depth = 1;
-    let i = start;
-    while (i < text.length) {
-      const c = text[i]!;
-      if (c === '\\') { i += 2; continue; }
-      if (c === "'") { const j = text.indexOf("'", i + 1); i = j < 0 ? text.length : j + 1; continue; }
-      if (c === '"') { i = skipDouble(text, i + 1); continue; }
-      if (c === '(') depth += 1;
-      if (c === ')') { depth -= 1; if (depth === 0) return i; }
-      i += 1;
+    if (current.words.length || current.redirects.length || current.stdin !== undefined) {
+      current.joinedBy = nextJoiner;
+      commands.push(current);
+      nextJoiner = joiner;
+    } else if (joiner !== ';' || nextJoiner === 'start') {
+      nextJoiner = joiner === ';' ? nextJoiner : joiner;
     }
-    return text.length;
+    current = { words: [], redirects: [], joinedBy: 'start' };
   };
-  const readBacktick = (start: number): number => {
-    let i = start;
-    while (i < text.length && text[i] !== '`') i += text[i] === '\\' ? 2 : 1;
-    return i;
+  const startWord = () => {
+    if (!inWord) rawWordStart = i;
+    inWord = true;
+  };
+  const addSubstitution = (body: string) => {
+    substitutions.push(body);
+    word += `${SUBST_OPEN}${substitutions.length - 1}${MARK_CLOSE}`;
+  };
+  /** `$…` at text[i]; returns the index after it, having appended to `word`. */
+  const readDollar = (quoted: boolean): number => {
+    const next = text[i + 1];
+    if (next === '(') {
+      if (text[i + 2] === '(') {
+        const end = findClose(text, i + 3, '(', ')');
+        word += UNKNOWN_MARK;
+        return Math.min(text.length, end + (text[end + 1] === ')' ? 2 : 1));
+      }
+      const end = findClose(text, i + 2, '(', ')');
+      addSubstitution(text.slice(i + 2, end));
+      return end + 1;
+    }
+    if (next === '{') {
+      const end = findClose(text, i + 2, '{', '}');
+      const name = /^[#!]?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i + 2, end));
+      word += name && !/^[#!]/.test(text.slice(i + 2, end)) ? `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[1]}${MARK_CLOSE}` : UNKNOWN_MARK;
+      return end + 1;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
+    if (name) {
+      word += `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[0]}${MARK_CLOSE}`;
+      return i + 1 + name[0].length;
+    }
+    if (next !== undefined && /[0-9@*#?$!-]/.test(next)) {
+      word += UNKNOWN_MARK;
+      return i + 2;
+    }
+    word += '$';
+    return i + 1;
+  };
+  const readHeredocBodies = () => {
+    // i is at the newline that ends the line carrying the operators.
+    let pos = i + 1;
+    for (const doc of pendingHeredocs) {
+      let body = '';
+      while (pos <= text.length) {
+        const lineEnd = text.indexOf('\n', pos);
+        const end = lineEnd < 0 ? text.length : lineEnd;
+        let line = text.slice(pos, end);
+        if (doc.stripTabs) line = line.replace(/^\t+/, '');
+        pos = end + 1;
+        if (line === doc.delimiter) break;
+        body += `${line}\n`;
+        if (lineEnd < 0) break;
+      }
+      doc.command.stdin = body;
+      if (doc.expand) for (const inner of innerSubstitutions(body)) substitutions.push(inner);
+    }
+    pendingHeredocs = [];
+    return pos - 1;
   };
 
+  let rawWordStart = -1;
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
     const next = text[i + 1];
     if (c === '\\') {
       if (next === '\n') { i += 2; continue; }
-      if (next !== undefined) { word += next; inWord = true; }
+      startWord();
+      if (next !== undefined) word += next;
       i += 2;
       continue;
     }
     if (c === "'") {
+      startWord();
       const j = text.indexOf("'", i + 1);
       const end = j < 0 ? text.length : j;
       word += text.slice(i + 1, end);
-      inWord = true;
       i = end + 1;
       continue;
     }
-    if (c === '"') {
-      inWord = true;
-      i += 1;
+    if (c === '$' && next === "'") {
+      startWord();
+      i = readAnsiC(text, i + 2, (s) => { word += s; });
+      continue;
+    }
+    if (c === '"' || (c === '$' && next === '"')) {
+      startWord();
+      i += c === '$' ? 2 : 1;
       while (i < text.length && text[i] !== '"') {
         const d = text[i]!;
         if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) { if (text[i + 1] !== '\n') word += text[i + 1]; i += 2; continue; }
-        if (d === '$' && text[i + 1] === '(' ) { const end = readParen(i + 2); nested.push(text.slice(i + 2, end)); word += '$(…)'; i = end + 1; continue; }
-        if (d === '`') { const end = readBacktick(i + 1); nested.push(text.slice(i + 1, end)); word += '`…`'; i = end + 1; continue; }
+        if (d === '$') { i = readDollar(true); continue; }
+        if (d === '`') { const end = readBacktick(text, i + 1); addSubstitution(unescapeBacktick(text.slice(i + 1, end))); i = end + 1; continue; }
         word += d;
         i += 1;
       }
       i += 1;
       continue;
     }
-    if ((c === '$' || c === '<' || c === '>') && next === '(') {
-      const end = readParen(i + 2);
-      nested.push(text.slice(i + 2, end));
-      word += '$(…)';
-      inWord = true;
+    if (c === '$') {
+      startWord();
+      i = readDollar(false);
+      continue;
+    }
+    if ((c === '<' || c === '>') && next === '(' && !inWord) {
+      const end = findClose(text, i + 2, '(', ')');
+      startWord();
+      addSubstitution(text.slice(i + 2, end));
       i = end + 1;
       continue;
     }
     if (c === '`') {
-      const end = readBacktick(i + 1);
-      nested.push(text.slice(i + 1, end));
-      word += '`…`';
-      inWord = true;
+      startWord();
+      const end = readBacktick(text, i + 1);
+      addSubstitution(unescapeBacktick(text.slice(i + 1, end)));
       i = end + 1;
       continue;
     }
@@ -110,18 +209,55 @@ export function splitShell(source: string, nested: string[] = [], redirects: str
       i = j < 0 ? text.length : j;
       continue;
     }
-    if (c === ';' || c === '&' || c === '|' || c === '\n' || c === '(' || c === ')') {
-      if (c === '&' && (text[i - 1] === '>' || next === '>')) { i += next === '>' ? 2 : 1; if (next === '>') { endWord(); skipNextWord = true; } continue; }
-      endCommand();
+    if (c === '~' && !inWord && (next === undefined || next === '/' || /[\s;&|)]/.test(next))) {
+      startWord();
+      word += `${VAR_OPEN}HOME${MARK_CLOSE}`;
       i += 1;
       continue;
     }
-    if (c === '>' || c === '<') {
-      if (inWord && /^\d+$/.test(word)) { word = ''; inWord = false; } else endWord();
+    if (c === '\n') {
+      endCommand(';');
+      if (pendingHeredocs.length) i = readHeredocBodies();
       i += 1;
-      while (text[i] === '>' || text[i] === '<' || text[i] === '|') i += 1;
-      if (text[i] === '&') { i += 1; while (/[\d-]/.test(text[i] ?? '')) i += 1; continue; }
-      skipNextWord = true;
+      continue;
+    }
+    if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
+      if (c === '&' && next === '>') {
+        endWord();
+        const append = text[i + 2] === '>';
+        pendingRedirect = append ? '&>>' : '&>';
+        i += append ? 3 : 2;
+        continue;
+      }
+      let joiner: Joiner = ';';
+      let width = 1;
+      if (c === '&' && next === '&') { joiner = '&&'; width = 2; }
+      else if (c === '|' && next === '|') { joiner = '||'; width = 2; }
+      else if (c === '|') { joiner = '|'; width = next === '&' ? 2 : 1; }
+      else if (c === '&') joiner = '&';
+      else if (c === ';' && next === ';') width = text[i + 2] === '&' ? 3 : 2;
+      else if (c === ';' && next === '&') width = 2;
+      endCommand(joiner);
+      i += width;
+      continue;
+    }
+    if (c === '>' || c === '<') {
+      if (inWord && /^\d+$/.test(word) && !/[\u0001-\u0005]/.test(word)) { word = ''; inWord = false; rawWordStart = -1; } else endWord();
+      let op = c;
+      i += 1;
+      if (c === '<' && text[i] === '<') {
+        op = '<<';
+        i += 1;
+        if (text[i] === '<') { op = '<<<'; i += 1; } else if (text[i] === '-') { op = '<<-'; i += 1; }
+      } else if (c === '>' && (text[i] === '>' || text[i] === '|')) { op = text[i] === '>' ? '>>' : '>|'; i += 1; }
+      else if (c === '<' && text[i] === '>') { op = '<>'; i += 1; }
+      if (text[i] === '&' && (op === '>' || op === '<' || op === '>>')) {
+        i += 1;
+        const fd = /^(\d+|-)(?=[\s;&|)<>]|$)/.exec(text.slice(i, i + 12));
+        if (fd) { i += fd[0].length; continue; }
+        op = op === '<' ? '<&' : '>&';
+      }
+      pendingRedirect = op;
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\r') {
@@ -129,16 +265,93 @@ export function splitShell(source: string, nested: string[] = [], redirects: str
       i += 1;
       continue;
     }
-    word += c;
-    inWord = true;
+    startWord();
+    ORDINARY_RUN.lastIndex = i;
+    const run = ORDINARY_RUN.exec(text);
+    const length = run ? run[0].length : 1;
+    word += text.slice(i, i + length);
+    i += length;
+  }
+  endCommand(';');
+  return { commands, substitutions };
+}
+
+/** The simple commands' words only (tests and quick checks). */
+export function splitShell(source: string): string[][] {
+  return parseShell(source).commands.map((command) => command.words);
+}
+
+/** Index of the closing bracket matching an opening one just before `start` (quotes respected). */
+function findClose(text: string, start: number, open: string, close: string): number {
+  let depth = 1;
+  let i = start;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'" && open === '(') { const j = text.indexOf("'", i + 1); i = j < 0 ? text.length : j + 1; continue; }
+    if (c === '"') { i = skipDouble(text, i + 1); continue; }
+    if (c === open) depth += 1;
+    else if (c === close) { depth -= 1; if (depth === 0) return i; }
     i += 1;
   }
-  endCommand();
-  return commands;
+  return text.length;
+}
+
+function readBacktick(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && text[i] !== '`') i += text[i] === '\\' ? 2 : 1;
+  return Math.min(i, text.length);
+}
+
+/** Inside backticks, `\``, `\\` and `\$` stand for the character itself. */
+function unescapeBacktick(body: string): string {
+  return body.replace(/\\([`\\$])/g, '$1');
 }
 
 function skipDouble(text: string, start: number): number {
   let i = start;
   while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
   return i + 1;
+}
+
+/** Decode a `$'…'` body starting at `start`; returns the index after the closing quote. */
+function readAnsiC(text: string, start: number, emit: (s: string) => void): number {
+  let i = start;
+  let out = '';
+  while (i < text.length && text[i] !== "'") {
+    const c = text[i]!;
+    if (c !== '\\') { out += c; i += 1; continue; }
+    const e = text[i + 1];
+    if (e === undefined) { i += 1; break; }
+    if (ANSI_ESCAPES[e] !== undefined) { out += ANSI_ESCAPES[e]; i += 2; continue; }
+    const hex = /^x([0-9a-fA-F]{1,2})/.exec(text.slice(i + 1, i + 4));
+    if (hex) { out += String.fromCharCode(parseInt(hex[1]!, 16)); i += 1 + hex[0].length; continue; }
+    const uni = /^[uU]([0-9a-fA-F]{1,8})/.exec(text.slice(i + 1, i + 11));
+    if (uni) { const code = parseInt(uni[1]!, 16); out += code <= 0x10ffff ? String.fromCodePoint(code) : ''; i += 1 + uni[0].length; continue; }
+    const oct = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4));
+    if (oct) { out += String.fromCharCode(parseInt(oct[0], 8) & 0xff); i += 1 + oct[0].length; continue; }
+    if (e === 'c' && text[i + 2] !== undefined) { out += String.fromCharCode(text.charCodeAt(i + 2) & 0x1f); i += 3; continue; }
+    out += `\\${e}`;
+    i += 2;
+  }
+  emit(out);
+  return i + 1;
+}
+
+/** `$(…)` and backtick bodies inside an expanding here-document. */
+function innerSubstitutions(body: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < body.length; i += 1) {
+    if (body[i] === '\\') { i += 1; continue; }
+    if (body[i] === '$' && body[i + 1] === '(') {
+      const end = findClose(body, i + 2, '(', ')');
+      found.push(body.slice(i + 2, end));
+      i = end;
+    } else if (body[i] === '`') {
+      const end = readBacktick(body, i + 1);
+      found.push(unescapeBacktick(body.slice(i + 1, end)));
+      i = end;
+    }
+  }
+  return found;
 }

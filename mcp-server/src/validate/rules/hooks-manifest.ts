@@ -22,7 +22,7 @@ export const rule: ProjectRule = {
     docs: {
       why: 'A misspelt event never fires and a missing script fails every tool call: the production guard would silently not run.',
       bad: '{\n  "hooks": {\n    "PreToolUses": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/missing.js" }] }\n    ]\n  }\n}\n',
-      good: '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.js" }] }\n    ]\n  }\n}\n',
+      good: '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.cjs" }] }\n    ]\n  }\n}\n',
       language: 'json',
     },
   },

@@ -1,20 +1,35 @@
 /**
- * helm releases changed on production.
- * Blocked: `helm upgrade api ./chart -n production`, `helm rollback api 3 --kube-context prod`.
- * Allowed: `helm upgrade api ./chart -n staging`, `helm list -n production`, `helm template ./chart`.
+ * helm releases changed on production: global flags may come before the verb, and the kube context
+ * falls back to the kubeconfig's current context like kubectl's.
+ * Blocked: `helm upgrade api ./chart -n production`, `helm -n production upgrade api ./chart`,
+ *          `helm --kube-context=live upgrade api ./chart`, `helm rollback api 3 --kube-context prod`.
+ * Allowed: `helm upgrade api ./chart -n staging`, `helm upgrade product-catalog ./chart -n staging`,
+ *          `helm list -n production`, `helm template ./chart`.
  */
-import { optionValues, PRODUCTION_WORD, type GuardRule } from './guard-rule.js';
+import { optionValues, positionals, PRODUCTION_WORD, type GuardRule } from './guard-rule.js';
+import { currentKubeTarget } from '../kubeconfig.js';
 
-const MUTATING = new Set(['upgrade', 'rollback', 'install', 'uninstall', 'delete', 'del']);
+const MUTATING = new Set(['upgrade', 'rollback', 'install', 'uninstall', 'delete', 'del', 'un', 'uninstal']);
+const VALUE_OPTIONS = ['-n', '--namespace', '--kube-context', '--kubeconfig', '--kube-apiserver', '--kube-token', '--kube-as-user', '--kube-as-group', '--kube-ca-file', '--registry-config', '--repository-config', '--repository-cache', '--burst-limit', '--qps', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '-o', '--output', '--description', '--post-renderer', '--repo'];
 
 export const helmRule: GuardRule = {
   id: 'helm',
-  check(command, policy) {
+  check(command, context) {
     if (command.program !== 'helm') return null;
-    const verb = command.args.find((a) => !a.startsWith('-'));
+    const [verb] = positionals(command.args, VALUE_OPTIONS);
     if (!verb || !MUTATING.has(verb)) return null;
-    const configured = [...optionValues(command.args, ['--kube-context']).filter((c) => policy.kubeContexts.includes(c)), ...optionValues(command.args, ['-n', '--namespace']).filter((n) => policy.kubeNamespaces.includes(n))];
-    const hit = configured[0] ?? command.args.find((a) => PRODUCTION_WORD.test(a));
+    const { policy } = context;
+    const explicit = optionValues(command.args, ['--kube-context']);
+    const kubeconfig = optionValues(command.args, ['--kubeconfig'])[0];
+    const current = explicit.length ? {} : command.shell.kubeContext ? { context: command.shell.kubeContext, namespace: command.shell.kubeNamespace } : currentKubeTarget(context.files, command.env, command.shell.cwd, kubeconfig);
+    const contexts = [...explicit, ...(current.context ? [current.context] : [])];
+    const namespaces = optionValues(command.args, ['-n', '--namespace']);
+    const currentNamespace = command.shell.kubeNamespace ?? current.namespace;
+    if (!namespaces.length && currentNamespace) namespaces.push(currentNamespace);
+    const hit =
+      contexts.find((c) => PRODUCTION_WORD.test(c) || policy.kubeContexts.includes(c)) ??
+      namespaces.find((n) => PRODUCTION_WORD.test(n) || policy.kubeNamespaces.includes(n)) ??
+      command.args.find((a) => PRODUCTION_WORD.test(a));
     return hit ? `helm ${verb} on production (${hit})` : null;
   },
 };

@@ -5,8 +5,9 @@ import { helmRule } from './helm.js';
 import { gitPushRule } from './git-push.js';
 import { hostedPlatformsRule } from './hosted-platforms.js';
 import { ghWorkflowRule } from './gh-workflow.js';
+import { cloudInfraRule } from './cloud-infra.js';
 import { configuredCommandRule } from './configured-command.js';
 import { selfAttestRule } from './self-attest.js';
 import { shipgateStateRule } from './shipgate-state.js';
 
-export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule, shipgateStateRule];
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, cloudInfraRule, configuredCommandRule, selfAttestRule, shipgateStateRule];

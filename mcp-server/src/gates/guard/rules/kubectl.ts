@@ -1,30 +1,39 @@
 /**
- * kubectl changes against the production context or namespace.
+ * kubectl changes against the production context or namespace: given with flags anywhere (also
+ * before the verb), through `--kubeconfig`/`KUBECONFIG`, chosen earlier by `kubectl config
+ * use-context`, or read as the kubeconfig's current context when no `--context` is written.
  * Blocked: `kubectl --context prod-eu apply -f k8s/`, `kubectl -n production rollout restart deploy/api`,
- *          `kubectl set image deploy/api api=img:2 --namespace=production`.
+ *          `kubectl apply -k overlays/production`, `kubectl apply -f k.yaml` with current-context `prod`.
  * Allowed: `kubectl get pods -n production`, `kubectl rollout status deploy/api -n production`,
- *          `kubectl apply -f k8s/ --context staging`.
+ *          `kubectl apply -f k8s/ --context staging`, `kubectl scale deploy/x -n products --replicas 2`.
  */
 import { optionValues, positionals, PRODUCTION_WORD, type GuardRule } from './guard-rule.js';
+import { currentKubeTarget } from '../kubeconfig.js';
 
-const MUTATING = new Set(['apply', 'rollout', 'set', 'scale', 'delete', 'patch', 'replace', 'edit', 'create', 'autoscale', 'label', 'annotate', 'drain', 'cordon']);
+const MUTATING = new Set(['apply', 'rollout', 'set', 'scale', 'delete', 'patch', 'replace', 'edit', 'create', 'autoscale', 'label', 'annotate', 'drain', 'cordon', 'uncordon', 'taint', 'expose', 'run']);
 const READ_ONLY_ROLLOUT = new Set(['status', 'history']);
-const VALUE_OPTIONS = ['--context', '-n', '--namespace', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '-f', '--filename', '-l', '--selector', '-o', '--output', '-c', '--container'];
+export const KUBECTL_VALUE_OPTIONS = ['--context', '-n', '--namespace', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '-f', '--filename', '-k', '--kustomize', '-l', '--selector', '-o', '--output', '-c', '--container', '--as', '--as-group', '--request-timeout', '-p', '--patch', '--type', '--field-manager', '--replicas', '--image', '--timeout', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--cache-dir', '-v', '--v'];
 
 export const kubectlRule: GuardRule = {
   id: 'kubectl',
-  check(command, policy) {
+  check(command, context) {
     if (command.program !== 'kubectl' && command.program !== 'oc') return null;
-    const [verb, sub] = positionals(command.args, VALUE_OPTIONS);
+    const [verb, sub] = positionals(command.args, KUBECTL_VALUE_OPTIONS);
     if (!verb || !MUTATING.has(verb)) return null;
     if (verb === 'rollout' && sub && READ_ONLY_ROLLOUT.has(sub)) return null;
-    const contexts = optionValues(command.args, ['--context', '--cluster']);
+    const { policy } = context;
+    const explicitContexts = optionValues(command.args, ['--context', '--cluster']);
+    const kubeconfig = optionValues(command.args, ['--kubeconfig'])[0];
+    const current = explicitContexts.length ? {} : command.shell.kubeContext ? { context: command.shell.kubeContext, namespace: command.shell.kubeNamespace } : currentKubeTarget(context.files, command.env, command.shell.cwd, kubeconfig);
+    const contexts = [...explicitContexts, ...(current.context ? [current.context] : [])];
     const namespaces = optionValues(command.args, ['-n', '--namespace']);
-    const files = optionValues(command.args, ['-f', '--filename']);
+    const currentNamespace = command.shell.kubeNamespace ?? current.namespace;
+    if (!namespaces.length && currentNamespace) namespaces.push(currentNamespace);
+    const paths = [...optionValues(command.args, ['-f', '--filename', '-k', '--kustomize', '-s', '--server']), ...(kubeconfig ? [kubeconfig] : []), ...(command.env.KUBECONFIG ? [command.env.KUBECONFIG] : [])];
     const hit =
       contexts.find((c) => PRODUCTION_WORD.test(c) || policy.kubeContexts.includes(c)) ??
       namespaces.find((n) => PRODUCTION_WORD.test(n) || policy.kubeNamespaces.includes(n)) ??
-      files.find((f) => /(^|[/_.-])prod(uction)?([/_.-]|$)/i.test(f));
-    return hit ? `kubectl ${verb}${verb === 'set' && sub ? ` ${sub}` : ''} against production (${hit})` : null;
+      paths.find((f) => PRODUCTION_WORD.test(f));
+    return hit ? `kubectl ${verb}${(verb === 'set' || verb === 'rollout') && sub ? ` ${sub}` : ''} against production (${hit})` : null;
   },
 };

@@ -1,0 +1,33 @@
+/**
+ * The process entry of the PreToolUse guard, built alone as CommonJS to mcp-server/dist/guard-hook.cjs:
+ * read the hook JSON from stdin, decide, print the decision. It runs before every Bash/Write/Edit
+ * call, so start-up is what matters: CommonJS (Node then never initialises its ES module loader),
+ * stdin and stdout through plain file-descriptor calls (`process.stdin` would load the whole streams
+ * stack), and the YAML parser in a separate file required only when the config changed.
+ */
+import { readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { guardHook, guardFailure, type HookResult, type YamlParse } from './guard-hook-main.js';
+
+declare const __dirname: string;
+
+/** Loads dist/chunks/guard-yaml.cjs next to this bundle (a runtime path, so esbuild leaves it out). */
+async function loadYaml(): Promise<YamlParse> {
+  const file = join(__dirname, 'chunks', 'guard-yaml.cjs');
+  return (require(file) as { parse: YamlParse }).parse;
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function write(result: HookResult): void {
+  if (result.stdout) writeSync(1, result.stdout);
+  process.exitCode = result.exitCode;
+}
+
+guardHook(readStdin(), process.env, loadYaml).then(write, (error: unknown) => write(guardFailure(error)));

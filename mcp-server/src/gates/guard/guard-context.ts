@@ -1,0 +1,49 @@
+/**
+ * What the classifier may look at besides the command text: the policy from the project config, the
+ * hook's environment, and a read-only view of files (git metadata, kubeconfig, package.json, Makefile,
+ * workflows). Reads go through `FileLookup` so the classifier itself never touches the disk and tests
+ * can hand it any view; the hook hands it the real filesystem (fs-lookup.ts).
+ */
+import type { GuardPolicy } from './guard-policy.js';
+
+export interface FileLookup {
+  /** File content, or undefined when it does not exist or cannot be read. */
+  readText(path: string): string | undefined;
+  /** Names in a directory, or undefined. */
+  listDir(path: string): string[] | undefined;
+  exists(path: string): boolean;
+  /** Absolute path with symlinks resolved through the nearest existing parent. */
+  realPath(path: string): string;
+  /** Whether names in this existing directory compare without regard to case. */
+  caseInsensitive(dir: string): boolean;
+}
+
+export interface GuardContext {
+  policy: GuardPolicy;
+  /** The hook process's environment (HOME, KUBECONFIG, XDG_STATE_HOME, ...). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where the tool call runs (the hook input's `cwd`). */
+  cwd: string;
+  files: FileLookup;
+}
+
+const memos = new WeakMap<FileLookup, Map<string, unknown>>();
+
+/** Memoise a derived fact (git state, workflows, kubeconfig) for the life of one FileLookup. */
+export function memoize<T>(files: FileLookup, key: string, compute: () => T): T {
+  let memo = memos.get(files);
+  if (!memo) { memo = new Map(); memos.set(files, memo); }
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
+/** What earlier commands of the same Bash call changed: directory, variables, kube context. */
+export interface ShellState {
+  cwd: string;
+  vars: Map<string, string>;
+  /** Set by `kubectl config use-context X` earlier in the same call. */
+  kubeContext?: string;
+  kubeNamespace?: string;
+  /** The environment as the next command sees it; cleared whenever `cwd` or `vars` change. */
+  env?: Record<string, string | undefined>;
+}

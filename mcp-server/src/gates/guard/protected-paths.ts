@@ -1,0 +1,73 @@
+/**
+ * The ONE place that says which paths are shipgate's gate state, for the guard's Bash and file-tool
+ * checks: the in-repository folder `.claude/shipgate/` (except its `learnings/`, which the team edits
+ * through shipgate's own commands and which holds nothing a gate trusts), and the per-user state
+ * roots outside the repository (receipts, attestations, history, locks, the signing key).
+ * Point this function at new locations when gate state moves; every check follows it.
+ *
+ * Good: `~/.local/state/shipgate/receipts/p.json`, `repo/.claude/./shipgate//receipts/x` are protected.
+ * Bad:  comparing the raw text of a path, which `..`, `//`, a symlink or a capital letter walks past.
+ */
+import { resolve } from 'node:path';
+import { memoize, type FileLookup } from './guard-context.js';
+import { LEGACY_STATE_DIR, protectedStatePaths as stateFolders } from '../../project/state-dir.js';
+
+export interface ProtectedPaths {
+  /** Absolute folders everything under which is gate state. */
+  roots: string[];
+  /** Folder names relative to any repository (matched as path segments anywhere). */
+  repoStateDir: string;
+  /** Sub-folders of repoStateDir that are not gate state. */
+  unprotectedInRepoState: string[];
+}
+
+export function protectedStatePaths(env: Readonly<Record<string, string | undefined>>): ProtectedPaths {
+  // Where project/state-dir.ts puts gate state and the signing key; the guard protects exactly those.
+  const { noWrite, noRead } = stateFolders(env);
+  return { roots: [...new Set([...noWrite, ...noRead])], repoStateDir: LEGACY_STATE_DIR, unprotectedInRepoState: ['learnings'] };
+}
+
+/** Whether `path` (relative to `cwd`, symlinks resolved) is gate state. */
+export function isProtectedPath(path: string, cwd: string, env: Readonly<Record<string, string | undefined>>, files: FileLookup): boolean {
+  if (!path) return false;
+  const protectedPaths = protectedStatePaths(env);
+  const lexical = resolve(cwd, path);
+  if (matches(lexical, protectedPaths, files)) return true;
+  const real = files.realPath(lexical);
+  return real !== lexical && matches(real, protectedPaths, files);
+}
+
+/** Exact comparison first; the filesystem is asked about case folding only when case alone differs. */
+function matches(path: string, protectedPaths: ProtectedPaths, files: FileLookup): boolean {
+  const lower = path.toLowerCase();
+  for (const root of protectedPaths.roots) {
+    const forms = memoize(files, `root\0${root}`, () => [...new Set([resolve(root), files.realPath(resolve(root))])]);
+    for (const form of forms) {
+      if (path === form || path.startsWith(`${form}/`)) return true;
+      const folded = form.toLowerCase();
+      if ((lower === folded || lower.startsWith(`${folded}/`)) && files.caseInsensitive(nearestExisting(form, files))) return true;
+    }
+  }
+  const segment = `/${protectedPaths.repoStateDir}`;
+  const foldedSegment = segment.toLowerCase();
+  for (let at = lower.indexOf(foldedSegment); at >= 0; at = lower.indexOf(foldedSegment, at + 1)) {
+    const end = at + segment.length;
+    if (end < path.length && path[end] !== '/') continue;
+    const exact = path.slice(at, end) === segment;
+    if (!exact && !files.caseInsensitive(nearestExisting(path.slice(0, end), files))) continue;
+    const inside = path.slice(end + 1).split('/')[0] ?? '';
+    const unprotected = protectedPaths.unprotectedInRepoState.some((name) => inside === name || (inside.toLowerCase() === name.toLowerCase() && files.caseInsensitive(nearestExisting(path.slice(0, end), files))));
+    return !unprotected;
+  }
+  return false;
+}
+
+function nearestExisting(path: string, files: FileLookup): string {
+  let folder = path;
+  while (!files.exists(folder)) {
+    const parent = resolve(folder, '..');
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return folder;
+}

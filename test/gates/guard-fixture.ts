@@ -1,0 +1,84 @@
+/**
+ * A real project for the guard's tests: a git repository with a bare "production" remote, main
+ * tracking origin/main, worktrees on other branches (one whose upstream is main), package.json
+ * scripts, a Makefile, GitHub workflows, kubeconfigs, a deployer script and a per-user home with
+ * shipgate's state folder. Built once per test file in a temp folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export interface GuardFixture {
+  base: string;
+  repo: string;
+  home: string;
+  stateRoot: string;
+  env: Record<string, string>;
+  cleanup(): void;
+}
+
+export const FIXTURE_CONFIG = `app: shop
+environments:
+  staging:
+    provider: { type: command, deploy: [node, deployer.mjs, stage, "{version}"] }
+  production:
+    provider: { type: command, deploy: [node, deployer.mjs, deploy, "{version}"], undo: [./scripts/undo.sh, "{version}"] }
+  prod-k8s:
+    provider: { type: kubernetes, context: gke_shop_eu, namespace: shop, deployment: api }
+  prod-git:
+    provider: { type: git-push, remote: origin, branch: main }
+`;
+
+export function makeGuardFixture(options: { config?: string } = {}): GuardFixture {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'shipgate-guard-')));
+  const repo = join(base, 'repo');
+  const home = join(base, 'home');
+  const stateRoot = join(home, '.local/state/shipgate');
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(home, '.config') };
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' }, stdio: 'pipe' });
+  mkdirSync(stateRoot, { recursive: true });
+  write(join(stateRoot, 'receipts/production.json'), '{}');
+  write(join(home, '.kube/config'), 'apiVersion: v1\nkind: Config\ncurrent-context: staging\ncontexts:\n- context:\n    cluster: s\n    namespace: staging\n  name: staging\n');
+  write(join(base, 'kube/prod.yaml'), 'apiVersion: v1\ncurrent-context: prod-eu\ncontexts:\n- context:\n    cluster: p\n    namespace: api\n  name: prod-eu\n');
+  write(join(base, 'kube/dev.yaml'), 'apiVersion: v1\ncurrent-context: dev\ncontexts:\n- name: dev\n  context:\n    cluster: d\n');
+  write(join(base, 'kube/shop.yaml'), 'apiVersion: v1\ncurrent-context: gke_shop_eu\n');
+  git(base, 'init', '-q', '--bare', '-b', 'main', 'remote.git');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'main');
+  write(join(repo, 'shipgate.config.yaml'), options.config ?? FIXTURE_CONFIG);
+  write(join(repo, 'deployer.mjs'), 'console.log(process.argv)\n');
+  write(join(repo, 'scripts/undo.sh'), '#!/bin/sh\necho undo\n');
+  write(join(repo, 'scripts/release.sh'), '#!/usr/bin/env bash\nset -e\nnpm test\ngit push origin HEAD:production\n');
+  write(join(repo, 'scripts/lint.sh'), '#!/bin/sh\neslint .\n');
+  write(join(repo, 'payload.b64'), `${Buffer.from('kubectl apply -n production -f k.yaml').toString('base64')}\n`);
+  write(join(repo, 'deploy-steps.sh'), 'vercel --prod\n');
+  write(join(repo, 'package.json'), JSON.stringify({ name: 'shop', scripts: { test: 'vitest run', build: 'tsc -p .', lint: 'eslint .', 'deploy:prod': 'vercel --prod', ship: 'npm run build && git push origin HEAD:production', predeploy: 'npm test', deploy: 'echo deploying', 'k8s:prod': 'kubectl apply -k overlays/production', 'k8s:staging': 'kubectl apply -k overlays/staging', storybook: 'storybook dev' } }, null, 2));
+  write(join(repo, 'Makefile'), 'all: build\n\nbuild:\n\tnpm run build\n\ntest:\n\t@npm test\n\nrelease: build\n\tkubectl apply -k overlays/production\n\npublish-site:\n\tnetlify deploy --prod --dir dist\n\nrollout: release\n\ndocs:\n\techo docs\n');
+  write(join(repo, '.github/workflows/deploy.yml'), 'name: Deploy\non:\n  workflow_dispatch:\n  repository_dispatch:\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./scripts/release.sh\n');
+  write(join(repo, '.github/workflows/ci.yml'), 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n');
+  write(join(repo, '.github/workflows/reproduce-bug.yml'), 'name: Reproduce bug\non: workflow_dispatch\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n');
+  write(join(repo, '.github/workflows/nightly.yml'), 'name: Nightly checks\non: workflow_dispatch\njobs:\n  n:\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n    steps:\n      - run: npm test\n');
+  write(join(repo, 'sub/readme.md'), 'sub\n');
+  write(join(repo, '.claude/shipgate/receipts/production.json'), '{}');
+  write(join(repo, '.claude/shipgate/attestations.jsonl'), '');
+  write(join(repo, '.claude/shipgate/learnings/notes.md'), '');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'init');
+  git(repo, 'remote', 'add', 'origin', join(base, 'remote.git'));
+  git(repo, 'remote', 'add', 'mirror', join(base, 'remote.git'));
+  git(repo, 'push', '-q', '-u', 'origin', 'main');
+  git(repo, 'remote', 'set-head', 'origin', 'main');
+  git(repo, 'branch', 'feature');
+  git(repo, 'push', '-q', '-u', 'origin', 'feature');
+  git(repo, 'branch', 'topic', '--track', 'origin/main');
+  git(repo, 'worktree', 'add', '-q', join(base, 'wt-feature'), 'feature');
+  git(repo, 'worktree', 'add', '-q', join(base, 'wt-topic'), 'topic');
+  symlinkSync(stateRoot, join(repo, 'state-link'));
+  symlinkSync(join(repo, '.claude'), join(base, 'claude-link'));
+  return { base, repo, home, stateRoot, env, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
