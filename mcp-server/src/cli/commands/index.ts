@@ -16,6 +16,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   learnings: async () => (await import('./learnings.js')).command,
   history: async () => (await import('./history.js')).command,
   init: async () => (await import('./init.js')).command,
+  aliases: async () => (await import('./aliases.js')).command,
   mcp: async () => (await import('./mcp.js')).command,
   demo: async () => (await import('./demo.js')).command,
 };
@@ -32,6 +33,7 @@ export const commandSummaries: Record<string, string> = {
   learnings: 'Show the lessons learned, or record one.',
   history: 'List past deployments and rollbacks from the records.',
   init: 'Write a commented starter shipgate.config.yaml for this repository.',
+  aliases: 'Write project aliases in .claude/commands/ so /deploy-production and /ship-prod work as typed.',
   mcp: 'Start the shipgate MCP server on stdio.',
   demo: 'Run the whole story on the built-in example in a temp folder.',
 };
