@@ -6,7 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { bootstrap, git, makeProject, startPlatform, type Platform } from '../deploy/helpers.js';
-import { PLUGIN_ROOT } from './run-claude.js';
+import { clientEnv, makeHome, PLUGIN_ROOT } from './run-claude.js';
+import { join } from 'node:path';
 
 const BUILD_LOCK = '/tmp/build.lock';
 let built = false;
@@ -20,6 +21,13 @@ export function buildOnce(): void {
 export interface ExampleProject {
   root: string;
   remote: string;
+  /**
+   * The user's HOME for every client run and CLI call on this project: shipgate keeps per-user gate state
+   * (receipts, served versions) outside the repository, so all runs must share one.
+   */
+  home: string;
+  /** Run the built CLI in the project as that user; returns stdout. */
+  cli(...args: string[]): string;
   platform?: Platform;
   head(): string;
   cleanup(): Promise<void>;
@@ -27,6 +35,7 @@ export interface ExampleProject {
 
 export async function exampleProject(options: { platform?: boolean; editConfig?: (text: string) => string } = {}): Promise<ExampleProject> {
   const project = await makeProject(options.editConfig, { platform: options.platform ?? true });
+  const home = makeHome();
   let platform: Platform | undefined;
   if (options.platform !== false) {
     platform = await startPlatform(project.root);
@@ -37,10 +46,14 @@ export async function exampleProject(options: { platform?: boolean; editConfig?:
     root: project.root,
     remote: project.remote,
     platform,
+    home: home.home,
+    cli: (...args: string[]) =>
+      execFileSync(process.execPath, [join(PLUGIN_ROOT, 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: clientEnv(home.home, 'http://127.0.0.1:9') }),
     head: () => git(project.root, 'rev-parse', 'HEAD'),
     async cleanup() {
       await platform?.stop();
       await project.cleanup();
+      home.cleanup();
     },
   };
 }
