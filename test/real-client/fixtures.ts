@@ -4,7 +4,7 @@
  * v1.0.0, and the built bundle the plugin starts (`mcp-server/dist`, rebuilt once per run under the
  * same lock the stdio tests use, so parallel builds never pull it away mid-test).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { bootstrap, git, makeProject, startPlatform, type Platform } from '../deploy/helpers.js';
 import { clientEnv, makeHome, PLUGIN_ROOT } from './run-claude.js';
 import { join } from 'node:path';
@@ -26,8 +26,10 @@ export interface ExampleProject {
    * (receipts, served versions) outside the repository, so all runs must share one.
    */
   home: string;
-  /** Run the built CLI in the project as that user; returns stdout. */
+  /** Run the built CLI in the project as that user; returns stdout, throws on a non-zero exit. */
   cli(...args: string[]): string;
+  /** The same, returning the exit status and output instead of throwing. */
+  cliRun(...args: string[]): { status: number | null; stdout: string; stderr: string };
   platform?: Platform;
   head(): string;
   cleanup(): Promise<void>;
@@ -49,6 +51,10 @@ export async function exampleProject(options: { platform?: boolean; editConfig?:
     home: home.home,
     cli: (...args: string[]) =>
       execFileSync(process.execPath, [join(PLUGIN_ROOT, 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: clientEnv(home.home, 'http://127.0.0.1:9') }),
+    cliRun: (...args: string[]) => {
+      const result = spawnSync(process.execPath, [join(PLUGIN_ROOT, 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', env: clientEnv(home.home, 'http://127.0.0.1:9') });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
     head: () => git(project.root, 'rev-parse', 'HEAD'),
     async cleanup() {
       await platform?.stop();
