@@ -1,11 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: process.env.CI ? ['default'] : ['default'],
+    // Two projects: `npm test` runs both; `.ci/run` runs them as separate steps so the real-client suite
+    // (the real `claude` binary against a local Messages API stand-in) is timed against its 3-minute budget.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/real-client/**'] } },
+      { extends: true, test: { name: 'real-client', include: ['test/real-client/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+    ],
   },
 });

@@ -153,12 +153,18 @@ describe('slash commands in the real client', () => {
       { prompt: '/rollback 1.0.1 bad copy', skill: 'rollback', args: '1.0.1 bad copy', expect: 'Arguments: `1.0.1 bad copy`', tool: 'deployment_status', input: { environment: 'production' } },
       { prompt: '/retrospect all fine', skill: 'retrospect', args: 'all fine', expect: 'Optional note from the user: `all fine`', tool: 'learnings_get', input: {} },
     ];
-    for (const c of cases) {
-      const { run, first, results, requests } = await drive(project, c.prompt, [
-        { toolUses: [{ name: 'Skill', input: { skill: `shipgate:${c.skill}`, args: c.args } }] },
-        call(c.tool, c.input),
-        { text: 'ok' },
-      ]);
+    // Independent read-only sessions: run side by side to stay within the suite's budget.
+    const runs = await Promise.all(
+      cases.map((c) =>
+        drive(project, c.prompt, [
+          { toolUses: [{ name: 'Skill', input: { skill: `shipgate:${c.skill}`, args: c.args } }] },
+          call(c.tool, c.input),
+          { text: 'ok' },
+        ]),
+      ),
+    );
+    cases.forEach((c, i) => {
+      const { run, first, results, requests } = runs[i]!;
       expect(run.exitCode, `${c.prompt}: ${run.stderr}`).toBe(0);
       expect(run.result?.permission_denials, c.prompt).toEqual([]);
       // The alias itself arrived (a project command, not "no command with that name") ...
@@ -169,6 +175,6 @@ describe('slash commands in the real client', () => {
         ['Skill', false],
         [TOOL(c.tool), false],
       ]);
-    }
+    });
   }, 180_000);
 });
