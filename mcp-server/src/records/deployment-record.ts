@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isProcessAlive } from '../deploy/lock.js';
 import { renderRecordMarkdown } from './render-record.js';
+import { isDeployRunningHere } from '../deploy/running-deploys.js';
 
 export type RecordStatus = 'in_progress' | 'succeeded' | 'rolled_back' | 'failed' | 'aborted' | 'blocked';
 
@@ -131,6 +132,8 @@ export async function markAbortedRecords(recordsDir: string, now = new Date()): 
   for (const record of await readRecords(recordsDir)) {
     if (record.status !== 'in_progress') continue;
     if (record.host === hostname() && isProcessAlive(record.pid) && record.pid !== process.pid) continue;
+    // This process's own deploy, still watching its monitor after the tool answered: alive, not aborted.
+    if (record.pid === process.pid && isDeployRunningHere(record.environment)) continue;
     if (record.host !== hostname()) continue;
     record.status = 'aborted';
     record.finishedAt = now.toISOString();
