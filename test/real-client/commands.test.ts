@@ -57,8 +57,8 @@ describe('slash commands in the real client', () => {
       call('version_bump', { bump: 'auto', apply: true, push: true }),
       call('gate_check', { environment: 'production' }),
       call('deploy', { environment: 'production', dryRun: true }),
-      call('deploy', { environment: 'production', dryRun: false }),
-      call('deployment_status', { environment: 'production' }),
+      call('deploy', { environment: 'production', dryRun: false, waitForMonitor: false }),
+      call('deployment_status', { environment: 'production', waitSeconds: 300 }),
       { text: 'Deployed 1.0.1 to production.' },
     ]);
     expect(run.exitCode, run.stderr).toBe(0);
@@ -84,6 +84,8 @@ describe('slash commands in the real client', () => {
     // The second gate ran on the release commit: the receipt the deploy used is bound to it.
     expect(results[4]!.text).toContain(releaseCommit);
     expect(JSON.parse(results[6]!.text.slice(results[6]!.text.indexOf('{')))).toMatchObject({ ok: true, version: '1.0.1', commit: releaseCommit, rolledBack: false });
+    // deployment_status followed the monitor window to its end.
+    expect(results[7]!.text).toContain('deploy v1.0.1: succeeded');
     expect(remoteTags(project)).toContain('v1.0.1');
     expect(await servedVersion(project.platform!.url)).toBe('1.0.1');
     const record = records(project.root).find((f) => f.includes('1.0.1'));

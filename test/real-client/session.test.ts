@@ -101,6 +101,7 @@ describe('sessions in the real client', () => {
     expect(results[0]!.isError).toBe(true);
     expect(results[0]!.text).toContain('shipgate guard: refused');
     expect(results[0]!.text).toMatch(/\/(shipgate:)?deploy-production/);
+    console.log(`guard refusal as the model saw it:\n${results[0]!.text}`);
     expect(existsSync(marker)).toBe(false);
   }, 120_000);
 
