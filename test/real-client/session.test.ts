@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMessagesStandIn, toolResults, userText, type Turn } from './messages-stand-in.js';
-import { runClaude, TOOL } from './run-claude.js';
+import { PLUGIN_ROOT, runClaude, TOOL } from './run-claude.js';
 import { buildOnce, exampleProject, type ExampleProject } from './fixtures.js';
 import { git } from '../deploy/helpers.js';
 
@@ -101,7 +101,9 @@ describe('sessions in the real client', () => {
     expect(results[0]!.isError).toBe(true);
     expect(results[0]!.text).toContain('shipgate guard: refused');
     expect(results[0]!.text).toMatch(/\/(shipgate:)?deploy-production/);
-    console.log(`guard refusal as the model saw it:\n${results[0]!.text}`);
+    // Never the plugin's absolute path (#13 item 7). Claude Code 2.1.197 prefixes a failing hook's stderr with
+    // `PreToolUse:Bash hook error: [node "${CLAUDE_PLUGIN_ROOT}/..."]`; a JSON permission decision avoids it.
+    expect(results[0]!.text).not.toContain(PLUGIN_ROOT);
     expect(existsSync(marker)).toBe(false);
   }, 120_000);
 
