@@ -66,7 +66,7 @@ describe('canary through the command provider', () => {
     expect(json.rollback.verified).toBe(true);
     expect(json.rollback.steps.every((s: { status: string }) => s.status === 'passed')).toBe(true);
     // The gate skill's <rollback_procedure> step ran after the provider's undo.
-    expect(json.rollback.steps.map((s: { id: string }) => s.id)).toContain('show_platform');
+    expect(json.rollback.steps.map((s: { id: string }) => s.id)).toContain('1');
     const md = await readFile(result.outcome.record.files.markdown, 'utf8');
     expect(md).toContain('Incident report');
     expect(md).toContain('ROLLED BACK');

@@ -78,16 +78,17 @@ describe('manifests', () => {
     expect(plugin['keywords']).toEqual(expect.arrayContaining(['deployment']));
   });
 
-  it('marketplace.json offers the plugin from this repository root', () => {
+  it('marketplace.json offers the plugin from the `plugin` branch (runtime files only: nothing to npm-install)', () => {
     const marketplace = readJson('.claude-plugin/marketplace.json');
     expect(marketplace['name']).toBe('shipgate');
-    expect(marketplace['plugins']).toEqual([expect.objectContaining({ name: 'shipgate', source: './' })]);
+    expect(marketplace['plugins']).toEqual([expect.objectContaining({ name: 'shipgate', source: { source: 'url', url: 'https://github.com/shipgate/shipgate.git', ref: 'plugin' } })]);
   });
 
   it('.mcp.json starts the bundled server as "shipgate" and hooks.json wires the two hooks to bundle entries', () => {
     const build = readFileSync(join(PLUGIN_ROOT, 'scripts', 'build.mjs'), 'utf8');
     const mcp = readJson('.mcp.json') as { mcpServers: Record<string, { command: string; args: string[] }> };
-    expect(mcp.mcpServers['shipgate']).toEqual({ command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/cli.js', 'mcp'] });
+    // alwaysLoad: the schemas reach the model at once, also where the client defers MCP tools behind tool search.
+    expect(mcp.mcpServers['shipgate']).toEqual({ command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/cli.js', 'mcp'], alwaysLoad: true });
     const hooks = readJson('hooks/hooks.json') as { hooks: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> };
     expect(hooks.hooks['SessionStart']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/session-start-hook.js"');
     expect(hooks.hooks['PreToolUse']?.[0]?.matcher).toBe('Bash|Write|Edit|MultiEdit|NotebookEdit');

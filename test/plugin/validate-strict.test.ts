@@ -16,4 +16,10 @@ describe('shipgate validate . --strict on the plugin', () => {
     // The five skills, their references and the five commands were all looked at.
     expect(result.filesChecked).toBeGreaterThanOrEqual(20);
   }, 60_000);
+
+  it('the example project\'s gate skill (what `shipgate demo` and the real-client suite deploy with) is clean too', async () => {
+    const result = await validatePaths(['examples/skills'], { cwd: PLUGIN_ROOT, strict: true, cache: false });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(result.filesChecked).toBe(1);
+  }, 60_000);
 });

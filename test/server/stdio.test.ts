@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { tool as gateCheck } from '../../mcp-server/src/server/tools/gate-check.js';
-import { serverProjectRoot } from '../../mcp-server/src/server/stdio.js';
+import { serverProjectRoot, serverProjectStart } from '../../mcp-server/src/server/stdio.js';
 import { createFixtureRepo, textOf, type FixtureRepo } from './helpers.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -144,9 +144,12 @@ describe('built server over stdio', () => {
     } finally {
       await client.close();
     }
-    expect(serverProjectRoot({ SHIPGATE_PROJECT_ROOT: '/a', CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/a');
-    expect(serverProjectRoot({ CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/b');
-    expect(serverProjectRoot({}, '/c')).toBe('/c');
+    expect(serverProjectStart({ SHIPGATE_PROJECT_ROOT: '/a', CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/a');
+    expect(serverProjectStart({ CLAUDE_PROJECT_DIR: '/b' }, '/c')).toBe('/b');
+    expect(serverProjectStart({}, '/c')).toBe('/c');
+    // Claude Code launched in a subfolder: the server still works on the repository (nearest config).
+    mkdirSync(join(repo.root, 'app', 'src'), { recursive: true });
+    expect(await serverProjectRoot({ CLAUDE_PROJECT_DIR: join(repo.root, 'app', 'src') }, '/c')).toBe(realpathSync(repo.root));
   });
 
   it('cold start: `shipgate mcp` statically loads no Markdown parser, validator or skill parser', async () => {

@@ -7,9 +7,11 @@
  */
 import { resolveStoreDir } from '../learnings/store-dir.js';
 import { lookupSessionCache } from '../learnings/session-cache.js';
+import { findProjectRoot } from '../project/find-project-root.js';
 
-const projectRoot = process.env.CLAUDE_PROJECT_DIR || process.cwd();
 try {
+  // Launched from `<repo>/app`, the session's lessons are still the repository's (nearest config, else git top).
+  const projectRoot = await findProjectRoot(process.env.CLAUDE_PROJECT_DIR || process.cwd());
   const storeDir = await resolveStoreDir(projectRoot);
   const cache = await lookupSessionCache(storeDir);
   if (cache.state === 'hit') process.stdout.write(cache.text);

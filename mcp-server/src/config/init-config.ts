@@ -41,7 +41,7 @@ export async function planInitConfig(projectRoot: string): Promise<InitPlan> {
 
 export async function applyInitConfig(plan: InitPlan): Promise<string> {
   if (plan.existing) {
-    throw new ConflictError('A shipgate configuration already exists; init does not overwrite it.', { where: plan.existing, hint: 'Edit that file, or delete it first if you really want a fresh starter.' });
+    throw new ConflictError('A shipgate configuration already exists; init does not overwrite it.', { where: plan.existing, hint: 'Edit that file, or delete it first if you really want a fresh starter. For the /deploy-production ... aliases alone, run `shipgate aliases`.' });
   }
   await writeFileAtomic(plan.path, plan.text);
   return plan.path;

@@ -13,8 +13,9 @@ import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
 import { ConfigError, quote } from '../errors.js';
+import { CONFIG_FILE_NAMES } from '../project/config-file-names.js';
 
-export const CONFIG_FILE_NAMES = ['shipgate.config.yaml', '.claude/shipgate.yaml'] as const;
+export { CONFIG_FILE_NAMES };
 
 export interface LoadedConfig {
   config: ShipgateConfig;

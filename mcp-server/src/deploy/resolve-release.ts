@@ -33,7 +33,7 @@ export async function requireReleaseAt(projectRoot: string, sha: string, tagPref
   throw new BlockedError('The commit to deploy carries no release tag.', {
     where: `commit ${sha.slice(0, 12)}`,
     expected: `an annotated tag like ${tagPrefix}1.2.0 on this commit (shipgate deploys releases, not loose commits)`,
-    hint: 'Run `shipgate bump` to cut a release, then `shipgate gate` and `shipgate deploy` again.',
+    hint: 'Cut a release first (the version_bump tool with apply: true, or `shipgate bump`), then run the gate (gate_check / `shipgate gate`) on the release commit and deploy again.',
   });
 }
 

@@ -12,6 +12,7 @@ import { renderRecordMarkdown } from './render-record.js';
 import { deploymentRecordSchema, type DeploymentRecord } from './record-schema.js';
 import { parseStateText } from '../util/state-file.js';
 import { redactDeep, redactOutput } from '../util/redact-secrets.js';
+import { isDeployRunningHere } from '../deploy/running-deploys.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
@@ -77,6 +78,8 @@ export async function markAbortedRecords(recordsDir: string, now = new Date()): 
   for (const record of await readRecords(recordsDir)) {
     if (record.status !== 'in_progress') continue;
     if (record.host === hostname() && isProcessAlive(record.pid) && record.pid !== process.pid) continue;
+    // This process's own deploy, still watching its monitor after the tool answered: alive, not aborted.
+    if (record.pid === process.pid && isDeployRunningHere(record.environment)) continue;
     if (record.host !== hostname()) continue;
     record.status = 'aborted';
     record.finishedAt = now.toISOString();

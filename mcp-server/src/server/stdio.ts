@@ -4,10 +4,13 @@
  * routed to stderr while the server runs, so a stray console.log cannot corrupt the protocol.
  * The promise settles when the client closes stdin or the signal aborts, so the CLI exits cleanly.
  *
- * The project is `SHIPGATE_PROJECT_ROOT`, else `CLAUDE_PROJECT_DIR` (set by Claude Code), else cwd.
+ * The project is found from `SHIPGATE_PROJECT_ROOT`, else `CLAUDE_PROJECT_DIR` (set by Claude Code to
+ * the folder the session was launched from), else cwd, walking up to the nearest configuration, else
+ * the git top level (see project/find-project-root.ts): a session started in `<repo>/app` works on `<repo>`.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createServer } from './create-server.js';
+import { findProjectRoot } from '../project/find-project-root.js';
 
 export interface StdioServerOptions {
   env?: NodeJS.ProcessEnv;
@@ -17,8 +20,13 @@ export interface StdioServerOptions {
   signal?: AbortSignal;
 }
 
-export function serverProjectRoot(env: NodeJS.ProcessEnv, cwd: string): string {
+/** Where the search for the project starts: the explicit override, else Claude Code's launch folder, else cwd. */
+export function serverProjectStart(env: NodeJS.ProcessEnv, cwd: string): string {
   return env.SHIPGATE_PROJECT_ROOT || env.CLAUDE_PROJECT_DIR || cwd;
+}
+
+export async function serverProjectRoot(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+  return findProjectRoot(serverProjectStart(env, cwd));
 }
 
 /** Route console output to stderr while the server owns stdout; returns the undo. */
@@ -31,9 +39,10 @@ function keepStdoutForProtocol(): () => void {
 
 export async function runStdioServer(options: StdioServerOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
+  const projectRoot = await serverProjectRoot(env, options.cwd ?? process.cwd());
   const restoreConsole = keepStdoutForProtocol();
   const server = createServer({
-    projectRoot: serverProjectRoot(env, options.cwd ?? process.cwd()),
+    projectRoot,
     env,
     ...(options.readOnly !== undefined ? { readOnly: options.readOnly } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -18,6 +18,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   init: async () => (await import('./init.js')).command,
   harden: async () => (await import('./harden.js')).command,
   doctor: async () => (await import('./doctor.js')).command,
+  aliases: async () => (await import('./aliases.js')).command,
   mcp: async () => (await import('./mcp.js')).command,
   demo: async () => (await import('./demo.js')).command,
 };
@@ -36,6 +37,7 @@ export const commandSummaries: Record<string, string> = {
   init: 'Write a commented starter shipgate.config.yaml for this repository.',
   harden: "Turn on hardened mode: merge Claude Code's OS sandbox and permission rules into .claude/settings.json.",
   doctor: 'Report the protection level in force (guarded, signed, sandboxed), each setting verified, and what is missing.',
+  aliases: 'Write project aliases in .claude/commands/ so /deploy-production and /ship-prod work as typed.',
   mcp: 'Start the shipgate MCP server on stdio.',
   demo: 'Run the whole story on the built-in example in a temp folder.',
 };

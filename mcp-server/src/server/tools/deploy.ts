@@ -3,6 +3,11 @@
  * requires the receipt of a passing gate_check for this exact commit: no argument can stand in for it.
  * Progress per step and per monitor tick; rolled back on its own when health, smoke tests or the monitor
  * fail (rolledBack true, isError so the model sees it).
+ *
+ * `waitForMonitor: false` answers as soon as traffic is on the new release and the monitor window has
+ * started (`monitoring: true`, with the record), and the deploy keeps watching inside the server;
+ * `deployment_status` with `waitSeconds` follows it. For monitor windows longer than the client's
+ * tool-call time limit: at that limit the client cancels the call, which aborts and rolls back the deploy.
  */
 import { z } from 'zod';
 import type { ToolDefinition } from '../tool.js';
@@ -11,6 +16,10 @@ const inputSchema = {
   environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).default('production').describe('Environment name from shipgate.config.yaml.'),
   strategy: z.enum(['rolling', 'blue-green', 'canary', 'recreate']).optional().describe('Override the configured deployment strategy.'),
   dryRun: z.boolean().default(false).describe('Only print the deployment plan.'),
+  waitForMonitor: z
+    .boolean()
+    .default(true)
+    .describe('true (default): answer when the monitor window has ended. false: answer once traffic is shifted and the monitor has started; follow it with deployment_status (waitSeconds).'),
 };
 const outputSchema = {
   ok: z.boolean(),
@@ -21,6 +30,10 @@ const outputSchema = {
   dryRun: z.boolean(),
   rolledBack: z.boolean(),
   recordPath: z.string().optional(),
+  /** true: the deploy answered early (waitForMonitor: false) and is still watching its monitor window. */
+  monitoring: z.boolean().optional(),
+  /** What to call next while `monitoring` (clients may show the model only the structured result). */
+  next: z.string().optional(),
 };
 
 export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
@@ -34,19 +47,44 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { runDeploy } = await import('../../deploy/run-deploy.js');
     const { formatPlan } = await import('../../deploy/plan-deploy.js');
     let ticks = 0;
-    const result = await runDeploy({
+    let answered = false;
+    let monitorStarted: () => void = () => undefined;
+    const monitoring = new Promise<void>((resolve) => (monitorStarted = resolve));
+    const early = !args.waitForMonitor && !args.dryRun;
+    const running = runDeploy({
       projectRoot: context.projectRoot,
       environment: args.environment,
       ...(args.strategy ? { strategy: args.strategy } : {}),
       dryRun: args.dryRun,
-      signal: context.signal,
+      // Answered early, the deploy outlives this call: the call's cancellation must not abort it.
+      ...(early ? {} : { signal: context.signal }),
       now: context.now,
       env: context.env,
       onProgress: async (event) => {
+        if (event.step === 'monitor') monitorStarted();
+        if (answered) return;
         ticks += 1;
-        await context.progress(ticks, undefined, `[${event.index + 1}/${event.total}] ${event.step}: ${event.message}`);
+        await context.progress(ticks, undefined, `[${event.index + 1}/${event.total}] ${event.step}: ${event.message}`).catch(() => undefined);
       },
     });
+    if (early) {
+      const { trackDeploy } = await import('../../deploy/running-deploys.js');
+      trackDeploy(args.environment, running);
+      const first = await Promise.race([running.then((done) => ({ done })), monitoring.then(() => undefined)]);
+      if (!first) {
+        answered = true;
+        const { readRecords } = await import('../../records/deployment-record.js');
+        const { loadConfig } = await import('../../config/load-config.js');
+        const { resolve } = await import('node:path');
+        const loaded = await loadConfig(context.projectRoot);
+        const record = (await readRecords(resolve(context.projectRoot, loaded.config.records.dir))).filter((r) => r.environment === args.environment && r.status === 'in_progress').at(-1);
+        return {
+          structured: { ok: true, environment: args.environment, version: record?.version, commit: record?.commit, strategy: record?.strategy ?? args.strategy ?? 'configured', dryRun: false, rolledBack: false, monitoring: true, next: `deployment_status with environment ${args.environment} and waitSeconds (up to 600), until the record is no longer in_progress`, ...(record ? { recordPath: record.files.markdown } : {}) },
+          text: `Traffic is on ${record?.tag ?? 'the new release'} in ${args.environment}; the monitor window is running and rolls back on its own if a trigger fires. Follow it with deployment_status (environment ${args.environment}, waitSeconds up to 600) until the record is no longer in_progress.${record ? ` Record: ${record.files.markdown}` : ''}`,
+        };
+      }
+    }
+    const result = await running;
     if (result.dryRun) {
       return {
         structured: { ok: result.plan.receipt === 'valid' && !result.plan.releaseNeeded, environment: args.environment, version: result.plan.next.version, commit: result.plan.next.sha, strategy: result.plan.strategy, dryRun: true, rolledBack: false },

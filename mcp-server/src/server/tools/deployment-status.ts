@@ -1,9 +1,15 @@
-/** `deployment_status`: what each environment runs and the latest record's status (marks crashed runs aborted). */
+/**
+ * `deployment_status`: what each environment runs and the latest record's status (marks crashed runs
+ * aborted). With `waitSeconds` it first waits (bounded, with progress) for a deploy that answered early
+ * (`deploy` with `waitForMonitor: false`) and is still watching its monitor window in this server, so
+ * the model follows a long monitor in calls that each stay below the client's tool-call time limit.
+ */
 import { z } from 'zod';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
   environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).optional().describe('Limit to one environment.'),
+  waitSeconds: z.number().int().min(0).max(600).default(0).describe('Wait up to this long for a deploy still monitoring in this session to finish before answering.'),
 };
 const outputSchema = {
   environments: z.array(z.object({ environment: z.string(), version: z.string().optional(), status: z.string(), at: z.string().optional() })),
@@ -22,6 +28,17 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { readEnvironmentState } = await import('../../deploy/deploy-state.js');
     const { resolve } = await import('node:path');
     const loaded = await loadConfig(context.projectRoot);
+    if (args.waitSeconds > 0) {
+      const { isDeployRunningHere, waitForDeploy } = await import('../../deploy/running-deploys.js');
+      const watched = args.environment ? [args.environment] : Object.keys(loaded.config.environments);
+      const deadline = Date.now() + args.waitSeconds * 1000;
+      for (const name of watched.filter(isDeployRunningHere)) {
+        let beat = 0;
+        while (!(await waitForDeploy(name, Math.min(10_000, Math.max(0, deadline - Date.now())), context.signal)) && Date.now() < deadline && !context.signal.aborted) {
+          await context.progress((beat += 1), undefined, `${name}: monitor still running`).catch(() => undefined);
+        }
+      }
+    }
     const dir = resolve(context.projectRoot, loaded.config.records.dir);
     await markAbortedRecords(dir, context.now());
     const records = await readRecords(dir);

@@ -94,7 +94,8 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     if (answer.action !== 'accept') {
       throw new BlockedError(`The user ${answer.action === 'decline' ? 'declined' : 'cancelled'} the attestation of ${checkId}. Nothing was recorded; the gate still blocks on it.`, {
         where,
-        hint: 'Do not retry on your own: ask the user what is missing, fix it, then call gate_attest again.',
+        // Headless (`claude -p`) the client declares forms but cancels every one: calling again cannot work.
+        hint: `Do not call gate_attest again on your own. ${terminalHint(environment, checkId)}`,
       });
     }
     const content = answer.content ?? {};

@@ -2,7 +2,8 @@
  * argument-hint-consistency: a command or skill that reads `$ARGUMENTS`, `$0`..`$9` declares an
  * `argument-hint` (shown in the `/` menu), and one that declares a hint actually uses the arguments.
  *
- * Bad: body says `Deploy to $1` with no hint. Good: `argument-hint: [environment]` and `Deploy to $1`.
+ * Bad: body says `Deploy to $ARGUMENTS` with no hint. Good: `argument-hint: [environment]` and `Deploy to $ARGUMENTS`.
+ * (Claude Code numbers positional arguments from `$0`: `$1` is the SECOND word; `$ARGUMENTS` is all of them.)
  */
 import type { DocumentRule } from '../rule.js';
 import { keyPosition } from '../rule-helpers.js';
@@ -17,8 +18,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'Without a hint the user does not know the command takes arguments; a hint with no use means typed arguments are silently dropped.',
-      bad: '---\ndescription: Deploy to an environment\n---\nDeploy to $1 now.\n',
-      good: '---\ndescription: Deploy to an environment\nargument-hint: [environment]\n---\nDeploy to $1 now.\n',
+      bad: '---\ndescription: Deploy to an environment\n---\nDeploy to $ARGUMENTS now.\n',
+      good: '---\ndescription: Deploy to an environment\nargument-hint: [environment]\n---\nDeploy to $ARGUMENTS now.\n',
     },
   },
   check({ document, report }) {
