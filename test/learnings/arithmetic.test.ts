@@ -32,12 +32,13 @@ describe('frequency stars over the last 5 runs of the phase', () => {
     expect(s.lastSeen).toBe(events[6]!.at);
   });
 
-  it('reads 0/5 - not yet seen when never seen, and 0/5 with a date when seen long ago', () => {
+  it('reads 0/5 - not yet seen when never seen, and says "not in the last 5 runs" when seen only before the window', () => {
     const old = [ev({ phase: 'bump', outcome: 'succeeded', pitfalls: ['wrong_version_bump'] })];
     for (let i = 0; i < 5; i++) old.push(ev({ phase: 'bump', outcome: 'succeeded' }));
     expect(formatFrequency(stat(old, 'missing_git_tag'))).toBe('☆☆☆☆☆ (0/5 - not yet seen)');
     const s = stat(old, 'wrong_version_bump');
-    expect(formatFrequency(s)).toBe('☆☆☆☆☆ (0/5)');
+    // No bare "(0/5)" next to a last-seen date: the text says why the window is empty.
+    expect(formatFrequency(s)).toBe('☆☆☆☆☆ (0/5 - not in the last 5 bump runs)');
     expect(s.count).toBe(1);
   });
 
