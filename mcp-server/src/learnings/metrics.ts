@@ -99,7 +99,7 @@ export function metricsFromState(state: LearningsState): Metrics {
   return { attempts, metrics, recentOutcomes, sparkline: sparkline(recentOutcomes) };
 }
 
-/** Median in milliseconds of durations counted per whole second. */
+/** Median in milliseconds of the duration histogram (see ProductionTotals.durationSeconds). */
 function histogramMedianSeconds(histogram: Record<string, number>): number | null {
   const buckets = Object.entries(histogram).map(([second, count]) => [Number(second), count] as const).sort((a, b) => a[0] - b[0]);
   const total = buckets.reduce((sum, [, count]) => sum + count, 0);

@@ -63,7 +63,10 @@ export interface ProductionTotals {
   /** Succeeded and not rolled back later. */
   succeeded: number;
   rolledBack: number;
-  /** Duration of attempts, whole seconds → how many: the median without keeping every value. */
+  /**
+   * Duration of attempts, in seconds rounded down to 64 steps per doubling (exact below 128 s, within
+   * 1.6 % above) → how many: the median without keeping every value, in a few hundred keys at most.
+   */
   durationSeconds: Record<string, number>;
   /** Newest attempts, oldest first. */
   recent: Attempt[];
@@ -183,14 +186,22 @@ function applyDeploy(production: ProductionTotals, event: RunEvent): void {
   if (rolledBack) production.rolledBack += 1;
   else if (event.outcome === 'succeeded') production.succeeded += 1;
   if (typeof event.durationMs === 'number' && event.durationMs >= 0) {
-    const second = String(Math.round(event.durationMs / 1000));
-    production.durationSeconds[second] = (production.durationSeconds[second] ?? 0) + 1;
+    const bucket = String(durationBucket(event.durationMs));
+    production.durationSeconds[bucket] = (production.durationSeconds[bucket] ?? 0) + 1;
   }
   insertNewest(production.recent, { at: event.at, runId: event.runId, outcome: event.outcome, rolledBack, ...(typeof event.durationMs === 'number' ? { durationMs: event.durationMs } : {}) }, RECENT_ATTEMPTS);
   if (event.outcome === 'succeeded' && event.pitfalls.length === 0) {
     production.clean += 1;
     if (!production.lastClean || event.at >= production.lastClean.at) production.lastClean = { at: event.at, ...(event.version ? { version: event.version } : {}) };
   }
+}
+
+/** Whole seconds, rounded down to a step of 2^(⌊log2 s⌋ - 6) seconds (1 s below 128 s). */
+export function durationBucket(durationMs: number): number {
+  const seconds = Math.round(durationMs / 1000);
+  if (seconds < 128) return seconds;
+  const step = 2 ** (Math.floor(Math.log2(seconds)) - 6);
+  return Math.floor(seconds / step) * step;
 }
 
 /** A succeeded rollback that names a deploy's run id: that deploy counts as rolled back. */
