@@ -2,8 +2,9 @@
  * The learnings catalog of a repository: every `<pitfall>` in the plugin's skills and in the project's
  * own skills (`.claude/skills/*\/SKILL.md`, `skills/*\/SKILL.md`), read through the skill model, merged
  * with the detection rules. Parsing skills costs tens of milliseconds, so the result is cached as
- * `catalog.json` in the store, keyed by each skill file's size and mtime; the SessionStart hook reads
- * only that snapshot.
+ * `catalog.json` in the store, keyed by each skill file's size and mtime (and kept in memory by a
+ * long-lived process, one build shared by concurrent callers); the SessionStart hook reads only that
+ * snapshot.
  *
  * Good: a project adds `<pitfall name="forgot_feature_flag">` to its own skill → it appears in learnings.md.
  * Bad:  writing the catalog into the plugin folder (a plugin update would drop it).
@@ -58,6 +59,10 @@ export async function listSkillFiles(projectRoot: string, pluginRoot: string | u
   return files;
 }
 
+/** Catalogs this process built, by store and skill-file stamps; concurrent callers share one build. */
+const built = new Map<string, Promise<CatalogEntry[]>>();
+const BUILT_LIMIT = 32;
+
 export async function loadCatalog(projectRoot: string, storeDir: string, options: CatalogOptions = {}): Promise<CatalogEntry[]> {
   const pluginRoot = options.pluginRoot ?? findPluginRoot();
   const files = await listSkillFiles(projectRoot, pluginRoot);
@@ -66,6 +71,18 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
     const info = await stat(path);
     sources.push({ path, size: info.size, mtimeMs: info.mtimeMs });
   }
+  const key = `${storeDir}\u0000${options.writeSnapshot !== false}\u0000${JSON.stringify(sources)}`;
+  let pending = built.get(key);
+  if (!pending) {
+    if (built.size >= BUILT_LIMIT) built.clear();
+    pending = buildCatalog(projectRoot, storeDir, pluginRoot, files, sources, options);
+    built.set(key, pending);
+    pending.catch(() => built.delete(key));
+  }
+  return pending;
+}
+
+async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: string | undefined, files: string[], sources: SourceFile[], options: CatalogOptions): Promise<CatalogEntry[]> {
   const cached = await readSnapshot(storeDir);
   if (cached && sameSources(cached.files, sources)) return cached.entries;
 
