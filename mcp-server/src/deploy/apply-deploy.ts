@@ -58,10 +58,13 @@ export interface DeployOutcome {
   exitCode: 0 | 1 | 3;
   trigger?: string;
   record: DeploymentRecord;
+  /** The plan's monitor windows added up, whether or not the deploy got that far (learnings compare it with 30 minutes). */
   monitorPlannedMs: number;
   monitorObservedMs: number;
   monitorCompleted: boolean;
   healthChecksRun: number;
+  /** A health, smoke or monitor step failed: the new version was unhealthy (a learnings signal). */
+  healthFailed: boolean;
 }
 
 export function healthChecksOf(environment: EnvironmentConfig): HealthCheck[] {
@@ -83,8 +86,10 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
   const started: PlanStep[] = [];
   let candidateColor: string | undefined;
   let failure: string | undefined;
-  let monitorPlannedMs = 0;
+  // The planned window is the plan's, not what ran before a failure cut it short.
+  const monitorPlannedMs = plan.steps.reduce((sum, step) => (step.kind === 'monitor' ? sum + (step.durationMs ?? 0) : sum), 0);
   let monitorObservedMs = 0;
+  let healthFailed = false;
   let monitorCompleted = true;
   let healthChecksRun = 0;
   let monitorTrigger: MonitorTrigger | undefined;
@@ -141,7 +146,6 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
       // Canary analysis watches the canary itself (its preview URL) when there is one: probes through the
       // shared URL would mostly measure the stable release.
       const url = urlFor(environment, step.target ?? 'production', candidateColor) ?? environment.url;
-      monitorPlannedMs += step.durationMs ?? 0;
       const queries = environment.monitor.prometheus?.queries.length ?? 0;
       if (!url || (checks.length === 0 && queries === 0)) {
         recordStep.status = 'skipped';
@@ -188,12 +192,13 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     if (recordStep.status !== 'skipped') recordStep.status = ok ? 'passed' : 'failed';
     await writeRecord(record);
     if (!ok) {
+      healthFailed = step.kind === 'health' || step.kind === 'smoke' || step.kind === 'monitor';
       failure = `${step.id}: ${detail}`;
       break;
     }
   }
 
-  const base = { monitorPlannedMs, monitorObservedMs, monitorCompleted: monitorCompleted && !failure, healthChecksRun };
+  const base = { monitorPlannedMs, monitorObservedMs, monitorCompleted: monitorCompleted && !failure, healthChecksRun, healthFailed };
   if (!failure) {
     record.status = 'succeeded';
     record.finishedAt = new Date().toISOString();
