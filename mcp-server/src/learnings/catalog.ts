@@ -60,7 +60,7 @@ export async function listSkillFiles(projectRoot: string, pluginRoot: string | u
 }
 
 /** Catalogs this process built, by store and skill-file stamps; concurrent callers share one build. */
-const built = new Map<string, Promise<CatalogEntry[]>>();
+const built = new Map<string, Promise<{ entries: CatalogEntry[]; written: boolean }>>();
 const BUILT_LIMIT = 32;
 
 export async function loadCatalog(projectRoot: string, storeDir: string, options: CatalogOptions = {}): Promise<CatalogEntry[]> {
@@ -71,7 +71,8 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
     const info = await stat(path);
     sources.push({ path, size: info.size, mtimeMs: info.mtimeMs });
   }
-  const key = `${storeDir}\u0000${options.writeSnapshot !== false}\u0000${JSON.stringify(sources)}`;
+  const key = `${storeDir}\u0000${JSON.stringify(sources)}`;
+  const write = options.writeSnapshot !== false;
   let pending = built.get(key);
   if (!pending) {
     if (built.size >= BUILT_LIMIT) built.clear();
@@ -79,12 +80,22 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
     built.set(key, pending);
     pending.catch(() => built.delete(key));
   }
-  return pending;
+  const result = await pending;
+  // Built for a read-only caller (no store yet): the first caller that may write leaves the snapshot.
+  if (write && !result.written) {
+    result.written = true;
+    await writeSnapshot(storeDir, sources, result.entries);
+  }
+  return result.entries;
 }
 
-async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: string | undefined, files: string[], sources: SourceFile[], options: CatalogOptions): Promise<CatalogEntry[]> {
+async function writeSnapshot(storeDir: string, sources: SourceFile[], entries: CatalogEntry[]): Promise<void> {
+  await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
+}
+
+async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: string | undefined, files: string[], sources: SourceFile[], options: CatalogOptions): Promise<{ entries: CatalogEntry[]; written: boolean }> {
   const cached = await readSnapshot(storeDir);
-  if (cached && sameSources(cached.files, sources)) return cached.entries;
+  if (cached && sameSources(cached.files, sources)) return { entries: cached.entries, written: true };
 
   const pitfalls: SkillPitfall[] = [];
   for (const file of files) {
@@ -96,8 +107,9 @@ async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: s
     }
   }
   const entries = mergeCatalog(pitfalls, detectionRules);
-  if (options.writeSnapshot !== false) await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
-  return entries;
+  const write = options.writeSnapshot !== false;
+  if (write) await writeSnapshot(storeDir, sources, entries);
+  return { entries, written: write };
 }
 
 /** The cached catalog, or the detection rules' fallback catalog when there is none (fresh clone). */

@@ -63,8 +63,9 @@ function checkText(text: string, where: string, max: number, multiline: boolean)
 export async function checkKnownPitfalls(projectRoot: string, lesson: Lesson, options: RecordOptions = {}): Promise<void> {
   if (lesson.allowNew || !lesson.pitfalls?.length) return;
   const storeDir = await resolveStoreDir(projectRoot);
-  const catalog = await loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, writeSnapshot: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
-  const { snapshot } = await loadState(storeDir);
+  const { snapshot, exists } = await loadState(storeDir);
+  // A refused lesson must leave no trace: no store folder is created for the catalog snapshot.
+  const catalog = await loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, writeSnapshot: exists, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   const known = [...new Set([...catalog.map((entry) => entry.id), ...Object.keys(snapshot.state.pitfalls)])].sort();
   for (const id of lesson.pitfalls) {
     if (known.includes(id)) continue;
