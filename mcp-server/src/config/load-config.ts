@@ -14,7 +14,9 @@ import type { ZodIssue } from 'zod';
 import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
 import { ConfigError, quote } from '../errors.js';
 
-export const CONFIG_FILE_NAMES = ['shipgate.config.yaml', '.claude/shipgate.yaml'] as const;
+import { CONFIG_FILE_NAMES } from './config-file-names.js';
+
+export { CONFIG_FILE_NAMES };
 
 export interface LoadedConfig {
   config: ShipgateConfig;
