@@ -6,7 +6,8 @@
  * learnings.md, and a committed checkpoint when one is due.
  *
  * Writers that run at once may publish in any order; each one that finds events.jsonl grown past what
- * it published publishes again, so the last one to finish leaves a summary of every line.
+ * it read catches up before publishing, and past what it published publishes again, so the last one
+ * to finish leaves a summary of every line.
  *
  * Good: `await recordRun(root, { phase: 'deploy', outcome: 'rolled_back', rollbackTrigger: 'error_rate', ... })`
  * Bad:  editing learnings.md directly; the next event regenerates it from the events.
@@ -34,8 +35,11 @@ export interface RecordOptions {
   onWarning?: (message: string) => void;
 }
 
-/** Publishing rounds when other writers keep appending (each round covers everything appended before it). */
-const PUBLISH_ROUNDS = 5;
+/**
+ * Rounds when other writers keep appending: catching up costs only the new lines, so a writer keeps
+ * going until what it published covers the whole file (bounded, for a file that never stops growing).
+ */
+const PUBLISH_ROUNDS = 100;
 
 export async function recordRun(projectRoot: string, signals: RunSignals, options: RecordOptions = {}): Promise<RunEvent> {
   const now = options.now ?? (() => new Date());
@@ -49,16 +53,20 @@ export async function recordRun(projectRoot: string, signals: RunSignals, option
 }
 
 async function refreshSummary(storeDir: string, catalog: readonly CatalogEntry[], warn: (message: string) => void): Promise<void> {
+  const size = async () => (await stat(eventsPath(storeDir))).size;
   for (let round = 0; round < PUBLISH_ROUNDS; round++) {
     const { snapshot } = await loadState(storeDir);
     if (round === 0) for (const message of warningLines(snapshot)) warn(message);
+    // Someone appended after we read: catch up first instead of writing a summary already behind.
+    const last = round === PUBLISH_ROUNDS - 1;
+    if (!last && (await size()) > snapshot.coveredBytes) continue;
     const analysis = analyzeState(snapshot.state, catalog);
     await publishSummary(storeDir, snapshot, {
       checkpoint: true,
       sessionText: sessionTextFrom(analysis, snapshot.warnings.count),
       markdown: renderAnalysis(analysis, { warnings: warningLines(snapshot) }),
     });
-    const { size } = await stat(eventsPath(storeDir));
-    if (size <= snapshot.coveredBytes) return;
+    // A writer that finished before us may have covered less than we did, or more: check after publishing.
+    if ((await size()) <= snapshot.coveredBytes) return;
   }
 }
