@@ -19,7 +19,7 @@ import { foldEvents, type LearningsState } from '../../mcp-server/src/learnings/
 import { readEvents } from '../../mcp-server/src/learnings/store.js';
 import { summarizeAnalysis } from '../../mcp-server/src/learnings/summary.js';
 import { jsonLines, random, syntheticEvents } from './synthetic.js';
-import { steppingClock, tempProject } from './helpers.js';
+import { bundleForNode, runNode, steppingClock, tempProject } from './helpers.js';
 
 const STORE = '.claude/shipgate/learnings';
 const catalog = mergeCatalog([], detectionRules);
@@ -140,6 +140,21 @@ describe('a fresh clone and a merge', () => {
     const all = (await readEvents(join(clone, STORE))).events;
     expect(all).toHaveLength(4004);
     expect(view(loaded.snapshot.state)).toEqual(view(foldEvents(all)));
+
+    // The SessionStart hook on a second fresh clone: prints the lessons, and leaves its (gitignored)
+    // caches so the next session start reads only them.
+    const second = join(root, 'second-clone');
+    git(root, 'clone', '-q', repo, second);
+    const hook = await bundleForNode(join(__dirname, '../../mcp-server/src/cli/session-start-hook-main.ts'), join(root, 'hook.mjs'));
+    const env = { ...process.env, CLAUDE_PROJECT_DIR: second, CLAUDE_PLUGIN_ROOT: join(root, 'no-plugin') };
+    const first = await runNode(hook, [], { env });
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const runs = all.filter((e) => e.phase !== 'retrospect').length;
+    expect(first.stdout.split('\n')[0]).toBe(`shipgate lessons from ${runs} recorded runs and ${all.length - runs} lessons in this repository (top pitfalls):`);
+    const cached = JSON.parse(await readFile(join(second, STORE, 'session-summary.json'), 'utf8')) as { text: string };
+    expect(cached.text).toBe(first.stdout);
+    expect(git(second, 'status', '--porcelain')).toBe('');
+    expect((await runNode(hook, [], { env })).stdout).toBe(first.stdout);
   });
 
   it('git merge of two branches that both recorded runs exits 0, keeps every event, and the summary counts both', async () => {
