@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordRun } from '../../mcp-server/src/learnings/record-run.js';
+import { readLearnings } from '../../mcp-server/src/learnings/read-learnings.js';
+import { steppingClock, tempProject } from './helpers.js';
 import { detectPitfalls, detectionRules } from '../../mcp-server/src/learnings/detect/index.js';
 import type { RunSignals } from '../../mcp-server/src/learnings/signals.js';
 
@@ -75,6 +79,22 @@ describe('detection rules', () => {
       for (const signals of c.good) expect(rule.detect(signals), JSON.stringify(signals)).toBe(false);
     });
   }
+
+  it('each catalog pitfall fires from a recorded run and shows in the lessons as seen in 1 of 5', async () => {
+    const { root, cleanup } = await tempProject('shipgate-detect-');
+    try {
+      for (const rule of detectionRules) {
+        const project = join(root, rule.id);
+        const options = { pluginRoot: join(root, 'no-plugin'), now: steppingClock(), onWarning: () => {} };
+        const event = await recordRun(project, cases[rule.id]!.bad[0]!, options);
+        expect(event.pitfalls, rule.id).toContain(rule.id);
+        const stat = (await readLearnings(project, { pluginRoot: options.pluginRoot })).summary.pitfalls.find((p) => p.id === rule.id)!;
+        expect([stat.seen, stat.count, stat.frequency], rule.id).toEqual([1, 1, '★☆☆☆☆ (1/5)']);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
 
   it('a clean production deploy shows no pitfall', () => {
     const clean: RunSignals = {
