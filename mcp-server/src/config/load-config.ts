@@ -13,7 +13,6 @@ import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
 import { ConfigError, quote } from '../errors.js';
-
 import { CONFIG_FILE_NAMES } from './config-file-names.js';
 
 export { CONFIG_FILE_NAMES };
