@@ -22,7 +22,7 @@ describe('recordRun', () => {
       root,
       {
         phase: 'deploy', outcome: 'rolled_back', environment: 'production', version: '1.3.0', durationMs: 300_000,
-        rollbackTrigger: 'error_rate above 0.05 for 2m', monitorPlannedMs: 600_000, monitorObservedMs: 150_000, monitorCompleted: false,
+        rollbackTrigger: 'error_rate above 0.05 for 2m', monitorPlannedMs: 1_800_000, monitorObservedMs: 150_000, monitorCompleted: false,
         healthChecksRun: 1, criticalEndpoints: 3, deployedCommitTagged: true, stagingApproved: true, rollbackReady: true,
       },
       opts,

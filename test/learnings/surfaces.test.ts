@@ -103,7 +103,7 @@ describe('shipgate learnings', () => {
   it('record then show (markdown, text, json)', async () => {
     const root = await project('cli');
     await seed(root);
-    const rec = await cli(root, 'learnings', 'record', '--pitfall', 'forgot_feature_flag', '--note', 'Flag was on in prod', '--by', 'ana', '--json');
+    const rec = await cli(root, 'learnings', 'record', '--pitfall', 'forgot_feature_flag', '--new', '--note', 'Flag was on in prod', '--by', 'ana', '--json');
     expect(rec.code).toBe(0);
     const doc = JSON.parse(rec.stdout);
     expect(doc).toMatchObject({ ok: true, event: { phase: 'retrospect', outcome: 'noted', pitfalls: ['forgot_feature_flag'], author: 'ana', about: 'deploy' } });
@@ -130,6 +130,24 @@ describe('shipgate learnings', () => {
     expect((await cli(root, 'learnings', 'show', '--format', 'html')).code).toBe(2);
     expect((await cli(root, 'learnings', 'forget')).code).toBe(2);
     await expect(readFile(join(root, '.claude/shipgate/learnings/events.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a pitfall id nobody knows with "did you mean", records nothing; --new adds it, and then it is known', async () => {
+    const root = await project('cli-unknown');
+    await seed(root);
+    const events = join(root, '.claude/shipgate/learnings/events.jsonl');
+    const before = await readFile(events, 'utf8');
+    const typo = await cli(root, 'learnings', 'record', '--pitfall', 'missing_gti_tag', '--note', 'typo');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Unknown pitfall "missing_gti_tag"');
+    expect(typo.stderr).toContain('Did you mean "missing_git_tag"?');
+    expect(typo.stderr).toContain('--new');
+    expect(await readFile(events, 'utf8')).toBe(before);
+    expect((await cli(root, 'learnings', 'record', '--pitfall', 'friday_deploy')).code).toBe(2);
+    expect((await cli(root, 'learnings', 'record', '--pitfall', 'friday_deploy', '--new', '--note', 'deployed at 17:00 on a Friday')).code).toBe(0);
+    expect((await cli(root, 'learnings', 'record', '--pitfall', 'friday_deploy', '--note', 'again')).code).toBe(0);
+    const json = JSON.parse((await cli(root, 'learnings', '--json')).stdout);
+    expect(json.pitfalls.find((p: { id: string }) => p.id === 'friday_deploy')).toMatchObject({ count: 2, title: 'Friday Deploy' });
   });
 });
 
@@ -162,6 +180,9 @@ describe('MCP tools and resource', () => {
     expect(input.safeParse({ pitfallId: 'Nope' }).success).toBe(false);
     expect(input.safeParse({ pitfalls: Array(11).fill('a_b') }).success).toBe(false);
     await expect(recordTool.handler(input.parse({}), toolContext(root))).rejects.toThrow(/pitfall id or a note/);
+    await expect(recordTool.handler(input.parse({ pitfallId: 'missing_rollback_paln' }), toolContext(root))).rejects.toThrow(/Unknown pitfall "missing_rollback_paln"/);
+    const added = await recordTool.handler(input.parse({ pitfallId: 'forgot_feature_flag', newPitfall: true }), toolContext(root));
+    expect(added.structured.pitfalls).toEqual(['forgot_feature_flag']);
     const resource = await readLearningsResource(root);
     expect(resource.uri).toBe(LEARNINGS_RESOURCE.uri);
     expect(resource.text).toMatch(/### 🚫 Missing Rollback Plan\n\n\*\*Frequency\*\*: ★☆☆☆☆ \(1\/5\)/);

@@ -86,7 +86,7 @@ const SAMPLE_ARGUMENTS: Record<string, Record<string, unknown>> = {
   deployment_status: {},
   runbook_generate: { environment: 'production' },
   learnings_get: {},
-  learnings_record: { pitfallId: 'friday_deploy', note: 'from the MCP server tests' },
+  learnings_record: { pitfallId: 'friday_deploy', newPitfall: true, note: 'from the MCP server tests' },
   validate_skills: {},
 };
 

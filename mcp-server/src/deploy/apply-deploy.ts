@@ -64,6 +64,8 @@ export interface DeployOutcome {
   monitorObservedMs: number;
   monitorCompleted: boolean;
   healthChecksRun: number;
+  /** A health, smoke or monitor step failed: the new version was unhealthy (a learnings signal). */
+  healthFailed: boolean;
 }
 
 /** The environment's checks with `{version}` filled in for `version` (version checks left out when unknown). */
@@ -78,6 +80,7 @@ interface RunTally {
   monitorObservedMs: number;
   monitorCompleted: boolean;
   healthChecksRun: number;
+  healthFailed: boolean;
   monitorTrigger?: MonitorTrigger;
 }
 
@@ -89,7 +92,9 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
   const checks = healthChecksOf(environment, plan.next.version);
   const previousChecks = healthChecksOf(environment, plan.previous?.version);
   const total = plan.steps.length;
-  const tally: RunTally = { started: [], monitorPlannedMs: 0, monitorObservedMs: 0, monitorCompleted: true, healthChecksRun: 0 };
+  // The planned window is the plan's, not what ran before a failure cut it short (learnings compare it with 30 minutes).
+  const monitorPlannedMs = plan.steps.reduce((sum, step) => (step.kind === 'monitor' ? sum + (step.durationMs ?? 0) : sum), 0);
+  const tally: RunTally = { started: [], monitorPlannedMs, monitorObservedMs: 0, monitorCompleted: true, healthChecksRun: 0, healthFailed: false };
   record.steps = plan.steps.map((step) => toRecordStep(step));
   await writeRecord(record);
   const baseline = await productionBaseline(options, previousChecks, clock);
@@ -124,7 +129,6 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     record.measurements.push(...outcome.measurements);
     tally.healthChecksRun += outcome.healthChecksRun;
     if (outcome.monitor) {
-      tally.monitorPlannedMs += outcome.monitor.plannedMs;
       tally.monitorObservedMs += outcome.monitor.observedMs;
       if (!outcome.monitor.completed) tally.monitorCompleted = false;
       if (outcome.monitor.trigger) tally.monitorTrigger = outcome.monitor.trigger;
@@ -134,12 +138,13 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     recordStep.status = outcome.status;
     await writeRecord(record);
     if (outcome.status === 'failed') {
+      tally.healthFailed = step.kind === 'health' || step.kind === 'smoke' || step.kind === 'monitor';
       failure = `${step.id}: ${outcome.detail}`;
       break;
     }
   }
 
-  const base = { monitorPlannedMs: tally.monitorPlannedMs, monitorObservedMs: tally.monitorObservedMs, monitorCompleted: tally.monitorCompleted && !failure, healthChecksRun: tally.healthChecksRun };
+  const base = { monitorPlannedMs: tally.monitorPlannedMs, monitorObservedMs: tally.monitorObservedMs, monitorCompleted: tally.monitorCompleted && !failure, healthChecksRun: tally.healthChecksRun, healthFailed: tally.healthFailed };
   if (!failure) {
     record.status = 'succeeded';
     record.finishedAt = clock.now().toISOString();

@@ -234,7 +234,7 @@ async function recordGateRun(projectRoot: string, result: GateRunResult): Promis
       commit: result.commit,
       durationMs: result.durationMs,
       failedChecks: result.blockedBy,
-      rollbackReady: passed((c) => /rollback/.test(c.id)),
+      rollbackVerified: passed((c) => /rollback/.test(c.id)),
       stagingApproved: passed((c) => c.verifyKind === 'state' && /staging/.test(c.id)),
     });
   } catch {

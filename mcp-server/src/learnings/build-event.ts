@@ -13,6 +13,9 @@ import { detectPitfalls, detectionRules, type DetectionRule } from './detect/ind
 
 const SIGNAL_KEYS = [
   'rollbackReady',
+  'rollbackPlanned',
+  'rollbackVerified',
+  'postDeployHealthFailed',
   'monitorPlannedMs',
   'monitorObservedMs',
   'monitorCompleted',
@@ -46,7 +49,8 @@ export function buildEvent(signals: RunSignals, now: Date, rules: readonly Detec
   if (signals.commit !== undefined) event.commit = signals.commit;
   if (signals.durationMs !== undefined) event.durationMs = Math.max(0, Math.round(signals.durationMs));
   if (signals.failedChecks && signals.failedChecks.length > 0) event.failedChecks = [...signals.failedChecks];
-  if (signals.rollbackTrigger !== undefined) event.rollbackTrigger = signals.rollbackTrigger;
+  // Bounded so an event stays one short line (appends are single writes).
+  if (signals.rollbackTrigger !== undefined) event.rollbackTrigger = signals.rollbackTrigger.slice(0, 500);
   if (Object.keys(kept).length > 0) event.signals = kept;
   if (signals.note !== undefined) event.note = signals.note;
   if (signals.author !== undefined) event.author = signals.author;

@@ -2,8 +2,9 @@
  * The learnings catalog of a repository: every `<pitfall>` in the plugin's skills and in the project's
  * own skills (`.claude/skills/*\/SKILL.md`, `skills/*\/SKILL.md`), read through the skill model, merged
  * with the detection rules. Parsing skills costs tens of milliseconds, so the result is cached as
- * `catalog.json` in the store, keyed by each skill file's size and mtime; the SessionStart hook reads
- * only that snapshot.
+ * `catalog.json` in the store, keyed by each skill file's size and mtime (and kept in memory by a
+ * long-lived process, one build shared by concurrent callers); the SessionStart hook reads only that
+ * snapshot.
  *
  * Good: a project adds `<pitfall name="forgot_feature_flag">` to its own skill → it appears in learnings.md.
  * Bad:  writing the catalog into the plugin folder (a plugin update would drop it).
@@ -73,6 +74,10 @@ export async function listSkillFiles(projectRoot: string, pluginRoot: string | u
   return files;
 }
 
+/** Catalogs this process built, by store and skill-file stamps; concurrent callers share one build. */
+const built = new Map<string, Promise<{ entries: CatalogEntry[]; written: boolean }>>();
+const BUILT_LIMIT = 32;
+
 export async function loadCatalog(projectRoot: string, storeDir: string, options: CatalogOptions = {}): Promise<CatalogEntry[]> {
   const pluginRoot = options.pluginRoot ?? findPluginRoot();
   const files = await listSkillFiles(projectRoot, pluginRoot);
@@ -81,8 +86,31 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
     const info = await stat(path);
     sources.push({ path, size: info.size, mtimeMs: info.mtimeMs });
   }
+  const key = `${storeDir}\u0000${JSON.stringify(sources)}`;
+  const write = options.writeSnapshot !== false;
+  let pending = built.get(key);
+  if (!pending) {
+    if (built.size >= BUILT_LIMIT) built.clear();
+    pending = buildCatalog(projectRoot, storeDir, pluginRoot, files, sources, options);
+    built.set(key, pending);
+    pending.catch(() => built.delete(key));
+  }
+  const result = await pending;
+  // Built for a read-only caller (no store yet): the first caller that may write leaves the snapshot.
+  if (write && !result.written) {
+    result.written = true;
+    await writeSnapshot(storeDir, sources, result.entries);
+  }
+  return result.entries;
+}
+
+async function writeSnapshot(storeDir: string, sources: SourceFile[], entries: CatalogEntry[]): Promise<void> {
+  await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
+}
+
+async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: string | undefined, files: string[], sources: SourceFile[], options: CatalogOptions): Promise<{ entries: CatalogEntry[]; written: boolean }> {
   const cached = await readSnapshot(storeDir);
-  if (cached && sameSources(cached.files, sources)) return cached.entries;
+  if (cached && sameSources(cached.files, sources)) return { entries: cached.entries, written: true };
 
   const pitfalls: SkillPitfall[] = [];
   for (const file of files) {
@@ -94,8 +122,9 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
     }
   }
   const entries = mergeCatalog(pitfalls, detectionRules);
-  if (options.writeSnapshot !== false) await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
-  return entries;
+  const write = options.writeSnapshot !== false;
+  if (write) await writeSnapshot(storeDir, sources, entries);
+  return { entries, written: write };
 }
 
 /** The cached catalog, or the detection rules' fallback catalog when there is none (fresh clone). */

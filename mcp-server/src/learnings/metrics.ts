@@ -11,7 +11,7 @@
  * Bad:  counting gate-blocked deploys as failures (the gate did its job).
  */
 import type { RunEvent, RunOutcome } from './event.js';
-import { chronological } from './pitfall-stats.js';
+import { foldEvents, isProductionEnvironment, type Attempt, type LearningsState } from './state.js';
 
 export const TREND_WINDOW = 10;
 export type Trend = '↑' | '↓' | '→' | '-';
@@ -40,27 +40,31 @@ const TARGET_ROLLBACK = 0.05;
 const TARGET_DURATION_MS = 15 * 60_000;
 
 export function isProductionDeploy(event: RunEvent, productionEnvironment = 'production'): boolean {
-  return event.phase === 'deploy' && (event.environment === undefined || event.environment === productionEnvironment);
+  return event.phase === 'deploy' && isProductionEnvironment(event.environment, productionEnvironment);
 }
 
+/** The metrics of a whole history (tests, filtered views). */
 export function computeMetrics(events: readonly RunEvent[], productionEnvironment = 'production'): Metrics {
-  const ordered = chronological(events);
-  const rolledBackRuns = new Set(
-    ordered.filter((e) => e.phase === 'rollback' && (e.environment === undefined || e.environment === productionEnvironment) && e.outcome === 'succeeded').map((e) => e.runId),
-  );
-  const attempts = ordered.filter((e) => isProductionDeploy(e, productionEnvironment) && e.outcome !== 'blocked');
-  const rolledBack = (e: RunEvent) => e.outcome === 'rolled_back' || rolledBackRuns.has(e.runId);
-  const success = (list: RunEvent[]) => ratio(list.filter((e) => e.outcome === 'succeeded' && !rolledBack(e)).length, list.length);
-  const rollback = (list: RunEvent[]) => ratio(list.filter(rolledBack).length, list.length);
-  const duration = (list: RunEvent[]) => median(list.map((e) => e.durationMs).filter((d): d is number => typeof d === 'number' && d >= 0));
+  return metricsFromState(foldEvents(events, productionEnvironment));
+}
 
-  const last = attempts.slice(-TREND_WINDOW);
-  const before = attempts.slice(-2 * TREND_WINDOW, -TREND_WINDOW);
-  const successAll = success(attempts);
-  const rollbackAll = rollback(attempts);
-  const durationAll = duration(attempts);
-  const okCount = attempts.filter((e) => e.outcome === 'succeeded' && !rolledBack(e)).length;
-  const rbCount = attempts.filter(rolledBack).length;
+/**
+ * Current values come from the running totals (all attempts; the median from the whole-second
+ * histogram); trends compare the newest 10 attempts with the 10 before.
+ */
+export function metricsFromState(state: LearningsState): Metrics {
+  const production = state.production;
+  const attempts = production.attempts;
+  const recent = production.recent;
+  const success = (list: Attempt[]) => ratio(list.filter((a) => a.outcome === 'succeeded' && !a.rolledBack).length, list.length);
+  const rollback = (list: Attempt[]) => ratio(list.filter((a) => a.rolledBack).length, list.length);
+  const duration = (list: Attempt[]) => median(list.map((a) => a.durationMs).filter((d): d is number => typeof d === 'number' && d >= 0));
+
+  const last = recent.slice(-TREND_WINDOW);
+  const before = recent.slice(-2 * TREND_WINDOW, -TREND_WINDOW);
+  const successAll = ratio(production.succeeded, attempts);
+  const rollbackAll = ratio(production.rolledBack, attempts);
+  const durationAll = histogramMedianSeconds(production.durationSeconds);
 
   const metrics: Metric[] = [
     {
@@ -68,7 +72,7 @@ export function computeMetrics(events: readonly RunEvent[], productionEnvironmen
       name: 'Production deploy success',
       target: '≥98%',
       value: successAll,
-      current: successAll === null ? 'Not tracked' : `${percent(successAll)} (${okCount}/${attempts.length})`,
+      current: successAll === null ? 'Not tracked' : `${percent(successAll)} (${production.succeeded}/${attempts})`,
       meetsTarget: successAll === null ? null : successAll >= TARGET_SUCCESS,
       trend: trend(success(last), success(before), 0.01),
     },
@@ -77,7 +81,7 @@ export function computeMetrics(events: readonly RunEvent[], productionEnvironmen
       name: 'Rollback frequency',
       target: '<5%',
       value: rollbackAll,
-      current: rollbackAll === null ? 'Not tracked' : `${percent(rollbackAll)} (${rbCount}/${attempts.length})`,
+      current: rollbackAll === null ? 'Not tracked' : `${percent(rollbackAll)} (${production.rolledBack}/${attempts})`,
       meetsTarget: rollbackAll === null ? null : rollbackAll < TARGET_ROLLBACK,
       trend: trend(rollback(last), rollback(before), 0.01),
     },
@@ -91,8 +95,25 @@ export function computeMetrics(events: readonly RunEvent[], productionEnvironmen
       trend: trendRelative(duration(last), duration(before), 0.05),
     },
   ];
-  const recentOutcomes = attempts.slice(-20).map((e) => (rolledBack(e) ? 'rolled_back' : e.outcome));
-  return { attempts: attempts.length, metrics, recentOutcomes, sparkline: sparkline(recentOutcomes) };
+  const recentOutcomes = recent.map((a) => (a.rolledBack ? 'rolled_back' : a.outcome));
+  return { attempts, metrics, recentOutcomes, sparkline: sparkline(recentOutcomes) };
+}
+
+/** Median in milliseconds of the duration histogram (see ProductionTotals.durationSeconds). */
+function histogramMedianSeconds(histogram: Record<string, number>): number | null {
+  const buckets = Object.entries(histogram).map(([second, count]) => [Number(second), count] as const).sort((a, b) => a[0] - b[0]);
+  const total = buckets.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const [second, count] of buckets) {
+      seen += count;
+      if (rank < seen) return second * 1000;
+    }
+    return buckets[buckets.length - 1]![0] * 1000;
+  };
+  const mid = Math.floor(total / 2);
+  return total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 const SPARK: Record<RunOutcome, string> = { succeeded: '█', rolled_back: '▄', failed: '▁', blocked: '▂', noted: ' ' };

@@ -1,18 +1,20 @@
 /**
- * Pure frequency arithmetic. A pitfall's frequency is "seen in k of the last 5 runs of its phase"
- * (`★★★☆☆ (3/5)`); its count is every event that names it; last seen is the newest such event.
- * A retrospect event's pitfalls belong to the run whose runId it names, else to the newest run of the
- * phase it is `about`; with no such run it stands for a run of that phase itself (a deploy done by
- * hand). Events are ordered by time, then file order, so a union merge of two branches' stores gives
- * the same result as one long history.
+ * Pure frequency arithmetic over the learnings state. A pitfall's frequency is "seen in k of the last
+ * 5 runs of its phase" (`★★★☆☆ (3/5)`); its count is every event that names it; last seen is the
+ * newest such event. A lesson (retrospect) adds its pitfalls to the run whose runId it names, else to
+ * the newest run of the phase it is `about` that is not newer than the lesson; with no run of that
+ * phase before it, it stands for a run itself (a deploy done by hand). Runs are ordered by (time, run
+ * id), never by file position, so a union merge of two branches' stores gives the same stars as one
+ * long history.
  *
  * Good: deploy runs [A, A, -, A, -] for pitfall A → 3/5.   Bad: counting gate runs in a deploy pitfall's window.
  */
 import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent, RunPhase } from './event.js';
 import { titleFromId } from './merge-catalog.js';
+import { compareEntries, FREQUENCY_WINDOW, foldEvents, type LearningsState } from './state.js';
 
-export const FREQUENCY_WINDOW = 5;
+export { FREQUENCY_WINDOW };
 
 export interface PitfallStat extends Pick<CatalogEntry, 'id' | 'title' | 'impact' | 'prevention' | 'detection' | 'phase'> {
   /** Runs of the phase in the window that showed the pitfall. */
@@ -29,63 +31,56 @@ export interface PitfallStat extends Pick<CatalogEntry, 'id' | 'title' | 'impact
   detectable: boolean;
 }
 
-/**
- * Stable chronological order: by `at`, ties kept in file order. A store written by one clone is
- * already in order (checked in one pass, no sort); a union-merged one is sorted once.
- */
-export function chronological(events: readonly RunEvent[]): RunEvent[] {
-  let sorted = true;
-  for (let i = 1; i < events.length; i++) {
-    if (events[i - 1]!.at > events[i]!.at) {
-      sorted = false;
-      break;
-    }
-  }
-  if (sorted) return events.slice();
-  return events
-    .map((event, index) => ({ event, index, time: Date.parse(event.at) }))
-    .sort((a, b) => a.time - b.time || a.index - b.index)
-    .map((entry) => entry.event);
+interface Run {
+  at: string;
+  runId: string;
+  pitfalls: Set<string>;
 }
 
-export function computePitfallStats(events: readonly RunEvent[], catalog: readonly CatalogEntry[], window = FREQUENCY_WINDOW): PitfallStat[] {
-  const ordered = chronological(events);
-  // Runs per phase, each with the set of pitfalls it showed (its own + retrospects attached to it).
-  const runsByPhase = new Map<RunPhase, Set<string>[]>();
-  const runsById = new Map<string, Set<string>>();
-  const count = new Map<string, number>();
-  const lastSeen = new Map<string, string>();
-  for (const event of ordered) {
-    for (const id of new Set(event.pitfalls)) {
-      count.set(id, (count.get(id) ?? 0) + 1);
-      lastSeen.set(id, event.at);
-    }
-    if (event.phase === 'retrospect') {
-      const runs = event.about ? runsByPhase.get(event.about) : undefined;
-      const target = runsById.get(event.runId) ?? runs?.[runs.length - 1];
-      if (target) {
-        for (const id of event.pitfalls) target.add(id);
-        continue;
-      }
-      if (!event.about || event.pitfalls.length === 0) continue;
-      // A lesson about a run shipgate never saw (deployed by hand): it stands for that run.
-    }
-    const phase = event.phase === 'retrospect' ? event.about! : event.phase;
-    const run = new Set(event.pitfalls);
-    const runs = runsByPhase.get(phase) ?? [];
-    runs.push(run);
-    runsByPhase.set(phase, runs);
-    runsById.set(event.runId, run);
+/** The newest runs of each phase with the lessons attached to them. */
+export function windowRuns(state: LearningsState): Map<RunPhase, Run[]> {
+  const byPhase = new Map<RunPhase, Run[]>();
+  const byId = new Map<string, Run>();
+  for (const [phase, window] of Object.entries(state.windows) as [RunPhase, NonNullable<LearningsState['windows'][RunPhase]>][]) {
+    const runs = window.newest.map((r) => ({ at: r.at, runId: r.runId, pitfalls: new Set(r.pitfalls) }));
+    byPhase.set(phase, runs);
+    for (const run of runs) byId.set(run.runId, run);
   }
-
-  const entries = new Map(catalog.map((entry) => [entry.id, entry]));
-  for (const id of count.keys()) {
-    if (!entries.has(id)) {
-      entries.set(id, { id, title: titleFromId(id), phase: 'deploy', source: 'recorded event', detectable: false });
+  for (const lesson of [...state.recentLessons].sort(compareEntries)) {
+    const named = byId.get(lesson.runId);
+    if (named) {
+      for (const id of lesson.pitfalls) named.pitfalls.add(id);
+      continue;
     }
+    const runs = byPhase.get(lesson.about) ?? [];
+    const before = runs.filter((run) => run.at <= lesson.at);
+    const target = before[before.length - 1];
+    if (target) {
+      for (const id of lesson.pitfalls) target.pitfalls.add(id);
+      continue;
+    }
+    // No run of the phase before the lesson in the window: when the window holds every run of the
+    // phase, there is none at all and the lesson stands for one; else the lesson is older than the window.
+    if ((state.windows[lesson.about]?.total ?? 0) > FREQUENCY_WINDOW) continue;
+    const standIn = { at: lesson.at, runId: lesson.runId, pitfalls: new Set(lesson.pitfalls) };
+    runs.push(standIn);
+    runs.sort(compareEntries);
+    byPhase.set(lesson.about, runs);
+    byId.set(lesson.runId, standIn);
+  }
+  for (const [phase, runs] of byPhase) byPhase.set(phase, runs.slice(-FREQUENCY_WINDOW));
+  return byPhase;
+}
+
+export function pitfallStatsFromState(state: LearningsState, catalog: readonly CatalogEntry[]): PitfallStat[] {
+  const runsByPhase = windowRuns(state);
+  const entries = new Map(catalog.map((entry) => [entry.id, entry]));
+  for (const id of Object.keys(state.pitfalls)) {
+    if (!entries.has(id)) entries.set(id, { id, title: titleFromId(id), phase: 'deploy', source: 'recorded event', detectable: false });
   }
   return [...entries.values()].map((entry) => {
-    const recent = (runsByPhase.get(entry.phase) ?? []).slice(-window);
+    const recent = runsByPhase.get(entry.phase) ?? [];
+    const recorded = state.pitfalls[entry.id];
     return {
       id: entry.id,
       title: entry.title,
@@ -93,15 +88,20 @@ export function computePitfallStats(events: readonly RunEvent[], catalog: readon
       prevention: entry.prevention,
       detection: entry.detection,
       phase: entry.phase,
-      seen: recent.filter((run) => run.has(entry.id)).length,
-      window,
+      seen: recent.filter((run) => run.pitfalls.has(entry.id)).length,
+      window: FREQUENCY_WINDOW,
       runsInWindow: recent.length,
-      count: count.get(entry.id) ?? 0,
-      lastSeen: lastSeen.get(entry.id),
+      count: recorded?.count ?? 0,
+      lastSeen: recorded?.lastSeen,
       source: entry.source,
       detectable: entry.detectable,
     };
   });
+}
+
+/** The stats of a whole history (tests, filtered views). */
+export function computePitfallStats(events: readonly RunEvent[], catalog: readonly CatalogEntry[]): PitfallStat[] {
+  return pitfallStatsFromState(foldEvents(events), catalog);
 }
 
 /** Most relevant first: seen in the window, then total count, then most recent. */
@@ -111,9 +111,14 @@ export function rankPitfalls(stats: readonly PitfallStat[]): PitfallStat[] {
   );
 }
 
-/** `★★★☆☆ (3/5)`, or `☆☆☆☆☆ (0/5 - not yet seen)` when it was never seen at all. */
-export function formatFrequency(stat: Pick<PitfallStat, 'seen' | 'window' | 'count'>): string {
+/**
+ * `★★★☆☆ (3/5)`; `☆☆☆☆☆ (0/5 - not yet seen)` when never seen at all; and when it was seen only
+ * before the window, says so (`0/5 - not in the last 5 deploy runs`), so a "0/5" never sits next to
+ * a recent "last seen" date without an explanation.
+ */
+export function formatFrequency(stat: Pick<PitfallStat, 'seen' | 'window' | 'count'> & { phase?: RunPhase }): string {
   const stars = '★'.repeat(stat.seen) + '☆'.repeat(Math.max(0, stat.window - stat.seen));
   if (stat.count === 0) return `${stars} (0/${stat.window} - not yet seen)`;
+  if (stat.seen === 0) return `${stars} (0/${stat.window} - not in the last ${stat.window}${stat.phase ? ` ${stat.phase}` : ''} runs)`;
   return `${stars} (${stat.seen}/${stat.window})`;
 }

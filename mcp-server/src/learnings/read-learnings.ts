@@ -1,20 +1,21 @@
 /**
- * Read side of the learnings: the store's events + the catalog → summary and markdown, rendered fresh
- * from events.jsonl (so a union merge is reflected even before the next run re-renders learnings.md).
+ * Read side of the learnings: the state (newest snapshot + the events after it) and the catalog →
+ * summary and markdown, rendered fresh (so a union merge is reflected even before the next run).
  * Never creates the store: a repository without one gets `exists: false` and empty lessons.
  */
 import type { LearningsSummary } from './summary.js';
-import { summarizeLearnings } from './summary.js';
+import { summarizeAnalysis } from './summary.js';
 import { loadCatalog } from './catalog.js';
-import { renderLearnings } from './render.js';
-import { readEvents } from './store.js';
+import { renderAnalysis } from './render.js';
+import { analyzeState } from './analysis.js';
 import { resolveStoreDir } from './store-dir.js';
-import type { RunEvent } from './event.js';
+import { loadState } from './load-state.js';
+import { publishSummary } from './publish-summary.js';
+import { warningLines } from './snapshot.js';
 
 export interface LearningsView {
   storeDir: string;
   exists: boolean;
-  events: RunEvent[];
   summary: LearningsSummary;
   markdown: string;
   warnings: string[];
@@ -22,19 +23,22 @@ export interface LearningsView {
 
 export async function readLearnings(projectRoot: string, options: { pluginRoot?: string } = {}): Promise<LearningsView> {
   const storeDir = await resolveStoreDir(projectRoot);
-  const { events, warnings, exists } = await readEvents(storeDir);
-  const messages = warnings.map((w) => w.message);
+  const loaded = await loadState(storeDir);
+  const storeWarnings = warningLines(loaded.snapshot);
+  const messages = [...storeWarnings];
   const catalog = await loadCatalog(projectRoot, storeDir, {
     pluginRoot: options.pluginRoot,
-    writeSnapshot: exists,
+    writeSnapshot: loaded.exists,
     onWarning: (message) => messages.push(message),
   });
+  // What was parsed now is kept for the next reader (a local, gitignored cache).
+  if (loaded.exists && loaded.parsedBytes > 0) await publishSummary(storeDir, loaded.snapshot, {}).catch(() => undefined);
+  const analysis = analyzeState(loaded.snapshot.state, catalog);
   return {
     storeDir,
-    exists,
-    events,
-    summary: summarizeLearnings(events, catalog),
-    markdown: renderLearnings(events, catalog, { warnings: warnings.map((w) => w.message) }),
+    exists: loaded.exists,
+    summary: summarizeAnalysis(analysis),
+    markdown: renderAnalysis(analysis, { warnings: storeWarnings }),
     warnings: messages,
   };
 }

@@ -3,12 +3,19 @@
  * 'retrospect' event. Inputs are bounded and checked here, once, for every caller: ids are snake_case,
  * notes are at most 2,000 characters without NUL or other control characters (newlines allowed).
  *
+ * A pitfall id must be one the repository knows (the catalog, or an id recorded before); a new one is
+ * added only when the caller says so (`allowNew`), so a typo never invents a pitfall.
+ *
  * Good: `{ pitfalls: ['missing_git_tag'], note: 'tag before deploy', about: 'deploy', author: 'ana' }`.
- * Bad:  `{ note: '' }` with no pitfall (nothing learned), or a 1 MB note.
+ * Bad:  `{ note: '' }` with no pitfall (nothing learned), a 1 MB note, or `missing_gti_tag` (did you mean missing_git_tag?).
  */
 import type { RunEvent, RunPhase } from './event.js';
 import { recordRun, type RecordOptions } from './record-run.js';
+import { loadCatalog } from './catalog.js';
+import { loadState } from './load-state.js';
+import { resolveStoreDir } from './store-dir.js';
 import { InputError } from '../errors.js';
+import { didYouMean } from '../validate/rule-helpers.js';
 
 export interface Lesson {
   pitfalls?: string[];
@@ -16,6 +23,8 @@ export interface Lesson {
   about?: RunPhase;
   author?: string;
   runId?: string;
+  /** Accept pitfall ids that are not in the catalog yet (they become known from this event on). */
+  allowNew?: boolean;
 }
 
 export const LESSON_LIMITS = { note: 2000, author: 100, pitfallId: 64, pitfalls: 10 } as const;
@@ -50,8 +59,29 @@ function checkText(text: string, where: string, max: number, multiline: boolean)
   if (forbidden.test(text)) throw new InputError(`The ${where} contains control characters.`, { where, expected: multiline ? 'plain text (newlines allowed)' : 'plain text on one line' });
 }
 
+/** Refuse ids that are neither in the catalog nor recorded before, unless the lesson adds new ones. */
+export async function checkKnownPitfalls(projectRoot: string, lesson: Lesson, options: RecordOptions = {}): Promise<void> {
+  if (lesson.allowNew || !lesson.pitfalls?.length) return;
+  const storeDir = await resolveStoreDir(projectRoot);
+  const { snapshot, exists } = await loadState(storeDir);
+  // A refused lesson must leave no trace: no store folder is created for the catalog snapshot.
+  const catalog = await loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, writeSnapshot: exists, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+  const known = [...new Set([...catalog.map((entry) => entry.id), ...Object.keys(snapshot.state.pitfalls)])].sort();
+  for (const id of lesson.pitfalls) {
+    if (known.includes(id)) continue;
+    const suggestion = didYouMean(id, known);
+    throw new InputError(`Unknown pitfall "${id}".`, {
+      where: 'pitfall',
+      expected: `a pitfall this repository knows: ${known.join(', ')}`,
+      found: JSON.stringify(id),
+      hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}To add a new pitfall on purpose, repeat with --new (learnings_record: newPitfall: true).`,
+    });
+  }
+}
+
 export async function recordLesson(projectRoot: string, lesson: Lesson, options: RecordOptions = {}): Promise<RunEvent> {
   const checked = checkLesson(lesson);
+  await checkKnownPitfalls(projectRoot, checked, options);
   return recordRun(
     projectRoot,
     {

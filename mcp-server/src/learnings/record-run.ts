@@ -1,23 +1,31 @@
 /**
  * The one entry point the engines call after every gate, bump, deploy and rollback (and /retrospect
- * for what a human learned): detect pitfalls from the run's signals, append one event to the store
- * under the lock, and re-render `learnings.md` (and the SessionStart text) from the whole store while
- * still holding the lock.
+ * for what a human learned): detect pitfalls from the run's signals, append one event line (no lock:
+ * one O_APPEND write), then bring the summary up to date incrementally (the newest snapshot plus the
+ * lines after it, usually just this one) and publish it: local summary cache, SessionStart text,
+ * learnings.md, and a committed checkpoint when one is due.
+ *
+ * Writers that run at once may publish in any order; each one that finds events.jsonl grown past what
+ * it read catches up before publishing, and past what it published publishes again, so the last one
+ * to finish leaves a summary of every line.
  *
  * Good: `await recordRun(root, { phase: 'deploy', outcome: 'rolled_back', rollbackTrigger: 'error_rate', ... })`
- * Bad:  editing learnings.md directly; the next event regenerates it from events.jsonl.
+ * Bad:  editing learnings.md directly; the next event regenerates it from the events.
  */
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { RunEvent } from './event.js';
 import type { RunSignals } from './signals.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import { buildEvent } from './build-event.js';
 import { loadCatalog } from './catalog.js';
 import { renderAnalysis } from './render.js';
-import { analyzeLearnings } from './analysis.js';
-import { appendEvent, readEvents, RENDERED_FILE } from './store.js';
+import { analyzeState } from './analysis.js';
+import { appendEvent, eventsPath } from './store.js';
 import { resolveStoreDir } from './store-dir.js';
-import { sessionTextFrom, writeSessionCache } from './session-lessons.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { sessionTextFrom } from './session-lessons.js';
+import { loadState } from './load-state.js';
+import { publishSummary } from './publish-summary.js';
+import { warningLines } from './snapshot.js';
 import { redactOutput } from '../util/redact-secrets.js';
 
 export interface RecordOptions {
@@ -28,18 +36,38 @@ export interface RecordOptions {
   onWarning?: (message: string) => void;
 }
 
+/**
+ * Rounds when other writers keep appending: catching up costs only the new lines, so a writer keeps
+ * going until what it published covers the whole file (bounded, for a file that never stops growing).
+ */
+const PUBLISH_ROUNDS = 100;
+
 export async function recordRun(projectRoot: string, signals: RunSignals, options: RecordOptions = {}): Promise<RunEvent> {
   const now = options.now ?? (() => new Date());
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`shipgate learnings: ${message}\n`));
   const storeDir = await resolveStoreDir(projectRoot);
   const event = buildEvent(signals, now());
   const catalog = await loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, onWarning: warn });
-  await appendEvent(storeDir, event, async () => {
-    const { events, warnings } = await readEvents(storeDir);
-    for (const w of warnings) warn(w.message);
-    const analysis = analyzeLearnings(events, catalog);
-    await writeFileAtomic(join(storeDir, RENDERED_FILE), redactOutput(renderAnalysis(analysis, { warnings: warnings.map((w) => w.message) })));
-    await writeSessionCache(storeDir, sessionTextFrom(analysis, warnings));
-  });
+  await appendEvent(storeDir, event);
+  await refreshSummary(storeDir, catalog, warn);
   return event;
+}
+
+async function refreshSummary(storeDir: string, catalog: readonly CatalogEntry[], warn: (message: string) => void): Promise<void> {
+  const size = async () => (await stat(eventsPath(storeDir))).size;
+  for (let round = 0; round < PUBLISH_ROUNDS; round++) {
+    const { snapshot } = await loadState(storeDir);
+    if (round === 0) for (const message of warningLines(snapshot)) warn(message);
+    // Someone appended after we read: catch up first instead of writing a summary already behind.
+    const last = round === PUBLISH_ROUNDS - 1;
+    if (!last && (await size()) > snapshot.coveredBytes) continue;
+    const analysis = analyzeState(snapshot.state, catalog);
+    await publishSummary(storeDir, snapshot, {
+      checkpoint: true,
+      sessionText: sessionTextFrom(analysis, snapshot.warnings.count),
+      markdown: redactOutput(renderAnalysis(analysis, { warnings: warningLines(snapshot) })),
+    });
+    // A writer that finished before us may have covered less than we did, or more: check after publishing.
+    if ((await size()) <= snapshot.coveredBytes) return;
+  }
 }

@@ -1,33 +1,43 @@
 /**
- * The SessionStart text cached by recordRun (`session-summary.json`), keyed by the size and mtime of
- * events.jsonl: when they still match, the hook prints it without reading a single event. Imports
- * only node built-ins so the hook's fast path loads almost nothing.
+ * The SessionStart text cached next to the summary (`session-summary.json`), tied to events.jsonl by
+ * the bytes it covers and their fingerprint: when the file still has exactly those bytes, the hook
+ * prints the text without reading a single event. Imports only node built-ins so the hook's fast path
+ * loads almost nothing.
  *
- * Good: cache `{ size: 5120, mtimeMs: … }` and events.jsonl unchanged → cached text.
- * Bad:  trusting the cache after a git merge changed events.jsonl (size/mtime differ → recomputed).
+ * Good: cache `{ coveredBytes: 5120, fingerprint: … }` and events.jsonl unchanged → cached text.
+ * Bad:  trusting the cache after a git merge changed events.jsonl (size or fingerprint differ → recomputed).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fingerprintAt } from './fingerprint.js';
 
 export const SESSION_CACHE_FILE = 'session-summary.json';
 
 export interface SessionCache {
-  v: 1;
-  size: number;
-  mtimeMs: number;
+  v: 2;
+  coveredBytes: number;
+  fingerprint: string;
   text: string;
 }
 
 export type SessionCacheLookup = { state: 'no-store' } | { state: 'hit'; text: string } | { state: 'miss' };
 
 export async function lookupSessionCache(storeDir: string): Promise<SessionCacheLookup> {
-  const info = await stat(join(storeDir, 'events.jsonl')).catch(() => undefined);
-  if (!info) return { state: 'no-store' };
-  const cached = await readFile(join(storeDir, SESSION_CACHE_FILE), 'utf8')
-    .then((text) => JSON.parse(text) as SessionCache)
-    .catch(() => undefined);
-  if (cached && cached.v === 1 && cached.size === info.size && cached.mtimeMs === info.mtimeMs && typeof cached.text === 'string') {
-    return { state: 'hit', text: cached.text };
+  let handle;
+  try {
+    handle = await open(join(storeDir, 'events.jsonl'), 'r');
+  } catch {
+    return { state: 'no-store' };
   }
-  return { state: 'miss' };
+  try {
+    const cached = await readFile(join(storeDir, SESSION_CACHE_FILE), 'utf8')
+      .then((text) => JSON.parse(text) as Partial<SessionCache>)
+      .catch(() => undefined);
+    if (!cached || cached.v !== 2 || typeof cached.text !== 'string' || typeof cached.coveredBytes !== 'number') return { state: 'miss' };
+    const { size } = await handle.stat();
+    if (size !== cached.coveredBytes || (await fingerprintAt(handle, size)) !== cached.fingerprint) return { state: 'miss' };
+    return { state: 'hit', text: cached.text };
+  } finally {
+    await handle.close();
+  }
 }

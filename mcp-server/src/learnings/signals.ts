@@ -13,12 +13,18 @@ export interface RunSignals {
   durationMs?: number;
   failedChecks?: string[];
   rollbackTrigger?: string;
-  /** A rollback plan/check existed and passed before deploying. */
+  /** Deploy: a previous version that served exists to return to. */
   rollbackReady?: boolean;
-  /** Monitor window: planned vs observed, and whether it ran to the end. */
+  /** Deploy: something would roll back (automatic rollback on, or the skill documents rollback steps). */
+  rollbackPlanned?: boolean;
+  /** Deploy: the gate behind it had a rollback check, and it passed (seed 003's rollback gate). */
+  rollbackVerified?: boolean;
+  /** Monitor window: planned (the plan's monitor steps, whether or not they ran) vs observed, and whether it ran to the end. */
   monitorPlannedMs?: number;
   monitorObservedMs?: number;
   monitorCompleted?: boolean;
+  /** Deploy: a health, smoke or monitor check failed after the new version was shipped. */
+  postDeployHealthFailed?: boolean;
   /** Health checks actually run vs the configured critical endpoints. */
   healthChecksRun?: number;
   criticalEndpoints?: number;
@@ -27,7 +33,7 @@ export interface RunSignals {
   /** Release: what the commits imply vs what was chosen. */
   bumpImplied?: 'major' | 'minor' | 'patch' | 'none';
   bumpChosen?: 'major' | 'minor' | 'patch' | 'prerelease' | 'none';
-  /** Staging validation was approved (state file) when the deploy was attempted. */
+  /** Staging validation was approved (the gate's staging check passed) when the deploy was attempted. */
   stagingApproved?: boolean;
   note?: string;
   author?: string;

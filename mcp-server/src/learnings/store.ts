@@ -1,9 +1,11 @@
 /**
- * The learnings store: `events.jsonl` in the user's repository, one JSON event per line, append-only,
- * written under a cross-process lock. `.gitattributes` marks it `merge=union` so two people's runs
- * merge by keeping both sides' lines. A line that does not parse is skipped with a warning (with its
- * line number) and never costs the other events. A crash mid-line leaves a fragment that the next
- * append starts a fresh line after.
+ * The learnings store: `events.jsonl` in the user's repository, one JSON event per line, append-only.
+ * No lock: each event is ONE write(2) of one whole line to a file opened with O_APPEND, which the
+ * kernel places at the end atomically, so 20 processes appending at once neither lose nor interleave
+ * lines. `.gitattributes` marks it (and `checkpoints.jsonl`) `merge=union` so two people's runs merge
+ * by keeping both sides' lines. A line that does not parse is skipped with a warning (with its line
+ * number) and never costs the other events. A crash mid-line leaves a fragment that the next append
+ * starts a fresh line after.
  *
  * Good: `{"v":1,"runId":"r1","at":"2026-01-01T00:00:00.000Z","phase":"deploy","outcome":"succeeded","pitfalls":[]}`
  * Bad:  `{"v":1,"runId":"r1"` (skipped: "events.jsonl:7: not a JSON event").
@@ -11,17 +13,24 @@
 import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RUN_PHASES, type RunEvent, type RunOutcome, type RunPhase } from './event.js';
-import { withFileLock } from '../util/file-lock.js';
-import { SESSION_CACHE_FILE } from './session-cache.js';
 import { redactDeep } from '../util/redact-secrets.js';
+import { SESSION_CACHE_FILE } from './session-cache.js';
 
 export const EVENTS_FILE = 'events.jsonl';
+/** Committed summaries of the events so far (see snapshot.ts): a fresh clone reads the last one. */
+export const CHECKPOINTS_FILE = 'checkpoints.jsonl';
+/** The local summary (state + how far into events.jsonl it reaches), rewritten by every record. */
+export const SUMMARY_CACHE_FILE = 'summary-cache.json';
+/** Rendered on this machine for people to read; never committed (rendered text conflicts in merges). */
 export const RENDERED_FILE = 'learnings.md';
 export const CATALOG_SNAPSHOT_FILE = 'catalog.json';
+/** The lock file of shipgate ≤ 0.2 (appends no longer lock); still ignored so an old one is not committed. */
 export const LOCK_FILE = 'events.lock';
-/** Machine-local caches and the lock: never committed (the events are the truth). */
-const GITIGNORE = `# shipgate learnings: local caches, rebuilt from events.jsonl\n${CATALOG_SNAPSHOT_FILE}\n${SESSION_CACHE_FILE}\n${LOCK_FILE}\n.*.tmp\n`;
-const GITATTRIBUTES = `# shipgate learnings: two branches' runs merge by keeping every line.\n${EVENTS_FILE} merge=union\n`;
+/** Machine-local caches and rendered text: never committed (the events and checkpoints are the truth). */
+const IGNORED = [RENDERED_FILE, SUMMARY_CACHE_FILE, CATALOG_SNAPSHOT_FILE, SESSION_CACHE_FILE, LOCK_FILE, '.*.tmp'];
+const GITIGNORE_HEADER = '# shipgate learnings: local caches and rendered text, rebuilt from events.jsonl';
+const UNION_FILES = [EVENTS_FILE, CHECKPOINTS_FILE];
+const GITATTRIBUTES_HEADER = "# shipgate learnings: two branches' runs merge by keeping every line.";
 
 /** `2026-03-02T10:00:00.000Z`, what toISOString writes: accepted without a Date.parse. */
 const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -85,6 +94,21 @@ export async function readEvents(storeDir: string): Promise<StoreContents> {
   } finally {
     await handle.close();
   }
+}
+
+/** Pure: JSON lines → events + warnings. Blank lines are ignored; an event present twice (same run, phase and time, e.g. after a merge) is kept once. */
+export function parseEvents(text: string): { events: RunEvent[]; warnings: StoreWarning[] } {
+  const state = newState();
+  parseInto(state, text);
+  return { events: state.events, warnings: state.warnings };
+}
+
+/** Pure: whole lines of a chunk of events.jsonl that starts after `linesBefore` lines (for line numbers). */
+export function parseEventLines(text: string, linesBefore: number): { events: RunEvent[]; warnings: StoreWarning[]; lines: number } {
+  const state = newState();
+  state.lines = linesBefore;
+  parseInto(state, text);
+  return { events: state.events, warnings: state.warnings, lines: state.lines };
 }
 
 interface ParseState {
@@ -177,19 +201,33 @@ function eventProblem(value: unknown): string | undefined {
 }
 
 /**
- * Append one event under the lock, then run `afterAppend` (re-rendering) while still holding it, so
- * the rendered file always reflects a complete store. Creates the folder and `.gitattributes`.
+ * Append one event as one line with a single O_APPEND write (no lock; see the header), creating the
+ * folder, `.gitattributes` and `.gitignore` first. Durable before it returns (fdatasync).
  */
-export async function appendEvent<T>(storeDir: string, event: RunEvent, afterAppend?: () => Promise<T>): Promise<T | undefined> {
+export async function appendEvent(storeDir: string, event: RunEvent): Promise<void> {
   await mkdir(storeDir, { recursive: true });
   await ensureGitattributes(storeDir);
-  await writeFile(join(storeDir, '.gitignore'), GITIGNORE, { encoding: 'utf8', flag: 'wx' }).catch(() => undefined);
-  return withFileLock(join(storeDir, LOCK_FILE), async () => {
-    const file = eventsPath(storeDir);
-    const prefix = (await endsWithNewline(file)) ? '' : '\n';
-    await appendFile(file, `${prefix}${JSON.stringify(redactDeep(event))}\n`, { encoding: 'utf8', flush: true } as Parameters<typeof appendFile>[2]);
-    return afterAppend ? afterAppend() : undefined;
-  }, { operation: 'learnings update' });
+  await ensureGitignore(storeDir);
+  await appendLine(eventsPath(storeDir), JSON.stringify(redactDeep(event)));
+}
+
+/**
+ * One line, one write(2) on an O_APPEND descriptor. A fragment left by a crash (no final newline) gets
+ * a newline first, in the same write. Two writers racing after such a crash may both add one: a blank
+ * line, which readers ignore.
+ */
+export async function appendLine(file: string, line: string): Promise<void> {
+  const prefix = (await endsWithNewline(file)) ? '' : '\n';
+  const data = Buffer.from(`${prefix}${line}\n`, 'utf8');
+  const handle = await open(file, 'a');
+  try {
+    const { bytesWritten } = await handle.write(data, 0, data.length);
+    // A regular file takes the whole buffer in one call; a short write (disk full) is finished, not dropped.
+    if (bytesWritten < data.length) await handle.write(data, bytesWritten, data.length - bytesWritten);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
 }
 
 async function endsWithNewline(file: string): Promise<boolean> {
@@ -213,6 +251,21 @@ async function endsWithNewline(file: string): Promise<boolean> {
 async function ensureGitattributes(storeDir: string): Promise<void> {
   const file = join(storeDir, '.gitattributes');
   const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== undefined && /merge=union/.test(current)) return;
-  await writeFile(file, current ? `${current.trimEnd()}\n${GITATTRIBUTES}` : GITATTRIBUTES, 'utf8');
+  const missing = UNION_FILES.filter((name) => !new RegExp(`^${name.replace('.', '\\.')}\\s+merge=union\\s*$`, 'm').test(current ?? ''));
+  if (missing.length === 0) return;
+  const header = current?.includes(GITATTRIBUTES_HEADER) ? [] : [GITATTRIBUTES_HEADER];
+  const added = [...header, ...missing.map((name) => `${name} merge=union`)].join('\n');
+  await writeFile(file, current ? `${current.trimEnd()}\n${added}\n` : `${added}\n`, 'utf8');
+}
+
+/** `.gitignore` of the store: adds the names it lacks (a store made by an older shipgate lacks some). */
+async function ensureGitignore(storeDir: string): Promise<void> {
+  const file = join(storeDir, '.gitignore');
+  const current = await readFile(file, 'utf8').catch(() => undefined);
+  const lines = new Set((current ?? '').split('\n').map((line) => line.trim()));
+  const missing = IGNORED.filter((name) => !lines.has(name));
+  if (missing.length === 0) return;
+  const header = current?.includes(GITIGNORE_HEADER) ? [] : [GITIGNORE_HEADER];
+  const added = [...header, ...missing].join('\n');
+  await writeFile(file, current ? `${current.trimEnd()}\n${added}\n` : `${added}\n`, 'utf8');
 }

@@ -8,7 +8,7 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent } from './event.js';
 import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
-import { isProductionDeploy, type Metric } from './metrics.js';
+import type { Metric } from './metrics.js';
 import { formatFrequency, type PitfallStat } from './pitfall-stats.js';
 
 export interface PitfallSummary extends PitfallStat {
@@ -16,7 +16,10 @@ export interface PitfallSummary extends PitfallStat {
 }
 
 export interface LearningsSummary {
+  /** Gate, bump, deploy and rollback runs recorded. */
   runs: number;
+  /** Lessons humans recorded (retrospects). */
+  lessons: number;
   events: number;
   pitfalls: PitfallSummary[];
   top: PitfallSummary[];
@@ -32,21 +35,29 @@ export function summarizeLearnings(events: readonly RunEvent[], catalog: readonl
 }
 
 export function summarizeAnalysis(analysis: LearningsAnalysis, topCount = 3): LearningsSummary {
-  const { ordered, metrics } = analysis;
+  const { state, metrics } = analysis;
   const pitfalls = analysis.stats.map((stat) => ({ ...stat, frequency: formatFrequency(stat) }));
-  const updated = ordered[ordered.length - 1]?.at;
-  const last = [...ordered].reverse().find((e) => isProductionDeploy(e, analysis.productionEnvironment));
+  const last = state.production.last;
   const lastDeploy = last ? { at: last.at, version: last.version, outcome: last.outcome, rollbackTrigger: last.rollbackTrigger } : undefined;
   return {
-    runs: ordered.filter((e) => e.phase !== 'retrospect').length,
-    events: ordered.length,
+    runs: state.runs,
+    lessons: state.lessons,
+    events: state.events,
     pitfalls,
     top: pitfalls.filter((p) => p.count > 0).slice(0, topCount),
     metrics: metrics.metrics,
     sparkline: metrics.sparkline,
-    updated,
+    updated: state.updated,
     lastDeploy,
   };
+}
+
+/** "3 recorded runs and 1 lesson": what the numbers below come from, never "0 runs" above a pitfall. */
+export function describeSources(summary: Pick<LearningsSummary, 'runs' | 'lessons'>): string {
+  const runs = `${summary.runs} recorded run${summary.runs === 1 ? '' : 's'}`;
+  if (summary.lessons === 0) return runs;
+  const lessons = `${summary.lessons} recorded lesson${summary.lessons === 1 ? '' : 's'}`;
+  return summary.runs === 0 ? lessons : `${runs} and ${summary.lessons} lesson${summary.lessons === 1 ? '' : 's'}`;
 }
 
 /** A few lines for the SessionStart hook: the top pitfalls of this repository. */
@@ -56,9 +67,9 @@ export function formatTopPitfalls(summary: LearningsSummary): string {
     ? `Last production deploy: ${last.version ? `${last.version} ` : ''}${last.outcome.replace('_', ' ')} on ${last.at.slice(0, 10)}${last.rollbackTrigger ? ` (trigger: ${last.rollbackTrigger.replace(/\s+/g, ' ').slice(0, 120)})` : ''}.`
     : '';
   if (summary.top.length === 0) {
-    return `shipgate lessons: ${summary.runs} run${summary.runs === 1 ? '' : 's'} recorded, no pitfall seen yet.${lastLine ? ` ${lastLine}` : ''}\n`;
+    return `shipgate lessons: ${describeSources(summary)}, no pitfall seen yet.${lastLine ? ` ${lastLine}` : ''}\n`;
   }
-  const lines = [`shipgate lessons from ${summary.runs} recorded run${summary.runs === 1 ? '' : 's'} in this repository (top pitfalls):`];
+  const lines = [`shipgate lessons from ${describeSources(summary)} in this repository (top pitfalls):`];
   for (const p of summary.top) {
     const prevention = p.prevention ? ` Prevent: ${firstLine(p.prevention)}` : '';
     lines.push(`- ${p.title} ${p.frequency}, last seen ${p.lastSeen?.slice(0, 10) ?? 'never'}.${prevention}`);

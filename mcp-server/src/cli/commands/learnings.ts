@@ -1,6 +1,6 @@
 /**
  * `shipgate learnings show [--format markdown|text] [--json]`
- * `shipgate learnings record --pitfall ID | --note TEXT [--phase P] [--by NAME]`
+ * `shipgate learnings record --pitfall ID | --note TEXT [--new] [--phase P] [--by NAME]`
  * Show this repository's lessons (rendered from the store, never from a hand-edited file), or record
  * what a human learned as a 'retrospect' event that counts in the frequencies like a detected one.
  *
@@ -15,11 +15,12 @@ import type { RunPhase } from '../../learnings/event.js';
 
 const USAGE = [
   '  shipgate learnings [show] [--format markdown|text] [--json]',
-  '  shipgate learnings record (--pitfall ID ... | --note TEXT) [--phase gate|bump|deploy|rollback] [--by NAME] [--run-id ID]',
+  '  shipgate learnings record (--pitfall ID ... | --note TEXT) [--new] [--phase gate|bump|deploy|rollback] [--by NAME] [--run-id ID]',
   '',
   '  show            print the lessons learned: pitfalls with frequency and last seen, patterns, metrics',
   '  --format        markdown (default, the learnings.md layout) or text (top pitfalls and metrics)',
   '  record          add what you learned; --pitfall may be repeated; the lesson counts for --phase (default deploy)',
+  '  --new           accept a pitfall id that is not in the catalog yet (else unknown ids are refused: did you mean …)',
 ].join('\n');
 
 export const command: CliCommand = {
@@ -33,6 +34,7 @@ export const command: CliCommand = {
     phase: { type: 'string' },
     by: { type: 'string' },
     'run-id': { type: 'string' },
+    new: { type: 'boolean' },
   },
   allowPositionals: true,
   async run(input, context) {
@@ -79,7 +81,7 @@ async function record(values: Record<string, unknown>, json: boolean, context: C
   const warnings: string[] = [];
   const event = await recordLesson(
     root,
-    { pitfalls, note, about: phase as RunPhase | undefined, author: values.by as string | undefined, runId: values['run-id'] as string | undefined },
+    { pitfalls, note, about: phase as RunPhase | undefined, author: values.by as string | undefined, runId: values['run-id'] as string | undefined, allowNew: values.new === true },
     { now: context.now, onWarning: (message) => warnings.push(message) },
   );
   if (json) {

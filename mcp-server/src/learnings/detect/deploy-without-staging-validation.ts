@@ -1,14 +1,14 @@
 /**
- * deploy_without_staging_validation (seed 003): a production deploy was attempted while the staging
- * validation was not approved.
+ * deploy_without_staging_validation (seed 003, "Deploying to production before staging validation";
+ * "Ensure status: approved before proceeding"): a deploy went ahead (to any environment but staging)
+ * while the gate behind it had no passing staging-validation check.
  *
- * A gate run counts only when its staging check actually failed (a gate without a staging check
- * says nothing about staging).
- *
- * Good: `{ phase: 'deploy', stagingApproved: true }` → not detected.
- * Bad:  `{ phase: 'deploy', stagingApproved: false }`, or `{ phase: 'gate', failedChecks: ['staging_validation_approved'] }` → detected.
+ * Good: `{ phase: 'deploy', environment: 'production', stagingApproved: true }` → not detected.
+ * Bad:  `{ phase: 'deploy', environment: 'production', stagingApproved: false }` → detected.
+ * Not:  a gate blocked by `staging_validation_approved` (the gate did its job; nothing was deployed).
  */
 import type { DetectionRule } from './rule.js';
+import { attemptedDeploy } from './attempted-deploy.js';
 
 export const rule: DetectionRule = {
   id: 'deploy_without_staging_validation',
@@ -16,9 +16,5 @@ export const rule: DetectionRule = {
   phase: 'deploy',
   impact: 'Critical (untested code reaches users)',
   prevention: '1. Approve staging validation (manual_gates.staging_validation.status = approved)\n2. Let the blocking gate refuse the deploy otherwise',
-  detect: (signals) => {
-    if (signals.phase === 'deploy') return signals.stagingApproved === false;
-    if (signals.phase === 'gate') return (signals.failedChecks ?? []).some((check) => /staging/i.test(check));
-    return false;
-  },
+  detect: (signals) => attemptedDeploy(signals) && signals.environment !== 'staging' && signals.stagingApproved === false,
 };

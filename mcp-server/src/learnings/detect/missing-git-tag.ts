@@ -1,10 +1,12 @@
 /**
- * missing_git_tag (seed 003): the commit that reached production carries no release tag.
+ * missing_git_tag (seed 003, "Deploying without creating git release tag"): the commit a deploy
+ * shipped carries no release tag.
  *
  * Good: `{ phase: 'deploy', deployedCommitTagged: true }` → not detected.
  * Bad:  `{ phase: 'deploy', deployedCommitTagged: false }` → detected.
  */
 import type { DetectionRule } from './rule.js';
+import { attemptedDeploy } from './attempted-deploy.js';
 
 export const rule: DetectionRule = {
   id: 'missing_git_tag',
@@ -12,5 +14,5 @@ export const rule: DetectionRule = {
   phase: 'deploy',
   impact: 'Medium (no exact version to roll back to or to audit)',
   prevention: '1. Release with `shipgate bump` (annotated tag)\n2. Deploy only tagged commits',
-  detect: (signals) => signals.phase === 'deploy' && signals.deployedCommitTagged === false,
+  detect: (signals) => attemptedDeploy(signals) && signals.deployedCommitTagged === false,
 };

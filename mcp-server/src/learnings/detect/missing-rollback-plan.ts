@@ -1,11 +1,14 @@
 /**
- * missing_rollback_plan (seed 004): a deploy went ahead (or was attempted) without a ready rollback.
+ * missing_rollback_plan (seed 004: "Document rollback steps before deploying; keep previous version
+ * tagged and deployable"): a deploy went ahead with no way back: no previous version that served to
+ * return to, or nothing that would roll back (automatic rollback off and no documented rollback steps).
  *
- * Good: `{ phase: 'deploy', rollbackReady: true }` → not detected.
- * Bad:  `{ phase: 'deploy', rollbackReady: false }` or `failedChecks: ['rollback_ready']` → detected.
+ * Good: `{ phase: 'deploy', rollbackReady: true, rollbackPlanned: true }` → not detected.
+ * Bad:  `{ phase: 'deploy', rollbackReady: false }` (first deploy) or `rollbackPlanned: false` → detected.
+ * Not:  a gate blocked by `rollback_ready` (nothing was deployed).
  */
 import type { DetectionRule } from './rule.js';
-import { rollbackNotReady } from './rollback-not-ready.js';
+import { attemptedDeploy } from './attempted-deploy.js';
 
 export const rule: DetectionRule = {
   id: 'missing_rollback_plan',
@@ -13,5 +16,5 @@ export const rule: DetectionRule = {
   phase: 'deploy',
   impact: 'Critical (extended downtime if issues arise)',
   prevention: '1. Document rollback steps before deploying\n2. Keep previous version tagged and deployable\n3. Test rollback procedure in staging',
-  detect: rollbackNotReady,
+  detect: (signals) => attemptedDeploy(signals) && (signals.rollbackReady === false || signals.rollbackPlanned === false),
 };

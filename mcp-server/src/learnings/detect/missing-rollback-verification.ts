@@ -1,13 +1,13 @@
 /**
- * missing_rollback_verification (seed 003): the rollback path was not verified before production.
+ * missing_rollback_verification (seed 003, "Not verifying rollback procedure before deploy"; "Verify
+ * rollback gate passed"): a deploy went ahead while the gate behind it had no passing rollback check.
  *
- * Detected when a gate or deploy reports a failed rollback check.
- *
- * Good: `{ phase: 'gate', failedChecks: ['tests_pass'] }` → not detected.
- * Bad:  `{ phase: 'gate', failedChecks: ['rollback_tested'] }` → detected.
+ * Good: `{ phase: 'deploy', rollbackVerified: true }` → not detected.
+ * Bad:  `{ phase: 'deploy', rollbackVerified: false }` (the gate has no rollback check) → detected.
+ * Not:  `{ phase: 'gate', outcome: 'blocked', failedChecks: ['rollback_tested'] }` (nothing was deployed).
  */
 import type { DetectionRule } from './rule.js';
-import { rollbackCheckFailed } from './rollback-not-ready.js';
+import { attemptedDeploy } from './attempted-deploy.js';
 
 export const rule: DetectionRule = {
   id: 'missing_rollback_verification',
@@ -15,5 +15,5 @@ export const rule: DetectionRule = {
   phase: 'deploy',
   impact: 'Critical (a failed deploy cannot be undone quickly)',
   prevention: '1. Run the rollback check in the gate\n2. Keep the previous version deployable\n3. Rehearse the rollback in staging',
-  detect: rollbackCheckFailed,
+  detect: (signals) => attemptedDeploy(signals) && signals.rollbackVerified === false,
 };

@@ -56,7 +56,9 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const view = await readLearnings(context.projectRoot);
     let { summary, markdown } = view;
     if (args.environment) {
-      const events = view.events.filter((e) => e.phase === 'retrospect' || e.environment === undefined || e.environment === args.environment);
+      // One environment's view is the rare case: it folds the events of that environment afresh.
+      const { readEvents } = await import('../../learnings/store.js');
+      const events = (await readEvents(view.storeDir)).events.filter((e) => e.phase === 'retrospect' || e.environment === undefined || e.environment === args.environment);
       const catalog = await readCatalogSnapshot(view.storeDir);
       summary = summarizeLearnings(events, catalog);
       markdown = renderLearnings(events, catalog, { productionEnvironment: args.environment });

@@ -6,7 +6,8 @@
  * the project (closed world).
  *
  * Good: `{ pitfallId: 'missing_git_tag', note: 'Tag before deploying', about: 'deploy', author: 'ana' }`.
- * Bad:  `{ note: 'x'.repeat(100000) }` → refused by the input schema, nothing written.
+ * Bad:  `{ note: 'x'.repeat(100000) }` → refused by the input schema, nothing written;
+ *       `{ pitfallId: 'missing_gti_tag' }` → refused with "did you mean missing_git_tag" unless `newPitfall: true`.
  */
 import { z } from 'zod';
 import type { ToolDefinition } from '../tool.js';
@@ -18,6 +19,7 @@ const inputSchema = {
   about: z.enum(['gate', 'bump', 'deploy', 'rollback']).default('deploy').describe('The phase the lesson is about; its pitfalls count in that phase’s frequency window.'),
   author: z.string().min(1).max(100).optional().describe('Who learned it.'),
   runId: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/).optional().describe('The run the lesson is about, when known (from deployment_status).'),
+  newPitfall: z.boolean().default(false).describe('Set true to add a pitfall id that is not in the catalog yet; otherwise unknown ids are refused with the closest known id.'),
 };
 const outputSchema = {
   recorded: z.boolean(),
@@ -42,7 +44,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const warnings: string[] = [];
     const event = await recordLesson(
       context.projectRoot,
-      { pitfalls: [...new Set([...(args.pitfallId ? [args.pitfallId] : []), ...args.pitfalls])], note: args.note, about: args.about, author: args.author, runId: args.runId },
+      { pitfalls: [...new Set([...(args.pitfallId ? [args.pitfallId] : []), ...args.pitfalls])], note: args.note, about: args.about, author: args.author, runId: args.runId, allowNew: args.newPitfall },
       { now: context.now, onWarning: (message) => warnings.push(message) },
     );
     const what = [event.pitfalls.length ? event.pitfalls.join(', ') : '', event.note ? 'a note' : ''].filter(Boolean).join(' and ');
