@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { versioningSchema } from './versioning-schema.js';
 import { environmentSchema } from './environment-schema.js';
 import { windowSchema } from './window-schema.js';
+import { teamSchema } from './team-schema.js';
 
 export const configSchema = z
   .object({
@@ -18,6 +19,8 @@ export const configSchema = z
     state: z.object({ file: z.string().default('specs/*/state.yaml') }).strict().default({}),
     records: z.object({ dir: z.string().default('.claude/processes') }).strict().default({}),
     learnings: z.object({ dir: z.string().default('.claude/shipgate/learnings') }).strict().default({}),
+    /** Shared lock, history and signed gate records through the git remote (absent: this machine only). */
+    team: teamSchema.optional(),
   })
   .strict();
 

@@ -9,7 +9,7 @@ import { BlockedError, FailedError, UsageError } from '../errors.js';
 import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { listReleases, releaseForTag } from './resolve-release.js';
-import { acquireDeployLock } from './lock.js';
+import { acquireEnvironmentLock } from '../team/environment-lock.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
@@ -70,7 +70,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
   await markAbortedRecords(context.recordsDir, now());
   const plan = await planRollback({ ...options, context });
   if (options.dryRun) return { dryRun: true, plan };
-  const unlock = await acquireDeployLock(options.projectRoot, options.environment, `rollback to ${plan.to.tag}`, now());
+  const unlock = await acquireEnvironmentLock({ projectRoot: options.projectRoot, environment: options.environment, operation: `rollback to ${plan.to.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
     const record = newRecord({
       id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,

@@ -11,7 +11,7 @@ import { InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
-import { acquireDeployLock } from './lock.js';
+import { acquireEnvironmentLock } from '../team/environment-lock.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
@@ -105,7 +105,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   }
 
   if (!receipt) throw new InternalError('deploy reached apply without a receipt');
-  const release = await acquireDeployLock(projectRoot, environmentName, `deploy of ${next.tag}`, now());
+  const release = await acquireEnvironmentLock({ projectRoot, environment: environmentName, operation: `deploy of ${next.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
     const plan = await makePlan('valid');
     const files = await allocateRecordPaths(context.recordsDir, next.tag, now());
