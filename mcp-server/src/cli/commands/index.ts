@@ -18,6 +18,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   init: async () => (await import('./init.js')).command,
   mcp: async () => (await import('./mcp.js')).command,
   demo: async () => (await import('./demo.js')).command,
+  verify: async () => (await import('./verify.js')).command,
 };
 
 export const commandSummaries: Record<string, string> = {
@@ -34,4 +35,5 @@ export const commandSummaries: Record<string, string> = {
   init: 'Write a commented starter shipgate.config.yaml for this repository.',
   mcp: 'Start the shipgate MCP server on stdio.',
   demo: 'Run the whole story on the built-in example in a temp folder.',
+  verify: 'Check that a commit has a passing gate record signed by an allowed key (for CI, before deploy).',
 };
