@@ -10,6 +10,9 @@ import { loadDeployContext, currentRelease, recordLearnings, type DeployContext 
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { listReleases, releaseForTag } from './resolve-release.js';
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
+import { teamServedReleases, unionServed } from '../team/served-versions.js';
+import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
+import { loadConfig } from '../config/load-config.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
@@ -33,6 +36,8 @@ export interface RollbackResult {
   exitCode: 0 | 1;
   verified?: boolean;
   record: DeploymentRecord;
+  /** With a `team:` section: the history ref the outcome went to, or why it did not. */
+  team?: TeamPublication;
 }
 
 export async function planRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; context: DeployContext }): Promise<RollbackPlan> {
@@ -48,7 +53,9 @@ export async function planRollback(options: { projectRoot: string; environment: 
     if (!to) throw new BlockedError(`There is no release tag ${context.tagPrefix}${version}.`, { where: '--to', hint: 'Run `git tag --list` to see the releases.' });
   } else {
     const state = await readEnvironmentState(projectRoot, environment);
-    to = [...state.served].reverse().find((r) => r.sha !== from?.sha);
+    // Versions that served: this machine's and the team's (trusted entries on the remote).
+    const served = unionServed(state.served, await teamServedReleases(projectRoot, environment));
+    to = [...served].reverse().find((r) => r.sha !== from?.sha);
     if (!to && from) to = (await listReleases(projectRoot, context.tagPrefix)).find((r) => semver.lt(r.version, from.version));
     if (to) to = { version: to.version, tag: to.tag, sha: to.sha };
   }
@@ -112,13 +119,14 @@ export async function runRollback(options: { projectRoot: string; environment: s
     record.status = ok ? 'succeeded' : 'failed';
     record.finishedAt = new Date().toISOString();
     await writeRecord(record);
+    const team = await publishOutcome(options.projectRoot, (await loadConfig(options.projectRoot)).config.team, record);
     if (result.ok) {
       const state = await readEnvironmentState(options.projectRoot, options.environment);
       await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
     }
     await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: Date.now() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
     if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
-    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record };
+    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) };
   } finally {
     await unlock();
   }

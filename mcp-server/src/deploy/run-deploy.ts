@@ -12,6 +12,8 @@ import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
+import { teamServedReleases, unionServed } from '../team/served-versions.js';
+import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
@@ -35,7 +37,7 @@ export interface RunDeployOptions {
 
 export type RunDeployResult =
   | { dryRun: true; plan: DeployPlan }
-  | { dryRun: false; plan: DeployPlan; outcome: DeployOutcome; receipt: Receipt };
+  | { dryRun: false; plan: DeployPlan; outcome: DeployOutcome; receipt: Receipt; team?: TeamPublication };
 
 export interface DeployContext {
   recordsDir: string;
@@ -69,6 +71,10 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
 /** The release production serves now: shipgate's state, else the provider's status, else none. */
 export async function currentRelease(projectRoot: string, environmentName: string, context: DeployContext): Promise<ReleaseRef | undefined> {
   const state = await readEnvironmentState(projectRoot, environmentName);
+  // With a team, what serves now is the newest release any machine (trusted) put there.
+  const teamServed = await teamServedReleases(projectRoot, environmentName);
+  const latest = teamServed.length ? unionServed(state.served, teamServed).at(-1) : undefined;
+  if (latest) return { version: latest.version, tag: latest.tag, sha: latest.sha };
   if (state.live) return state.live;
   const status = await context.provider.status({ projectRoot, timeoutMs: 30_000 }).catch(() => undefined);
   if (status?.sha) return releaseAt(projectRoot, status.sha, context.tagPrefix);
@@ -136,6 +142,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, { ...next, at: now().toISOString() }].slice(-50) });
     }
     await writeShipReport(projectRoot, record).catch(() => undefined);
+    const team = await publishOutcome(projectRoot, (await loadConfig(projectRoot)).config.team, outcome.record);
     await recordLearnings(projectRoot, {
       phase: 'deploy',
       outcome: outcome.status,
@@ -152,7 +159,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       ...(context.environment.health.criticalEndpoints !== undefined ? { criticalEndpoints: context.environment.health.criticalEndpoints } : {}),
       deployedCommitTagged: true,
     });
-    return { dryRun: false, plan, outcome, receipt };
+    return { dryRun: false, plan, outcome, receipt, ...(team ? { team } : {}) };
   } finally {
     await release();
   }

@@ -33,12 +33,14 @@ export const command: CliCommand = {
     const { outcome } = result;
     const record = outcome.record;
     if (input.json) {
-      context.stdout.write(`${JSON.stringify({ ok: outcome.status === 'succeeded', status: outcome.status, exitCode: outcome.exitCode, environment: record.environment, version: record.version, tag: record.tag, commit: record.commit, previous: record.previous ?? null, trigger: outcome.trigger ?? null, rollback: record.rollback ?? null, record: record.files }, null, 2)}\n`);
+      context.stdout.write(`${JSON.stringify({ ok: outcome.status === 'succeeded', status: outcome.status, exitCode: outcome.exitCode, environment: record.environment, version: record.version, tag: record.tag, commit: record.commit, previous: record.previous ?? null, trigger: outcome.trigger ?? null, rollback: record.rollback ?? null, record: record.files, ...(result.team ? { team: result.team } : {}) }, null, 2)}\n`);
     } else {
       const words = { succeeded: `Deployed ${record.tag} to ${record.environment}.`, rolled_back: `Deployed ${record.tag}, then ROLLED BACK to ${record.previous?.tag ?? 'the previous release'}: ${outcome.trigger}`, failed: `Deploy of ${record.tag} FAILED: ${outcome.trigger}` } as const;
       context.stdout.write(`${words[outcome.status]}\nRecord: ${record.files.markdown}\n`);
       if (record.rollback?.verified === false) context.stdout.write('WARNING: health checks still fail after the rollback.\n');
+      if (result.team && 'published' in result.team) context.stdout.write(`Team history: ${result.team.published}\n`);
     }
+    if (result.team && 'warning' in result.team) context.stderr.write(`WARNING: ${result.team.warning}\n`);
     return outcome.exitCode;
   },
 };
