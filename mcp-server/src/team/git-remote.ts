@@ -140,6 +140,7 @@ export async function pushRef(ctx: RemoteContext, ref: string, sha: string | nul
 
 /** The git identity of this clone (who holds a lock, who published an entry). */
 export async function gitIdentity(projectRoot: string): Promise<{ name: string; email: string }> {
-  const [name, email] = await Promise.all([gitLocal(projectRoot, ['config', '--get', 'user.name']), gitLocal(projectRoot, ['config', '--get', 'user.email'])]);
-  return { name: name.stdout.trim() || 'unknown', email: email.stdout.trim() || 'unknown' };
+  const result = await gitLocal(projectRoot, ['config', '--get-regexp', '^user\\.(name|email)$']);
+  const values = new Map(result.stdout.split('\n').map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1).trim()] as const));
+  return { name: values.get('user.name') || 'unknown', email: values.get('user.email') || 'unknown' };
 }
