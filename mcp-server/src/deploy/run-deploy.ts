@@ -14,6 +14,7 @@ import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './app
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
 import { teamServedReleases, unionServed } from '../team/served-versions.js';
 import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
+import { receiptFromGateRecord } from '../team/gate-record-receipt.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
@@ -33,6 +34,8 @@ export interface RunDeployOptions {
   /** kubectl binary override (tests use a recording stand-in). */
   kubectl?: string;
   env?: NodeJS.ProcessEnv;
+  /** CI: accept the signed gate record on the team remote instead of a local receipt (team/gate-record-receipt.ts). */
+  gateRecord?: boolean;
 }
 
 export type RunDeployResult =
@@ -90,7 +93,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const sha = await headCommit(projectRoot, options.signal);
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
   // names the gate, which is the first thing to fix (before "this commit has no release tag").
-  const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
+  const receipt = options.dryRun ? undefined : options.gateRecord ? await receiptFromGateRecord({ projectRoot, environment: environmentName, commit: sha, now: now(), env: options.env }) : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
   const next = await requireReleaseAt(projectRoot, sha, context.tagPrefix);
   const state = await readEnvironmentState(projectRoot, environmentName);
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {

@@ -5,8 +5,8 @@ import { findProjectRoot } from '../../project/find-project-root.js';
 export const command: CliCommand = {
   name: 'deploy',
   summary: 'Deploy the gated release with a strategy through a provider, watch health, roll back on failure.',
-  usage: '  shipgate deploy [--env production] [--strategy rolling|recreate|blue-green|canary] [--dry-run] [--json]\n  Exit: 0 deployed, 1 blocked or failed, 2 usage/config error, 3 deployed then rolled back.',
-  options: { env: { type: 'string', default: 'production' }, strategy: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  usage: '  shipgate deploy [--env production] [--strategy rolling|recreate|blue-green|canary] [--dry-run] [--gate-record] [--json]\n    --gate-record  (CI) accept the signed gate record on team.remote instead of a local receipt\n  Exit: 0 deployed, 1 blocked or failed, 2 usage/config error, 3 deployed then rolled back.',
+  options: { env: { type: 'string', default: 'production' }, strategy: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'gate-record': { type: 'boolean' } },
   allowPositionals: false,
   async run(input, context) {
     const { runDeploy } = await import('../../deploy/run-deploy.js');
@@ -19,6 +19,7 @@ export const command: CliCommand = {
       environment: String(input.values.env ?? 'production'),
       ...(typeof input.values.strategy === 'string' ? { strategy: input.values.strategy } : {}),
       dryRun: input.values['dry-run'] === true,
+      gateRecord: input.values['gate-record'] === true,
       signal: context.signal,
       now: context.now,
       env: context.env,
