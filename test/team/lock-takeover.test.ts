@@ -7,6 +7,7 @@
  * nothing is deployed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -93,6 +94,23 @@ describe.runIf(existsSync(CLI))('a crashed holder', () => {
     }
     expect(remoteRef(team, 'refs/shipgate/locks/production')).toBe('');
   }, 120_000);
+
+  it('is not fooled by a local ref an agent rewrote: the remote decides', async () => {
+    const held = await acquireRemoteLock(ctx(ada), { environment: 'production', operation: 'deploy of v1.1.0', leaseMs: 60_000, now: new Date() });
+    try {
+      // Bo's clone: a forged, long-expired lock in the local ref, the way `git update-ref` would plant it.
+      const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: bo.root, env: bo.env, input, encoding: 'utf8' }).trim();
+      const blob = git(['hash-object', '-w', '--stdin'], JSON.stringify({ v: 1, id: 'x', name: 'Nobody', email: 'n@x', host: 'h', pid: 1, environment: 'production', operation: 'old', startedAt: '2000-01-01T00:00:00.000Z', renewedAt: '2000-01-01T00:00:00.000Z', leaseMs: 1 }));
+      const tree = git(['mktree'], `100644 blob ${blob}\tlock.json\n`);
+      git(['update-ref', 'refs/shipgate/locks/production', git(['commit-tree', tree, '-m', 'forged'])]);
+      const error = await acquireRemoteLock(ctx(bo), { environment: 'production', operation: 'sneaky', leaseMs: 60_000, now: new Date() }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as Error).message).toContain('Ada <ada@example.com>');
+    } finally {
+      await held.release();
+    }
+    expect(remoteRef(team, 'refs/shipgate/locks/production')).toBe('');
+  }, 60_000);
 
   it('lets a real deploy proceed once the crashed lock expired', async () => {
     const crash = await acquireRemoteLock(ctx(ada), { environment: 'production', operation: 'deploy that crashed', leaseMs: LEASE_MS, now: new Date(Date.now() - LEASE_MS - 1_000) });

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, cli, makePerson, makeTeam, pull, releaseIn, run, type Member, type Team } from './team-fixture.js';
 
@@ -111,9 +111,12 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     const gate = await cli(eve, ['gate', '--env', 'production']);
     expect(gate.code, gate.stdout + gate.stderr).toBe(0);
     expect(gate.stdout).toContain('Signed gate record published');
+    // Listing Eve in the working tree (not in the commit) changes nothing: verify reads the commit.
+    appendFileSync(join(ci.root, '.shipgate/allowed_signers'), `eve@example.com namespaces="shipgate" ${eve.publicKey}\n`);
     const result = await cli(ci, ['verify', '--commit', commit]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('signed by a key that is not in allowed_signers');
+    run(ci.root, 'git', ['checkout', '--', '.shipgate/allowed_signers'], ci.env);
   });
 
   it('refuses a record edited after signing, and a valid record copied to another commit', async () => {
