@@ -8,5 +8,6 @@ import { ghWorkflowRule } from './gh-workflow.js';
 import { configuredCommandRule } from './configured-command.js';
 import { selfAttestRule } from './self-attest.js';
 import { shipgateStateRule } from './shipgate-state.js';
+import { shipgateRefsRule } from './shipgate-refs.js';
 
-export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule, shipgateStateRule];
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, configuredCommandRule, selfAttestRule, shipgateStateRule, shipgateRefsRule];
