@@ -134,6 +134,19 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     expect(copied.stdout).toContain(`the gate record is for commit ${gated.slice(0, 12)}`);
   });
 
+  it('keeps a passed gate passed when the record cannot be signed, and says why verify will refuse', async () => {
+    run(ada.root, 'git', ['config', 'user.signingkey', join(team.base, 'no-such-key')], ada.env);
+    try {
+      const gate = await cli(ada, ['gate', '--env', 'production']);
+      expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+      expect(gate.stdout).toContain('PASSED: receipt');
+      expect(gate.stdout).toContain('WARNING: The gate record was not published to origin, so `shipgate verify` will refuse this commit');
+      expect(gate.stdout).toContain('ssh-keygen could not sign the shipgate record');
+    } finally {
+      run(ada.root, 'git', ['config', '--unset', 'user.signingkey'], ada.env);
+    }
+  });
+
   it('refuses when the remote cannot be reached, naming it', async () => {
     run(ci.root, 'git', ['remote', 'set-url', 'origin', join(team.base, 'gone.git')], ci.env);
     try {
