@@ -82,7 +82,7 @@ describe.runIf(existsSync(CLI))('the team history on the remote', () => {
     expect(result.to.version).toBe('1.1.0');
     expect(result.team.published).toBe('refs/shipgate/history/production');
     expect(readFileSync(team.production, 'utf8').trim()).toBe('1.1.0');
-  });
+  }, 240_000);
 
   it('carries the other clone\'s rollback back to the first clone', async () => {
     const seen = await teamHistory(ada);
@@ -97,5 +97,5 @@ describe.runIf(existsSync(CLI))('the team history on the remote', () => {
     expect(text.stdout).toContain('Team history on origin:');
     expect(text.stdout).toMatch(/rollback +production +v1\.1\.0 +succeeded +Bo <bo@example.com> on \S+ +signed by bo@example.com/);
     expect(text.stdout).toContain('UNTRUSTED: signed by a key that is not in allowed_signers');
-  });
+  }, 120_000);
 });

@@ -70,7 +70,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     expect(github.stdout).toMatch(/^::notice title=shipgate verify::production gate passed for [0-9a-f]{12}, signed by ada@example.com/);
     const json = JSON.parse((await cli(ci, ['verify', '--commit', gated, '--json'])).stdout) as { ok: boolean; signer: string; record: { commit: string } };
     expect(json).toMatchObject({ ok: true, signer: 'ada@example.com', record: { commit: gated } });
-  });
+  }, 120_000);
 
   it('accepts the release commit bump puts on top of the gated commit (version files only)', async () => {
     writeFileSync(join(ada.root, 'test.mjs'), 'console.log("more tests"); process.exit(0);\n');
@@ -83,7 +83,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     const result = await cli(ci, ['verify', '--commit', release]);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('release commit on top of gated');
-  });
+  }, 120_000);
 
   it('refuses a commit that was never gated', async () => {
     writeFileSync(join(ada.root, 'test.mjs'), 'process.exit(0); // ungated change\n');
@@ -94,7 +94,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     const result = await cli(ci, ['verify', '--commit', ungated, '--format', 'github']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error title=shipgate verify production::[0-9a-f]{12}: no gate record for production/);
-  });
+  }, 120_000);
 
   it('refuses an unsigned record', async () => {
     const commit = run(ada.root, 'git', ['rev-parse', 'HEAD'], ada.env);
@@ -103,7 +103,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     const result = await cli(ci, ['verify', '--commit', commit]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('carries no SSH signature');
-  });
+  }, 120_000);
 
   it('refuses a record signed by a key that is not in allowed_signers', async () => {
     pull(eve);
@@ -117,7 +117,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('signed by a key that is not in allowed_signers');
     run(ci.root, 'git', ['checkout', '--', '.shipgate/allowed_signers'], ci.env);
-  });
+  }, 120_000);
 
   it('refuses a record edited after signing, and a valid record copied to another commit', async () => {
     const files = recordFiles(ada, gated);
@@ -132,7 +132,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     const copied = await cli(ci, ['verify', '--commit', commit]);
     expect(copied.code).toBe(1);
     expect(copied.stdout).toContain(`the gate record is for commit ${gated.slice(0, 12)}`);
-  });
+  }, 120_000);
 
   it('keeps a passed gate passed when the record cannot be signed, and says why verify will refuse', async () => {
     run(ada.root, 'git', ['config', 'user.signingkey', join(team.base, 'no-such-key')], ada.env);
@@ -145,7 +145,7 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     } finally {
       run(ada.root, 'git', ['config', '--unset', 'user.signingkey'], ada.env);
     }
-  });
+  }, 120_000);
 
   it('refuses when the remote cannot be reached, naming it', async () => {
     run(ci.root, 'git', ['remote', 'set-url', 'origin', join(team.base, 'gone.git')], ci.env);
@@ -156,5 +156,5 @@ describe.runIf(existsSync(CLI))('shipgate verify in a fresh CI clone', () => {
     } finally {
       run(ci.root, 'git', ['remote', 'set-url', 'origin', team.remote], ci.env);
     }
-  });
+  }, 120_000);
 });
