@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { versioningSchema } from './versioning-schema.js';
 import { environmentSchema } from './environment-schema.js';
 import { windowSchema } from './window-schema.js';
+import { teamSchema } from './team-schema.js';
 
 export const configSchema = z
   .object({
@@ -28,6 +29,8 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** Shared lock, history and signed gate records through the git remote (absent: this machine only). */
+    team: teamSchema.optional(),
   })
   .strict();
 

@@ -10,7 +10,10 @@ import { BlockedError, FailedError, UsageError } from '../errors.js';
 import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseForTag } from './resolve-release.js';
-import { acquireDeployLock } from './lock.js';
+import { acquireEnvironmentLock } from '../team/environment-lock.js';
+import { teamServedReleases, unionServed } from '../team/served-versions.js';
+import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
+import { loadConfig } from '../config/load-config.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
@@ -35,6 +38,8 @@ export interface RollbackResult {
   exitCode: 0 | 1;
   verified?: boolean;
   record: DeploymentRecord;
+  /** With a `team:` section: the history ref the outcome went to, or why it did not. */
+  team?: TeamPublication;
 }
 
 export async function planRollback(options: { projectRoot: string; environment: string; to?: string; reason: string; context: DeployContext }): Promise<RollbackPlan> {
@@ -42,10 +47,11 @@ export async function planRollback(options: { projectRoot: string; environment: 
   const reason = options.reason.trim();
   if (!reason) throw new UsageError('A rollback needs a reason.', { where: '--reason', expected: 'a short text: what is wrong', hint: 'shipgate rollback --reason "checkout returns 500 since 1.4.0"' });
   const from = await currentRelease(projectRoot, environment, context);
-  // Only what served: the signed history of this environment is the list of allowed targets. A tag
-  // made later (`git tag v0.0.9 <never-gated sha>`) or moved since names nothing shipgate deployed.
+  // Only what served: the signed history of this environment (this machine's, and the team's entries on
+  // the remote that verify against allowed_signers) is the list of allowed targets. A tag made later
+  // (`git tag v0.0.9 <never-gated sha>`) or moved since names nothing shipgate deployed.
   const state = await readEnvironmentState(projectRoot, environment);
-  const served = uniqueServed(state.served);
+  const served = uniqueServed(unionServed(state.served, await teamServedReleases(projectRoot, environment)));
   const allowed = served.filter((r) => r.sha !== from?.sha);
   const allowedText = allowed.length ? allowed.map((r) => r.version).reverse().join(', ') : 'none';
   let to: ReleaseRef | undefined;
@@ -100,7 +106,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
   await markAbortedRecords(context.recordsDir, now());
   const plan = await planRollback({ ...options, context });
   if (options.dryRun) return { dryRun: true, plan };
-  const unlock = await acquireDeployLock(options.projectRoot, options.environment, `rollback to ${plan.to.tag}`, now());
+  const unlock = await acquireEnvironmentLock({ projectRoot: options.projectRoot, environment: options.environment, operation: `rollback to ${plan.to.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
     const record = newRecord({
       id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
@@ -143,6 +149,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
     record.status = ok ? 'succeeded' : 'failed';
     record.finishedAt = now().toISOString();
     await writeRecord(record);
+    const team = await publishOutcome(options.projectRoot, (await loadConfig(options.projectRoot)).config.team, record);
     if (result.ok) {
       const state = await readEnvironmentState(options.projectRoot, options.environment);
       await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
@@ -154,7 +161,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
       if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
     }
     if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
-    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record };
+    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) };
   } finally {
     await unlock();
   }

@@ -12,7 +12,10 @@ import { BlockedError, InternalError, ShipgateError, UsageError } from '../error
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
-import { acquireDeployLock } from './lock.js';
+import { acquireEnvironmentLock } from '../team/environment-lock.js';
+import { teamServedReleases, unionServed } from '../team/served-versions.js';
+import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
+import { receiptFromGateRecord } from '../team/gate-record-receipt.js';
 import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
@@ -39,11 +42,13 @@ export interface RunDeployOptions {
   /** kubectl binary override (tests use a recording stand-in). */
   kubectl?: string;
   env?: NodeJS.ProcessEnv;
+  /** CI: accept the signed gate record on the team remote instead of a local receipt (team/gate-record-receipt.ts). */
+  gateRecord?: boolean;
 }
 
 export type RunDeployResult =
   | { dryRun: true; plan: DeployPlan }
-  | { dryRun: false; plan: DeployPlan; outcome: DeployOutcome; receipt: Receipt };
+  | { dryRun: false; plan: DeployPlan; outcome: DeployOutcome; receipt: Receipt; team?: TeamPublication };
 
 export interface DeployContext {
   recordsDir: string;
@@ -77,6 +82,10 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
 /** The release production serves now: shipgate's state, else the provider's status, else none. */
 export async function currentRelease(projectRoot: string, environmentName: string, context: DeployContext): Promise<ReleaseRef | undefined> {
   const state = await readEnvironmentState(projectRoot, environmentName);
+  // With a team, what serves now is the newest release any machine (trusted) put there.
+  const teamServed = await teamServedReleases(projectRoot, environmentName);
+  const latest = teamServed.length ? unionServed(state.served, teamServed).at(-1) : undefined;
+  if (latest) return { version: latest.version, tag: latest.tag, sha: latest.sha };
   if (state.live) return state.live;
   const status = await context.provider.status({ projectRoot, timeoutMs: 30_000 }).catch(() => undefined);
   if (status?.sha) return releaseAt(projectRoot, status.sha, context.tagPrefix);
@@ -94,7 +103,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   if (!options.dryRun) await requireCleanTree(projectRoot, (await loadConfig(projectRoot)).config, `deploy to ${environmentName}`, options.signal);
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
   // names the gate, which is the first thing to fix (before "this commit has no release tag").
-  const receipt = options.dryRun ? undefined : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
+  const receipt = options.dryRun ? undefined : options.gateRecord ? await receiptFromGateRecord({ projectRoot, environment: environmentName, commit: sha, now: now(), env: options.env }) : await requireReceipt({ projectRoot, environment: environmentName, commit: sha, now, env: options.env });
   // A dry run on an untagged commit still shows the plan, for the release `bump` would cut, and says a
   // release is needed; a real deploy refuses (shipgate deploys releases, not loose commits).
   const tagged = options.dryRun ? await releaseAt(projectRoot, sha, context.tagPrefix) : await requireReleaseAt(projectRoot, sha, context.tagPrefix);
@@ -131,7 +140,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       hint: 'Fix production first (the record says how), then deploy again.',
     });
   }
-  const release = await acquireDeployLock(projectRoot, environmentName, `deploy of ${next.tag}`, now());
+  const release = await acquireEnvironmentLock({ projectRoot, environment: environmentName, operation: `deploy of ${next.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
     const plan = await makePlan('valid');
     const files = await allocateRecordPaths(context.recordsDir, next.tag, now());
@@ -169,6 +178,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
     }
     await writeShipReport(projectRoot, record).catch(() => undefined);
+    const team = await publishOutcome(projectRoot, (await loadConfig(projectRoot)).config.team, outcome.record);
     await recordLearnings(projectRoot, {
       phase: 'deploy',
       outcome: outcome.status,
@@ -189,7 +199,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       ...(context.environment.health.criticalEndpoints !== undefined ? { criticalEndpoints: context.environment.health.criticalEndpoints } : {}),
       deployedCommitTagged: true,
     });
-    return { dryRun: false, plan, outcome, receipt };
+    return { dryRun: false, plan, outcome, receipt, ...(team ? { team } : {}) };
   } finally {
     await release();
   }

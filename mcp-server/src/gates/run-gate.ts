@@ -73,6 +73,8 @@ export interface GateRunResult {
   receipt?: Receipt;
   durationMs: number;
   needsAttestation: { checkId: string; prompt: string }[];
+  /** With a `team:` section: where the signed gate record was published, or why it was not. */
+  team?: { published: string } | { warning: string };
 }
 
 interface PlannedCheck {
@@ -179,6 +181,10 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   // The receipt and the learnings event are independent writes: do them side by side.
   const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result)]);
   if (receipt) result.receipt = receipt;
+  if (receipt && loaded.config.team) {
+    const { publishPassedGate } = await import('../team/signed-gate-record.js');
+    result.team = await publishPassedGate(options.projectRoot, loaded.config.team, { environment: options.environment, commit, gateFiles: result.gateFiles, checks: blocking, receipt });
+  }
   result.durationMs = Math.round(performance.now() - started);
   return result;
 }

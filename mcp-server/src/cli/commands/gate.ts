@@ -42,6 +42,8 @@ export function formatGateResult(result: GateRunResult): string {
   }
   if (result.receipt) lines.push(`PASSED: receipt ${result.receipt.id}, valid until ${result.receipt.expiresAt}. Deploy with \`shipgate deploy --env ${result.environment}\`.`);
   else lines.push(`BLOCKED by ${result.blockedBy.join(', ')}. Fix them and run \`shipgate gate --env ${result.environment}\` again.`);
+  if (result.team && 'published' in result.team) lines.push(`Signed gate record published: ${result.team.published}`);
+  if (result.team && 'warning' in result.team) lines.push(`WARNING: ${result.team.warning}`);
   for (const n of result.needsAttestation) lines.push(`  ! ${n.checkId}: a human runs \`${attestCommand(result.environment, n.checkId)}\` in their own terminal`);
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   aliases: async () => (await import('./aliases.js')).command,
   mcp: async () => (await import('./mcp.js')).command,
   demo: async () => (await import('./demo.js')).command,
+  verify: async () => (await import('./verify.js')).command,
 };
 
 export const commandSummaries: Record<string, string> = {
@@ -40,4 +41,5 @@ export const commandSummaries: Record<string, string> = {
   aliases: 'Write project aliases in .claude/commands/ so /deploy-production and /ship-prod work as typed.',
   mcp: 'Start the shipgate MCP server on stdio.',
   demo: 'Run the whole story on the built-in example in a temp folder.',
+  verify: 'Check that a commit has a passing gate record signed by an allowed key (for CI, before deploy).',
 };

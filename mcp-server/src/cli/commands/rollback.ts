@@ -25,10 +25,12 @@ export const command: CliCommand = {
       return 0;
     }
     if (input.json) {
-      context.stdout.write(`${JSON.stringify({ ok: result.status === 'succeeded', status: result.status, from: result.plan.from ?? null, to: result.plan.to, verified: result.verified ?? null, record: result.record.files }, null, 2)}\n`);
+      context.stdout.write(`${JSON.stringify({ ok: result.status === 'succeeded', status: result.status, from: result.plan.from ?? null, to: result.plan.to, verified: result.verified ?? null, record: result.record.files, ...(result.team ? { team: result.team } : {}) }, null, 2)}\n`);
     } else {
       context.stdout.write(`${result.status === 'succeeded' ? 'Rolled back' : 'Rollback FAILED verification'}: ${result.plan.environment} now on ${result.plan.to.tag}.\nRecord: ${result.record.files.markdown}\n`);
+      if (result.team && 'published' in result.team) context.stdout.write(`Team history: ${result.team.published}\n`);
     }
+    if (result.team && 'warning' in result.team) context.stderr.write(`WARNING: ${result.team.warning}\n`);
     return result.exitCode;
   },
 };

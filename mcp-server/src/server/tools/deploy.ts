@@ -99,9 +99,10 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
         : outcome.status === 'rolled_back'
           ? `Deployed ${record.tag}, then rolled back automatically to ${record.previous?.tag ?? 'the previous release'}. Trigger: ${outcome.trigger}. Verified: ${record.rollback?.verified ?? 'not checked'}. Record: ${record.files.markdown}`
           : `Deploy of ${record.tag} failed: ${record.reason ?? outcome.trigger}. Record: ${record.files.markdown}`;
+    const warning = result.team && 'warning' in result.team ? `\nWARNING: ${result.team.warning}` : '';
     return {
       structured: { ok: outcome.status === 'succeeded', environment: args.environment, version: record.version, commit: record.commit, strategy: result.plan.strategy, dryRun: false, rolledBack: outcome.status === 'rolled_back', recordPath: record.files.markdown },
-      text,
+      text: `${text}${warning}`,
       ...(outcome.status === 'succeeded' ? {} : { isError: true }),
     };
   },

@@ -114,6 +114,8 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     for (const check of output.checks) {
       if (check.status !== 'passed' && check.type === 'blocking') await context.log('warning', `gate ${environment}: ${check.id} ${check.status}: ${check.message}`);
     }
-    return { structured: output, text: render(output, result.durationMs) };
+    if (result.team && 'warning' in result.team) await context.log('warning', result.team.warning);
+    const team = result.team ? `\n${'published' in result.team ? `Signed gate record published: ${result.team.published}` : `WARNING: ${result.team.warning}`}` : '';
+    return { structured: output, text: `${render(output, result.durationMs)}${team}` };
   },
 };

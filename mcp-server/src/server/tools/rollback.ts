@@ -34,7 +34,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const ok = result.status === 'succeeded';
     return {
       structured: { ok, environment: args.environment, ...(result.plan.from ? { fromVersion: result.plan.from.version } : {}), toVersion: result.plan.to.version, recordPath: result.record.files.markdown },
-      text: `${ok ? 'Rolled back' : 'Rolled back, but the health checks still fail'}: ${args.environment} now runs ${result.plan.to.tag}. Record: ${result.record.files.markdown}`,
+      text: `${ok ? 'Rolled back' : 'Rolled back, but the health checks still fail'}: ${args.environment} now runs ${result.plan.to.tag}. Record: ${result.record.files.markdown}${result.team && 'warning' in result.team ? `\nWARNING: ${result.team.warning}` : ''}`,
       ...(ok ? {} : { isError: true }),
     };
   },

@@ -9,5 +9,6 @@ import { cloudInfraRule } from './cloud-infra.js';
 import { configuredCommandRule } from './configured-command.js';
 import { selfAttestRule } from './self-attest.js';
 import { shipgateStateRule } from './shipgate-state.js';
+import { shipgateRefsRule } from './shipgate-refs.js';
 
-export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, cloudInfraRule, configuredCommandRule, selfAttestRule, shipgateStateRule];
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, cloudInfraRule, configuredCommandRule, selfAttestRule, shipgateStateRule, shipgateRefsRule];
