@@ -1,9 +1,10 @@
 /** `deployment_status`: what each environment runs and the latest record's status (marks crashed runs aborted). */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).optional().describe('Limit to one environment.'),
+  environment: environmentNameSchema.optional().describe('Limit to one environment.'),
 };
 const outputSchema = {
   environments: z.array(z.object({ environment: z.string(), version: z.string().optional(), status: z.string(), at: z.string().optional() })),
