@@ -23,7 +23,9 @@ describe('shipgate demo', () => {
       expect(result.badReleaseExitCode).toBe(3);
       expect(text).toContain('production serves 1.1.0 again');
       const records = await readdir(result.records);
-      expect(records).toContain(`deployment-v1.1.0-${new Date().toISOString().slice(0, 10)}.md`);
+      // The record is named by the day the deploy ran: the day at the start or at the end (a run may cross midnight UTC).
+      const days = new Set([new Date(started).toISOString().slice(0, 10), new Date().toISOString().slice(0, 10)]);
+      expect(records.filter((name) => [...days].some((day) => name === `deployment-v1.1.0-${day}.md`))).toHaveLength(1);
       expect(records.filter((n) => n.endsWith('.json'))).toHaveLength(2);
       expect(await readdir(result.learnings)).toContain('events.jsonl');
     } finally {

@@ -245,6 +245,29 @@ describe('git and http checks', () => {
     expect(result.checks.map((c) => c.status)).toEqual(['passed', 'failed']);
     expect(result.checks[1]!.message).toMatch(/answered 503, expected 200/);
   });
+
+  it('http reads at most 64 KB of a body (the shared probe): an endless body does not hang the gate', async () => {
+    const endless = Buffer.alloc(16 * 1024, 'x');
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const pump = (): void => {
+        while (res.write(endless));
+        res.once('drain', pump);
+      };
+      pump();
+      res.on('close', () => res.removeAllListeners('drain'));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const config = `environments:\n  production:\n    gates: [.claude/skills/test-gate/SKILL.md]\n    url: http://127.0.0.1:${port}\n    provider: { type: git-push }\n`;
+    const repo = await repoWith('<check id="stream"><verify kind="http" url="{url}/stream" status="200" body_contains="never" timeout="20s"/></check>', {}, config);
+    const started = Date.now();
+    const result = await gate(repo, { all: true });
+    // Well under the 20 s timeout: the probe stopped reading after 64 KB and judged what it had.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.checks[0]!.status).toBe('failed');
+    expect(result.checks[0]!.message).toMatch(/body does not contain "never"/);
+  });
 });
 
 describe('progress and cancellation', () => {

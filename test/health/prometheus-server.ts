@@ -1,17 +1,30 @@
 /**
- * A real Prometheus (/usr/bin/prometheus) for the health and deploy tests: temp config and tsdb, a free
+ * A real Prometheus (`prometheus` on PATH, or SHIPGATE_PROMETHEUS) for the health and deploy tests: temp config and tsdb, a free
  * port, 1 s scrapes of one target, a readiness wait, and a stop that kills it (through exec/run.ts's
  * abort signal) and removes the temp directory.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { runArgv, type RunResult } from '../../mcp-server/src/exec/run.js';
 import { freePort } from './http-fixture.js';
 
-export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
-export const hasPrometheus = existsSync(PROMETHEUS_BINARY);
+/** `SHIPGATE_PROMETHEUS`, else `prometheus` on PATH (Debian installs /usr/bin/prometheus). */
+export const PROMETHEUS_BINARY = process.env.SHIPGATE_PROMETHEUS || findOnPath('prometheus') || 'prometheus';
+/**
+ * Whether to run the real-Prometheus tests. Missing Prometheus skips them on a developer machine (with a
+ * warning); on CI (`CI=true`, where .ci/run installs it) the tests run and fail loudly instead of skipping.
+ */
+export const hasPrometheus = existsSync(PROMETHEUS_BINARY) || Boolean(process.env.CI);
+
+function findOnPath(name: string): string | undefined {
+  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(folder, name);
+    if (folder && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 export interface PrometheusServer {
   url: string;

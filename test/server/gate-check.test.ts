@@ -5,12 +5,13 @@
  */
 import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LoggingMessageNotificationSchema, type Progress } from '@modelcontextprotocol/sdk/types.js';
 import { tool as gateCheck } from '../../mcp-server/src/server/tools/gate-check.js';
 import { connect, createFixtureRepo, errorCodeOf, textOf, type Connected, type FixtureRepo } from './helpers.js';
+import { isProcessAlive } from '../../mcp-server/src/util/process-alive.js';
 
 const outputSchema = z.object(gateCheck.outputSchema).strict();
 
@@ -95,12 +96,20 @@ describe('gate_check over MCP', () => {
   it('a cancelled call stops the running check: the command is killed and no receipt is issued', async () => {
     const controller = new AbortController();
     const call = session.client.callTool({ name: 'gate_check', arguments: { environment: 'slow' } }, undefined, { signal: controller.signal });
-    await new Promise((done) => setTimeout(done, 500));
+    // Poll (bounded) until the check's shell has started and written its pid.
+    const marker = join(repo.root, 'started-marker');
+    let pid = 0;
+    for (let i = 0; i < 400 && !pid; i += 1) {
+      pid = existsSync(marker) ? Number(readFileSync(marker, 'utf8').trim()) || 0 : 0;
+      if (!pid) await new Promise((done) => setTimeout(done, 25));
+    }
+    expect(pid, 'the check never started').toBeGreaterThan(0); // the command did run...
     controller.abort('user pressed Esc');
     await expect(call).rejects.toThrow();
-    await new Promise((done) => setTimeout(done, 2_500)); // longer than `sleep 2`
-    expect(existsSync(join(repo.root, 'started-marker'))).toBe(true); // the command did run...
-    expect(existsSync(join(repo.root, 'finished-marker'))).toBe(false); // ...and was killed
+    // ...and was killed: its shell ends long before `sleep 2` would have let it write the second marker.
+    for (let i = 0; i < 400 && isProcessAlive(pid); i += 1) await new Promise((done) => setTimeout(done, 25));
+    expect(isProcessAlive(pid)).toBe(false);
+    expect(existsSync(join(repo.root, 'finished-marker'))).toBe(false);
     const receipts = statePaths(repo.root).receipts;
     const slowReceipts = existsSync(receipts) ? readdirSync(receipts).filter((f) => f.includes('slow')) : [];
     expect(slowReceipts).toEqual([]);

@@ -79,7 +79,7 @@ describe('callTool', () => {
 const SAMPLE_ARGUMENTS: Record<string, Record<string, unknown>> = {
   gate_check: { environment: 'staging' },
   gate_attest: { environment: 'review', checkId: 'code_review' },
-  version_bump: { dryRun: true },
+  version_bump: {}, // apply defaults to false: only the plan
   deploy: { environment: 'production', dryRun: true },
   rollback: { environment: 'production', reason: 'test rollback from the MCP server tests' },
   health_check: { environment: 'production' },
@@ -88,6 +88,21 @@ const SAMPLE_ARGUMENTS: Record<string, Record<string, unknown>> = {
   learnings_get: {},
   learnings_record: { pitfallId: 'friday_deploy', newPitfall: true, note: 'from the MCP server tests' },
   validate_skills: {},
+};
+
+/** What each tool answers with SAMPLE_ARGUMENTS on the fixture repository, and why. */
+const EXPECTED_OUTCOME: Record<string, string> = {
+  gate_check: 'ok', // the staging gate's checks pass
+  gate_attest: 'error:blocked', // this client cannot elicit: no human to attest, nothing recorded
+  version_bump: 'ok', // a plan only
+  deploy: 'error:blocked', // HEAD carries no release tag
+  rollback: 'error:blocked', // nothing has served: no previous release to go back to
+  health_check: 'error:config', // environments.production.url is not set
+  deployment_status: 'ok',
+  runbook_generate: 'ok',
+  learnings_get: 'ok',
+  learnings_record: 'ok',
+  validate_skills: 'ok',
 };
 
 describe('every registered tool answers cleanly', () => {
@@ -105,6 +120,9 @@ describe('every registered tool answers cleanly', () => {
 
   it.each(tools.map((t) => [t.name, t] as const))('%s', async (name, tool) => {
     const result = await session.client.callTool({ name, arguments: SAMPLE_ARGUMENTS[name] ?? {} });
+    // Each tool's outcome on this fixture is pinned: a test that accepted success OR error could not fail.
+    expect(EXPECTED_OUTCOME[name], `add ${name} to EXPECTED_OUTCOME`).toBeDefined();
+    expect(result.isError ? `error:${errorCodeOf(result) ?? 'tool'}` : 'ok', textOf(result)).toBe(EXPECTED_OUTCOME[name]);
     if (result.isError) {
       expect(textOf(result)).toMatch(/\S/);
       const code = errorCodeOf(result);

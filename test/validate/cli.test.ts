@@ -130,7 +130,9 @@ describe('shipgate validate: formatters', () => {
 
 describe('built bundle', () => {
   const cli = join(ROOT, 'mcp-server', 'dist', 'cli.js');
-  test.skipIf(!existsSync(cli))('uses worker threads for many files and finds what the in-process engine finds', async () => {
+  test('uses worker threads for many files and finds what the in-process engine finds', async () => {
+    // Never a silent skip: without the bundle this test fails and says how to build it.
+    expect(existsSync(cli), `${cli} is missing: run \`npm run build\` first`).toBe(true);
     const corpus = join(work, 'many');
     await generateCorpus(corpus, 250);
     const broken = join(corpus, 'skills', 'deploy-service-0100', 'SKILL.md');

@@ -3,6 +3,7 @@
  * (deploy/, health/); gates and window belong to gates/.
  */
 import { z } from 'zod';
+import type { STRATEGY_TYPES } from './names.js';
 import { durationSchema } from './duration-schema.js';
 import { windowSchema } from './window-schema.js';
 
@@ -51,6 +52,11 @@ export const strategySchema = z.discriminatedUnion('type', [
     })
     .strict(),
 ]);
+
+/** The schema's strategy types are exactly config/names.ts's STRATEGY_TYPES (checked when compiling). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const strategiesMatch: Same<z.output<typeof strategySchema>['type'], (typeof STRATEGY_TYPES)[number]> = true;
+void strategiesMatch;
 
 export const healthCheckSchema = z
   .object({

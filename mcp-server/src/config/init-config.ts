@@ -9,7 +9,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runArgv } from '../exec/run.js';
+import { git } from '../project/git.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ConflictError } from '../errors.js';
 import { CONFIG_FILE_NAMES, parseConfigText } from './load-config.js';
@@ -29,9 +29,9 @@ export interface InitPlan {
 export async function planInitConfig(projectRoot: string): Promise<InitPlan> {
   const existing = await firstExisting(CONFIG_FILE_NAMES.map((name) => join(projectRoot, name)));
   const app = (await packageName(projectRoot)) ?? projectRoot.split('/').filter(Boolean).pop() ?? 'app';
-  const remoteResult = await runArgv('git', ['remote', 'get-url', 'origin'], { cwd: projectRoot, timeoutMs: 10_000 });
+  const remoteResult = await git(projectRoot, ['remote', 'get-url', 'origin'], { timeoutMs: 10_000 });
   const remote = remoteResult.exitCode === 0 ? remoteResult.stdout.trim() || undefined : undefined;
-  const branchResult = await runArgv('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: projectRoot, timeoutMs: 10_000 });
+  const branchResult = await git(projectRoot, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { timeoutMs: 10_000 });
   const defaultBranch = branchResult.exitCode === 0 && branchResult.stdout.trim() ? branchResult.stdout.trim() : 'main';
   const stateFiles = (await globFiles(projectRoot, 'specs/*/state.yaml')).map((m) => m.relativePath).sort();
   const text = renderStarterConfig({ app, remote, defaultBranch, stateFiles });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { versioningSchema } from './versioning-schema.js';
 import { environmentSchema } from './environment-schema.js';
+import { environmentNameSchema } from './names.js';
 import { windowSchema } from './window-schema.js';
 import { teamSchema } from './team-schema.js';
 
@@ -12,7 +13,7 @@ export const configSchema = z
   .object({
     app: z.string().min(1).optional(),
     versioning: versioningSchema.default({}),
-    environments: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'environment names are lowercase, like "production"'), environmentSchema).default({}),
+    environments: z.record(environmentNameSchema, environmentSchema).default({}),
     /** Default window policy for every environment that has none of its own. */
     window: windowSchema.optional(),
     /** Spec-Flow state file(s): `specs/*\/state.yaml` by default (seed 003). */

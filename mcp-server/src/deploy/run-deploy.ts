@@ -20,8 +20,9 @@ import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';
-import { strategyNames } from './strategies/index.js';
 import type { EnvironmentConfig } from '../config/schema.js';
+import { strategySchema } from '../config/environment-schema.js';
+import { STRATEGY_TYPES } from '../config/names.js';
 import type { Provider, ReleaseRef } from './providers/provider.js';
 import { systemClock, type Clock } from '../util/clock.js';
 
@@ -63,12 +64,11 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
   const loaded = await loadConfig(projectRoot);
   let environment = getEnvironment(loaded, environmentName);
   if (strategy !== undefined) {
-    if (!(strategyNames as string[]).includes(strategy)) {
-      throw new UsageError(`Unknown strategy "${strategy}".`, { where: '--strategy', expected: strategyNames.join(', ') });
+    if (!(STRATEGY_TYPES as readonly string[]).includes(strategy)) {
+      throw new UsageError(`Unknown strategy "${strategy}".`, { where: '--strategy', expected: STRATEGY_TYPES.join(', ') });
     }
-    if (strategy !== environment.strategy.type) {
-      environment = { ...environment, strategy: strategy === 'blue-green' ? { type: 'blue-green', scaleDownDelay: 30_000 } : strategy === 'canary' ? { type: 'canary', steps: [{ weight: 10, pause: 30_000 }, { weight: 50, pause: 30_000 }, { weight: 100, pause: 0 }] } : { type: strategy as 'rolling' | 'recreate' } };
-    }
+    // Another strategy than configured runs with that strategy's schema defaults.
+    if (strategy !== environment.strategy.type) environment = { ...environment, strategy: strategySchema.parse({ type: strategy }) };
   }
   return {
     recordsDir: resolve(projectRoot, loaded.config.records.dir),

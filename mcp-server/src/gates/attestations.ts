@@ -20,6 +20,7 @@ import { withFileLock } from '../util/file-lock.js';
 import { hasValidSignature, signState } from '../state/signed-state.js';
 import { appendRunLog } from '../state/run-log.js';
 import { checkReleaseCommit, type VersioningFacts } from './release-commit.js';
+import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../config/names.js';
 
 export interface Attestation {
   v: 1;
@@ -36,7 +37,6 @@ export interface Attestation {
 }
 
 export const CHECK_ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-export const ENVIRONMENT_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
 export const MAX_BY = 100;
 export const MAX_EVIDENCE = 2_000;
 /** Built-in check id that overrides a denied deployment window. */
@@ -58,7 +58,7 @@ export interface RecordAttestationInput {
 /** Validate the human-supplied fields; throws InputError naming the argument. */
 export function validateAttestationInput(input: { environment: string; checkId: string; by: string; evidence: string }): void {
   checkPattern('check id', input.checkId, CHECK_ID_PATTERN, 'snake_case, starting with a letter, at most 64 characters, like "code_review"');
-  checkPattern('environment', input.environment, ENVIRONMENT_PATTERN, 'a lowercase name like "production"');
+  checkPattern('environment', input.environment, ENVIRONMENT_NAME_PATTERN, ENVIRONMENT_NAME_EXPECTED);
   checkText('by', input.by, MAX_BY, 'the name of the person attesting, like "Ada Lovelace"');
   checkText('evidence', input.evidence, MAX_EVIDENCE, 'what was checked and where the proof is, like "PR #12 approved"');
 }

@@ -12,7 +12,7 @@ import { getEnvironment, type LoadedConfig } from '../config/load-config.js';
 import { windowSchema } from '../config/window-schema.js';
 import type { z } from 'zod';
 import { InputError, quote } from '../errors.js';
-import { ENVIRONMENT_PATTERN } from './attestations.js';
+import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../config/names.js';
 
 export interface GateSettings {
   environment: string;
@@ -34,8 +34,8 @@ export const DEFAULT_RECEIPT_TTL_MS = 30 * 60_000;
 export function gateSettings(loaded: LoadedConfig, environment: string): GateSettings {
   const configured = Object.keys(loaded.config.environments).length > 0;
   if (!configured) {
-    if (!ENVIRONMENT_PATTERN.test(environment)) {
-      throw new InputError('The environment name is not valid.', { where: 'environment', expected: 'a lowercase name like "production"', found: quote(environment, 60) });
+    if (!ENVIRONMENT_NAME_PATTERN.test(environment)) {
+      throw new InputError('The environment name is not valid.', { where: 'environment', expected: ENVIRONMENT_NAME_EXPECTED, found: quote(environment, 60) });
     }
     return { environment, gates: defaultGates(environment), window: loaded.config.window ?? windowSchema.parse({}), receiptTtlMs: DEFAULT_RECEIPT_TTL_MS };
   }

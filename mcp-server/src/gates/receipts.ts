@@ -19,7 +19,7 @@ import { loadConfig } from '../config/load-config.js';
 import { BlockedError, InputError, quote } from '../errors.js';
 import { formatDuration } from '../util/duration.js';
 import { requireValidSignature, signState } from '../state/signed-state.js';
-import { ENVIRONMENT_PATTERN } from './attestations.js';
+import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../config/names.js';
 import { gateSettings } from './gate-settings.js';
 import { gateHash, resolveGateFiles } from './load-gate-skills.js';
 import { checkReleaseCommit, type VersioningFacts } from './release-commit.js';
@@ -41,7 +41,7 @@ export interface Receipt {
 }
 
 export function receiptPath(projectRoot: string, environment: string, env?: NodeJS.ProcessEnv): string {
-  if (!ENVIRONMENT_PATTERN.test(environment)) throw new InputError('The environment name is not valid.', { where: 'environment', expected: 'a lowercase name like "production"', found: quote(environment, 60) });
+  if (!ENVIRONMENT_NAME_PATTERN.test(environment)) throw new InputError('The environment name is not valid.', { where: 'environment', expected: ENVIRONMENT_NAME_EXPECTED, found: quote(environment, 60) });
   return join(statePaths(projectRoot, env).receipts, `${environment}.json`);
 }
 

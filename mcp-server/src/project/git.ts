@@ -1,16 +1,58 @@
 /**
- * The few git questions the gate engine asks, always through runArgv (never a shell), with `--` before
- * anything that could look like an option. Returns plain data; callers decide what a failure means.
+ * The one git wrapper (gates, releases, deploys, init): always runArgv (an argument vector, never a
+ * shell), so a tag name or commit message can never become a command, with `--` before anything that
+ * could look like an option. `git` returns plain data and callers decide what a failure means; `gitOk`
+ * turns a failure into an error naming the command; `gitTest` answers yes/no questions.
+ *
+ * Good: `await gitOk(root, ['tag', '-a', tag, '-m', message])`: argv, no quoting problems.
+ * Bad:  runScript(`git tag -a ${tag}`): a tag from a tool argument would reach a shell.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runArgv } from '../exec/run.js';
-import { BlockedError } from '../errors.js';
+import { runArgv, type RunResult } from '../exec/run.js';
+import { BlockedError, FailedError } from '../errors.js';
 
-const GIT_TIMEOUT_MS = 30_000;
+/** No practical limit on what git prints (10,000 commit messages must come back whole). */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
-export async function git(projectRoot: string, args: readonly string[], signal?: AbortSignal) {
-  return runArgv('git', args, { cwd: projectRoot, timeoutMs: GIT_TIMEOUT_MS, signal, env: { GIT_TERMINAL_PROMPT: '0' } });
+export interface GitOptions {
+  input?: string;
+  /** Default 120 s (a push to a slow remote); questions answer in milliseconds. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Extra environment (an author identity for the demo's commits). */
+  env?: Record<string, string>;
+}
+
+/** Run git; never throws on a non-zero exit. */
+export function git(root: string, args: readonly string[], options: GitOptions = {}): Promise<RunResult> {
+  return runArgv('git', args, {
+    cwd: root,
+    input: options.input,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    signal: options.signal,
+    maxOutput: UNBOUNDED,
+    // Never ask for credentials or an editor on a terminal: shipgate runs unattended; C locale output parses.
+    env: { GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C', ...options.env },
+  });
+}
+
+/** Run git and return stdout; a non-zero exit becomes a FailedError that names the command. */
+export async function gitOk(root: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
+  const result = await git(root, args, options);
+  if (result.exitCode !== 0) {
+    throw new FailedError(`git ${args[0] ?? ''} failed (exit ${result.exitCode}).`, {
+      where: `git ${args.join(' ')}`.slice(0, 200),
+      found: (result.stderr || result.stdout || result.spawnError || '').trim().slice(-600),
+      hint: 'Read git’s message above; fix the repository state and run the shipgate command again.',
+    });
+  }
+  return result.stdout;
+}
+
+/** True when git exits 0 (used for yes/no questions like "does this ref exist?"). */
+export async function gitTest(root: string, args: readonly string[]): Promise<boolean> {
+  return (await git(root, args)).exitCode === 0;
 }
 
 /**
@@ -21,7 +63,7 @@ export async function git(projectRoot: string, args: readonly string[], signal?:
 export async function headCommit(projectRoot: string, signal?: AbortSignal): Promise<string> {
   const direct = await readHeadDirectly(projectRoot);
   if (direct) return direct;
-  const result = await git(projectRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], signal);
+  const result = await git(projectRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { signal });
   const sha = result.stdout.trim();
   if (result.exitCode !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
     throw new BlockedError('The project has no commit to gate.', {
@@ -69,6 +111,6 @@ async function readHeadDirectly(projectRoot: string): Promise<string | undefined
 
 /** A file's text at a commit, or null when it does not exist there. */
 export async function fileAtCommit(projectRoot: string, commit: string, path: string): Promise<string | null> {
-  const result = await runArgv('git', ['show', `${commit}:${path}`], { cwd: projectRoot, timeoutMs: GIT_TIMEOUT_MS, env: { GIT_TERMINAL_PROMPT: '0' }, maxOutput: 16 * 1024 * 1024 });
+  const result = await git(projectRoot, ['show', `${commit}:${path}`], { timeoutMs: 30_000 });
   return result.exitCode === 0 ? result.stdout : null;
 }

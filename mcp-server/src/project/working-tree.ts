@@ -31,7 +31,7 @@ export function isShipgateOutput(path: string, prefixes: readonly string[]): boo
 
 /** Uncommitted paths (tracked changes and, unless `untracked: false`, untracked files), output excepted. */
 export async function uncommittedPaths(projectRoot: string, config: OutputFolders, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
-  const result = await git(projectRoot, ['status', '--porcelain=v1', '-z', options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], options.signal);
+  const result = await git(projectRoot, ['status', '--porcelain=v1', '-z', options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal });
   if (result.exitCode !== 0) throw new BlockedError('git status failed: the working tree cannot be checked.', { where: projectRoot, found: result.stderr.trim().slice(0, 300), hint: 'Fix the repository (`git status` must work), then run again.' });
   const prefixes = shipgateOutputPrefixes(config);
   const paths: string[] = [];

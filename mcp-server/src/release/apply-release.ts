@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ConflictError, FailedError, InternalError, ShipgateError } from '../errors.js';
-import { git, gitOk } from './git.js';
+import { git, gitOk } from '../project/git.js';
 import { readJournal, removeJournal, writeJournal, type ApplyStep, type ReleaseJournal } from './journal.js';
 import { checkpoint, TestCrash } from './crash-hook.js';
 import { rollbackRelease } from './rollback-release.js';

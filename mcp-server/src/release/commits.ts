@@ -9,7 +9,7 @@
  */
 import { CommitParser } from 'conventional-commits-parser';
 import semver from 'semver';
-import { git, gitOk } from './git.js';
+import { git, gitOk } from '../project/git.js';
 
 export interface ReleaseCommit {
   hash: string;

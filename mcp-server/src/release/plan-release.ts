@@ -18,7 +18,7 @@ import { findLastReleaseTags, readCommitsSince, type ReleaseCommit } from './com
 import { impliedBump, type BumpLevel } from './bump-rules.js';
 import { decideVersion, type BumpRequest, type ChosenBump } from './next-version.js';
 import { updateChangelog } from './changelog.js';
-import { git } from './git.js';
+import { git } from '../project/git.js';
 import { planVersionFiles, readPackageVersion, readText, type FileChange } from './version-files.js';
 import { ensureGitRepository, preflight, readRepositoryState, type Refusal } from './preflight.js';
 

@@ -5,7 +5,7 @@
  * Good: "Tag v1.3.0 already exists on origin. fix: a release of 1.3.0 was already pushed; `git fetch --tags`".
  * Bad:  creating the commit first and failing on `git tag` — that is the mess this module prevents.
  */
-import { git, gitOk, gitTest } from './git.js';
+import { git, gitOk, gitTest } from '../project/git.js';
 import { ConfigError } from '../errors.js';
 import { isShipgateOutput, shipgateOutputPrefixes } from '../project/working-tree.js';
 

@@ -8,7 +8,7 @@
  *
  * The caller holds the release lock (run-bump.ts): a journal found then belongs to a run that has ended.
  */
-import { git } from './git.js';
+import { git } from '../project/git.js';
 import { readJournal, removeJournal, type ReleaseJournal } from './journal.js';
 import { rollbackRelease } from './rollback-release.js';
 

@@ -9,7 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, gitOk, gitTest } from './git.js';
+import { git, gitOk, gitTest } from '../project/git.js';
 import { removeJournal, type ReleaseJournal } from './journal.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ConflictError } from '../errors.js';

@@ -1,10 +1,15 @@
 /**
- * A small glob for gate checks (`backups/*.log`, `specs/*\/state.yaml`, `docs/**\/plan.md`): `*` and `?`
- * inside one path segment, `**` for any depth. Matches stay inside the project (realpath-checked);
- * symlinks are not followed out of it. Node 20 has no fs.glob, and this needs only a few lines.
+ * Glob for gate checks and `init` (`backups/*.log`, `specs/*\/state.yaml`, `docs/**\/plan.md`,
+ * `{dist,build}/index.js`, `logs/[ab].txt`): tinyglobby's full syntax, then every match is checked
+ * after `realpath` to be inside the project, so a symlink cannot lead a check out of it. Dotfiles match
+ * only when the pattern names the dot; `.git` and `node_modules` are never searched.
+ *
+ * Good: `globFiles(root, 'specs/*\/state.yaml')` → the state files of every spec folder.
+ * Bad:  `globFiles(root, '../secrets/*')` or an absolute pattern → no match, never a file outside.
  */
-import { readdir, stat, realpath } from 'node:fs/promises';
-import { join, relative, isAbsolute, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { glob } from 'tinyglobby';
 
 export interface GlobMatch {
   path: string;
@@ -14,42 +19,27 @@ export interface GlobMatch {
   size: number;
 }
 
-const MAX_ENTRIES = 20_000;
+/** A gate check names a few files; a pattern that matches more than this is cut off. */
+const MAX_MATCHES = 20_000;
 
 export async function globFiles(projectRoot: string, pattern: string): Promise<GlobMatch[]> {
   if (pattern.includes('\0') || isAbsolute(pattern) || pattern.split('/').includes('..')) return [];
   const root = await realpath(projectRoot);
-  const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
+  const paths = await glob(pattern, {
+    cwd: root,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+    ignore: ['**/.git/**', '**/node_modules/**'],
+  });
   const found: GlobMatch[] = [];
-  let budget = MAX_ENTRIES;
-
-  async function walk(folder: string, index: number): Promise<void> {
-    if (budget <= 0) return;
-    const segment = segments[index];
-    if (segment === undefined) return;
-    const last = index === segments.length - 1;
-    if (segment === '**') {
-      await walk(folder, index + 1);
-      for (const entry of await list(folder)) {
-        if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules') await walk(join(folder, entry.name), index);
-      }
-      return;
-    }
-    const matcher = segmentMatcher(segment);
-    for (const entry of await list(folder)) {
-      budget -= 1;
-      if (!matcher(entry.name)) continue;
-      const full = join(folder, entry.name);
-      if (last) {
-        const info = await safeStat(full);
-        if (info?.isFile() && (await inside(root, full))) found.push({ path: full, relativePath: relative(root, full).split(sep).join('/'), mtimeMs: info.mtimeMs, size: info.size });
-      } else if (entry.isDirectory() || entry.isSymbolicLink()) {
-        if (await inside(root, full)) await walk(full, index + 1);
-      }
-    }
+  for (const relativePath of paths.sort().slice(0, MAX_MATCHES)) {
+    const full = join(root, relativePath);
+    if (!(await inside(root, full))) continue;
+    const info = await stat(full).catch(() => undefined);
+    if (info?.isFile()) found.push({ path: full, relativePath: relativePath.split(sep).join('/'), mtimeMs: info.mtimeMs, size: info.size });
   }
-
-  await walk(root, 0);
   return found;
 }
 
@@ -58,33 +48,9 @@ export function newest(matches: readonly GlobMatch[]): GlobMatch | undefined {
   return [...matches].sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
 }
 
-function segmentMatcher(segment: string): (name: string) => boolean {
-  if (!/[*?]/.test(segment)) return (name) => name === segment;
-  const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  const regex = new RegExp(`^${source}$`);
-  return (name) => (segment.startsWith('.') || !name.startsWith('.')) && regex.test(name);
-}
-
-async function list(folder: string) {
-  try {
-    return await readdir(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-
-async function safeStat(path: string) {
-  try {
-    return await stat(path);
-  } catch {
-    return undefined;
-  }
-}
-
 async function inside(root: string, path: string): Promise<boolean> {
   try {
-    const real = await realpath(path);
-    const rel = relative(root, real);
+    const rel = relative(root, await realpath(path));
     return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
   } catch {
     return false;

@@ -1,10 +1,12 @@
 /**
  * JSON manifests (plugin.json, marketplace.json, hooks.json, .mcp.json) parsed with the position of
  * every key and value, so manifest rules point at `"version"` itself rather than at line 1.
- * JSON.parse is used for the values (exact semantics); a small scanner finds the positions.
+ * JSON.parse is used for the values and syntax errors (exact semantics); yaml's document API (JSON is
+ * YAML's flow syntax) gives the positions, so no hand-written scanner is needed.
  *
  * Good: `locate(['author', 'name'])` → 3:5. Bad: a trailing comma → `{ error }` with its line/column.
  */
+import { isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Position } from '../skill/model.js';
 import { LineIndex } from '../skill/line-index.js';
 
@@ -32,56 +34,23 @@ export function parseJsonWithPositions(text: string): JsonWithPositions {
       : index.position(at ? Number(at[1]) : Math.max(0, text.length - 1), (at ? Number(at[1]) : text.length - 1) + 1);
     return { value: undefined, keys, values, error: { message: message.replace(/^(?:Unexpected|SyntaxError:)\s*/, 'Unexpected '), position } };
   }
-  let i = 0;
-  const ws = () => { while (i < text.length && /\s/.test(text[i]!)) i += 1; };
-  const str = (): string => {
-    const start = i;
-    i += 1;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i += 1;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const walk = (path: string): void => {
-    ws();
-    const start = i;
-    const c = text[i];
-    if (c === '{') {
-      i += 1;
-      ws();
-      while (text[i] !== '}' && i < text.length) {
-        ws();
-        const keyStart = i;
-        const key = str();
-        const child = path === '' ? escape(key) : `${path}/${escape(key)}`;
-        keys.set(child, index.position(keyStart, i));
-        ws();
-        i += 1; // ':'
-        walk(child);
-        ws();
-        if (text[i] === ',') i += 1;
-        ws();
+  // JSON is YAML's flow syntax: yaml's document API gives every key and value its source range.
+  const document = parseDocument(text, { uniqueKeys: false, strict: false });
+  const walk = (node: unknown, path: string): void => {
+    if (!isNode(node)) return;
+    if (node.range) values.set(path, index.position(node.range[0], node.range[1]));
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const child = path === '' ? escape(String(pair.key.value)) : `${path}/${escape(String(pair.key.value))}`;
+        if (pair.key.range) keys.set(child, index.position(pair.key.range[0], pair.key.range[1]));
+        walk(pair.value, child);
       }
-      i += 1;
-    } else if (c === '[') {
-      i += 1;
-      let n = 0;
-      ws();
-      while (text[i] !== ']' && i < text.length) {
-        walk(path === '' ? String(n) : `${path}/${n}`);
-        n += 1;
-        ws();
-        if (text[i] === ',') i += 1;
-        ws();
-      }
-      i += 1;
-    } else if (c === '"') {
-      str();
-    } else {
-      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i += 1;
+    } else if (isSeq(node)) {
+      node.items.forEach((item, n) => walk(item, path === '' ? String(n) : `${path}/${n}`));
     }
-    values.set(path, index.position(start, i));
   };
-  walk('');
+  walk(document.contents, '');
   return { value, keys, values };
 }
 

@@ -7,6 +7,7 @@ import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { runGate, type CheckResult, type GateRunResult } from '../../gates/run-gate.js';
 import { UsageError } from '../../errors.js';
+import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../../config/names.js';
 
 const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', error: '✗', needs_attestation: '!', skipped: '-' };
 
@@ -18,7 +19,7 @@ export const command: CliCommand = {
   allowPositionals: false,
   async run(input, context) {
     const environment = typeof input.values.env === 'string' ? input.values.env : 'production';
-    if (!/^[a-z][a-z0-9_-]{0,39}$/.test(environment)) throw new UsageError('The --env value is not a valid environment name.', { where: '--env', expected: 'a lowercase name like "production"' });
+    if (!ENVIRONMENT_NAME_PATTERN.test(environment)) throw new UsageError('The --env value is not a valid environment name.', { where: '--env', expected: ENVIRONMENT_NAME_EXPECTED });
     const projectRoot = await findProjectRoot(context.cwd);
     const result = await runGate({
       projectRoot,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runArgv } from '../../exec/run.js';
+import { gitOk } from '../../project/git.js';
 import { FailedError } from '../../errors.js';
 import { startLoad } from '../load-loop.js';
 
@@ -51,18 +52,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const base = await mkdtemp(join(tmpdir(), 'shipgate-demo-'));
   const root = join(base, 'sample-app-repo');
   const remote = join(base, 'production-remote.git');
-  const git = async (...args: string[]) => {
-    const result = await runArgv('git', args, { cwd: root, timeoutMs: 30_000, env: GIT_ENV });
-    if (result.exitCode !== 0) throw new FailedError(`git ${args.join(' ')} failed: ${result.stderr}`);
-    return result.stdout.trim();
-  };
+  const git = async (...args: string[]) => (await gitOk(root, args, { timeoutMs: 30_000, env: GIT_ENV })).trim();
   const platformStop = new AbortController();
   let platform: Promise<unknown> | undefined;
   try {
     say(`1. Copying the example into ${root}`);
     await cp(await findExamples(), root, { recursive: true, filter: (source) => !source.includes('.platform') });
     await mkdir(root, { recursive: true });
-    await runArgv('git', ['init', '-q', '--bare', remote], { cwd: base, timeoutMs: 30_000 });
+    await gitOk(base, ['init', '-q', '--bare', remote], { timeoutMs: 30_000 });
     await git('init', '-q', '-b', 'main');
     await git('remote', 'add', 'origin', remote);
 

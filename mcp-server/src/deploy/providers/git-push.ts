@@ -8,6 +8,7 @@
  * Bad:  `git push --force origin HEAD:production` (pushes whatever is checked out, loses others' pushes).
  */
 import { runArgv } from '../../exec/run.js';
+import { git } from '../../project/git.js';
 import type { Provider, ProviderAction, ProviderContext, ProviderRunResult, ReleaseRef } from './provider.js';
 import { runSequence } from './provider.js';
 
@@ -20,7 +21,7 @@ export interface GitPushConfig {
 export function createGitPushProvider(config: GitPushConfig): Provider {
   const ref = `refs/heads/${config.branch}`;
   async function remoteSha(context: ProviderContext): Promise<string | undefined> {
-    const result = await runArgv('git', ['ls-remote', config.remote, ref], { cwd: context.projectRoot, timeoutMs: context.timeoutMs, signal: context.signal });
+    const result = await git(context.projectRoot, ['ls-remote', config.remote, ref], { timeoutMs: context.timeoutMs, signal: context.signal });
     if (result.exitCode !== 0) return undefined;
     return result.stdout.split(/\s+/)[0] || undefined;
   }

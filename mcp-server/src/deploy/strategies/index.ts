@@ -11,5 +11,3 @@ export const strategies: Record<Strategy['type'], Strategy> = {
   'blue-green': blueGreen,
   canary,
 };
-
-export const strategyNames = Object.keys(strategies) as Strategy['type'][];

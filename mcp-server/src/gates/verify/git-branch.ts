@@ -12,7 +12,7 @@ export const gitBranchKind: VerifyKind = {
   async verify(spec, context) {
     const wanted = attribute(spec, 'branch')?.split(',').map((s) => s.trim()).filter(Boolean);
     if (!wanted?.length) return { status: 'error', message: 'The verify element needs a `branch` attribute.' };
-    const result = await git(context.projectRoot, ['symbolic-ref', '--quiet', '--short', 'HEAD'], context.signal);
+    const result = await git(context.projectRoot, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { signal: context.signal });
     const branch = result.stdout.trim();
     if (result.exitCode !== 0 || !branch) return { status: 'failed', message: `HEAD is detached; expected branch ${wanted.join(' or ')}.` };
     const match = wanted.some((w) => new RegExp(`^${w.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(branch));

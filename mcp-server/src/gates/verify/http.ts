@@ -4,8 +4,11 @@
  *
  * Good: `<verify kind="http" url="{url}/health" status="200" body_contains="ok"/>`
  * Bad:  `<verify kind="http" url="{url}/health"/>` in an environment without `url` (an error naming it).
+ *
+ * The request goes through health/http-probe.ts, so a gate reads at most 64 KB of a body, like every probe.
  */
 import { parseDuration } from '../../util/duration.js';
+import { probeHttp } from '../../health/http-probe.js';
 import { redactSecrets } from '../redact-secrets.js';
 import { attribute, type VerifyKind } from './verify-kind.js';
 
@@ -20,18 +23,13 @@ export const httpKind: VerifyKind = {
     const status = Number(attribute(spec, 'status') ?? '200');
     const timeoutMs = parseDuration(attribute(spec, 'timeout') ?? '10s') ?? 10_000;
     const method = (attribute(spec, 'method') ?? 'GET').toUpperCase();
-    const signals = [AbortSignal.timeout(timeoutMs), ...(context.signal ? [context.signal] : [])];
-    let response: Response;
-    let body: string;
-    try {
-      response = await fetch(url, { method, signal: AbortSignal.any(signals), redirect: 'manual' });
-      body = await response.text();
-    } catch (error) {
-      return { status: 'failed', message: `${method} ${url} failed: ${(error as Error).message}.` };
-    }
+    // The one probe health checks use: hard timeout, redirects not followed, at most 64 KB of body read.
+    const probe = await probeHttp({ url, method, timeoutMs, ...(context.signal ? { signal: context.signal } : {}) });
+    if (probe.status === undefined) return { status: 'failed', message: `${method} ${url} failed: ${probe.error ?? 'no answer'}.` };
+    const body = probe.body;
     const contains = attribute(spec, 'body_contains');
     const tail = redactSecrets(body.slice(0, 500), context.secretValues);
-    if (response.status !== status) return { status: 'failed', message: `${method} ${url} answered ${response.status}, expected ${status}.`, outputTail: tail };
+    if (probe.status !== status) return { status: 'failed', message: `${method} ${url} answered ${probe.status}, expected ${status}.`, outputTail: tail };
     if (contains && !body.includes(contains)) return { status: 'failed', message: `${method} ${url} answered ${status} but the body does not contain ${JSON.stringify(contains)}.`, outputTail: tail };
     return { status: 'passed', message: `${method} ${url} answered ${status}.` };
   },

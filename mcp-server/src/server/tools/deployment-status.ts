@@ -5,10 +5,11 @@
  * the model follows a long monitor in calls that each stay below the client's tool-call time limit.
  */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).optional().describe('Limit to one environment.'),
+  environment: environmentNameSchema.optional().describe('Limit to one environment.'),
   waitSeconds: z.number().int().min(0).max(600).default(0).describe('Wait up to this long for a deploy still monitoring in this session to finish before answering.'),
 };
 const outputSchema = {

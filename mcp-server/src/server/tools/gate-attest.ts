@@ -10,13 +10,12 @@
  * Bad:  gate_attest { checkId: "code_review", confirmed: true } → refused: not an argument.
  */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import { BlockedError, FailedError, InputError, ShipgateError } from '../../errors.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a lowercase environment name like "production"')
+  environment: environmentNameSchema
     .default('production')
     .describe('Environment whose gate contains the check.'),
   checkId: z

@@ -9,12 +9,11 @@
  * Bad:  gate_check { environment: "production", passed: true } → refused: not an argument.
  */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a lowercase environment name like "production"')
+  environment: environmentNameSchema
     .default('production')
     .describe('Environment whose gate to run, as named in shipgate.config.yaml.'),
   all: z.boolean().optional().describe('Run every check and report every failure, instead of stopping at the first blocking failure.'),

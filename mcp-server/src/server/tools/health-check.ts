@@ -1,10 +1,11 @@
 /** `health_check`: run the environment's configured health checks and smoke tests now. Read-only. */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 import { ConfigError } from '../../errors.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).default('production').describe('Environment name from shipgate.config.yaml.'),
+  environment: environmentNameSchema.default('production').describe('Environment name from shipgate.config.yaml.'),
 };
 const outputSchema = {
   ok: z.boolean(),

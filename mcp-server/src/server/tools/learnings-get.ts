@@ -8,10 +8,11 @@
  * Bad:  `{ environment: '../x' }` → refused by the input schema.
  */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).optional().describe('Limit to runs in one environment (lessons recorded by humans are always kept).'),
+  environment: environmentNameSchema.optional().describe('Limit to runs in one environment (lessons recorded by humans are always kept).'),
   includeMarkdown: z.boolean().default(true).describe('Also return the rendered learnings.md text.'),
 };
 

@@ -3,10 +3,11 @@
  * with the reason. Same environment lock as deploys. The version is a semver string, never a command.
  */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).default('production').describe('Environment name from shipgate.config.yaml.'),
+  environment: environmentNameSchema.default('production').describe('Environment name from shipgate.config.yaml.'),
   toVersion: z.string().max(64).regex(/^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'a semantic version like 1.2.3').optional().describe('Version to roll back to; defaults to the previous successful deploy.'),
   reason: z.string().min(1).max(500).describe('Why the rollback is needed (recorded).'),
 };

@@ -1,10 +1,12 @@
 /** `runbook_generate`: seed 002's runbook (pre-checks, steps, verification, rollback) from the real configuration. */
 import { z } from 'zod';
+import { environmentNameSchema } from '../../config/names.js';
+import { STRATEGY_TYPES } from '../../config/names.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
-  environment: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).default('production').describe('Environment name from shipgate.config.yaml.'),
-  strategy: z.enum(['rolling', 'blue-green', 'canary', 'recreate']).optional().describe('Override the configured deployment strategy.'),
+  environment: environmentNameSchema.default('production').describe('Environment name from shipgate.config.yaml.'),
+  strategy: z.enum(STRATEGY_TYPES).optional().describe('Override the configured deployment strategy.'),
 };
 const outputSchema = {
   environment: z.string(),

@@ -16,8 +16,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'A check with no decider cannot pass or fail; with two, the runner and the reader disagree on what passing means. Prose-only checks need a named human to attest them.',
-      bad: '<check id="tests_pass">\n<failure_mode>BLOCK deployment</failure_mode>\n</check>\n',
-      good: '<check id="tests_pass">\n<command>npm test</command>\n<expected>Exit code 0</expected>\n<failure_mode>BLOCK deployment</failure_mode>\n</check>\n',
+      bad: '<safety_gate type="blocking">\n<checks>\n<check id="tests_pass">\n<failure_mode>BLOCK deployment</failure_mode>\n</check>\n</checks>\n</safety_gate>\n',
+      good: '<safety_gate type="blocking">\n<checks>\n<check id="tests_pass">\n<command>npm test</command>\n<expected>Exit code 0</expected>\n<failure_mode>BLOCK deployment</failure_mode>\n</check>\n</checks>\n</safety_gate>\n',
     },
   },
   check({ document, report }) {

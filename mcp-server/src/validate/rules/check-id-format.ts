@@ -15,8 +15,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'The id is typed on the command line (`shipgate attest tests_pass`) and stored in receipts; spaces, capitals and hyphens break both.',
-      bad: '<check id="Tests-Pass">\n<command>npm test</command>\n</check>\n',
-      good: '<check id="tests_pass">\n<command>npm test</command>\n</check>\n',
+      bad: '<safety_gate type="blocking">\n<checks>\n<check id="Tests-Pass">\n<command>npm test</command>\n</check>\n</checks>\n</safety_gate>\n',
+      good: '<safety_gate type="blocking">\n<checks>\n<check id="tests_pass">\n<command>npm test</command>\n</check>\n</checks>\n</safety_gate>\n',
     },
   },
   check({ document, report }) {

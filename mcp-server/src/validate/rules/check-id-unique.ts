@@ -15,8 +15,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'Results, receipts and attestations are stored by check id; a duplicate makes one result stand for two checks.',
-      bad: '<check id="tests_pass">\n<command>npm test</command>\n</check>\n<check id="tests_pass">\n<command>npm run e2e</command>\n</check>\n',
-      good: '<check id="tests_pass">\n<command>npm test</command>\n</check>\n<check id="e2e_pass">\n<command>npm run e2e</command>\n</check>\n',
+      bad: '<safety_gate type="blocking">\n<checks>\n<check id="tests_pass">\n<command>npm test</command>\n</check>\n<check id="tests_pass">\n<command>npm run e2e</command>\n</check>\n</checks>\n</safety_gate>\n',
+      good: '<safety_gate type="blocking">\n<checks>\n<check id="tests_pass">\n<command>npm test</command>\n</check>\n<check id="e2e_pass">\n<command>npm run e2e</command>\n</check>\n</checks>\n</safety_gate>\n',
     },
   },
   check({ document, report }) {

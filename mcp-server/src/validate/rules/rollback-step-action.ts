@@ -15,8 +15,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'The rollback runner executes commands and prints actions; a step with neither silently does nothing during an incident.',
-      bad: '<step id="1" action="immediate_rollback">\n<expected>Previous version restored</expected>\n</step>\n',
-      good: '<step id="1" action="immediate_rollback">\n<command>kubectl rollout undo deployment/app</command>\n<expected>Previous version restored</expected>\n</step>\n',
+      bad: '<rollback_procedure>\n<steps sequential="true">\n<step id="1" action="immediate_rollback">\n<expected>Previous version restored</expected>\n</step>\n</steps>\n</rollback_procedure>\n',
+      good: '<rollback_procedure>\n<steps sequential="true">\n<step id="1" action="immediate_rollback">\n<command>kubectl rollout undo deployment/app</command>\n<expected>Previous version restored</expected>\n</step>\n</steps>\n</rollback_procedure>\n',
     },
   },
   check({ document, report }) {

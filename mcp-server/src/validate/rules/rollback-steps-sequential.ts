@@ -15,8 +15,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'Rollback runs under pressure; a skipped or swapped number is how a "verify rollback" step gets lost.',
-      bad: '<steps sequential="true">\n<step id="1" action="undo">\n<command>kubectl rollout undo deployment/app</command>\n</step>\n<step id="3" action="verify">\n<command>kubectl rollout status deployment/app</command>\n</step>\n</steps>\n',
-      good: '<steps sequential="true">\n<step id="1" action="undo">\n<command>kubectl rollout undo deployment/app</command>\n</step>\n<step id="2" action="verify">\n<command>kubectl rollout status deployment/app</command>\n</step>\n</steps>\n',
+      bad: '<rollback_procedure>\n<steps sequential="true">\n<step id="1" action="undo">\n<command>kubectl rollout undo deployment/app</command>\n</step>\n<step id="3" action="verify">\n<command>kubectl rollout status deployment/app</command>\n</step>\n</steps>\n</rollback_procedure>\n',
+      good: '<rollback_procedure>\n<steps sequential="true">\n<step id="1" action="undo">\n<command>kubectl rollout undo deployment/app</command>\n</step>\n<step id="2" action="verify">\n<command>kubectl rollout status deployment/app</command>\n</step>\n</steps>\n</rollback_procedure>\n',
     },
   },
   check({ document, report }) {

@@ -17,8 +17,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'A verify without its required attribute cannot be evaluated and blocks the gate at deploy time instead of at lint time.',
-      bad: '<check id="backups_current">\n<verify kind="file-age" path="backups/*.log"/>\n</check>\n',
-      good: '<check id="backups_current">\n<verify kind="file-age" path="backups/*.log" max_age="24h"/>\n</check>\n',
+      bad: '<safety_gate type="blocking">\n<checks>\n<check id="backups_current">\n<verify kind="file-age" path="backups/*.log"/>\n</check>\n</checks>\n</safety_gate>\n',
+      good: '<safety_gate type="blocking">\n<checks>\n<check id="backups_current">\n<verify kind="file-age" path="backups/*.log" max_age="24h"/>\n</check>\n</checks>\n</safety_gate>\n',
     },
   },
   check({ document, report }) {

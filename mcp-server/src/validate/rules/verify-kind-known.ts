@@ -17,8 +17,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'The gate runner refuses a kind it does not know, so a typo turns a machine check into a permanent block.',
-      bad: '<check id="plan_written">\n<verify kind="file_exist" path="docs/plan.md"/>\n</check>\n',
-      good: '<check id="plan_written">\n<verify kind="file-exists" path="docs/plan.md"/>\n</check>\n',
+      bad: '<safety_gate type="blocking">\n<checks>\n<check id="plan_written">\n<verify kind="file_exist" path="docs/plan.md"/>\n</check>\n</checks>\n</safety_gate>\n',
+      good: '<safety_gate type="blocking">\n<checks>\n<check id="plan_written">\n<verify kind="file-exists" path="docs/plan.md"/>\n</check>\n</checks>\n</safety_gate>\n',
     },
   },
   check({ document, report }) {

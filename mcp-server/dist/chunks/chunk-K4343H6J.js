@@ -1,3 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as n}from"./chunk-ZIXTM3LL.js";import{a as i}from"./chunk-TDSCXAWF.js";import{readFile as s}from"node:fs/promises";import{join as a}from"node:path";function o(r,t){return a(n(r).base,"deployments",`${t}.json`)}async function p(r,t){try{let e=JSON.parse(await s(o(r,t),"utf8"));return{liveColor:e.liveColor==="green"?"green":"blue",served:Array.isArray(e.served)?e.served:[],...e.live?{live:e.live}:{}}}catch{return{liveColor:"blue",served:[]}}}async function d(r,t,e){await i(o(r,t),`${JSON.stringify(e,null,2)}
-`)}export{p as a,d as b};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{join as t}from"node:path";var n=".claude/shipgate";function r(e){let s=t(e,n);return{base:s,receipts:t(s,"receipts"),attestations:t(s,"attestations.jsonl"),runLog:t(s,"runs.jsonl"),locks:t(s,"locks"),releases:t(s,"release-journal.json"),learnings:t(s,"learnings")}}export{n as a,r as b};

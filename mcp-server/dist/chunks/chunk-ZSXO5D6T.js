@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{readFile as o,stat as a}from"node:fs/promises";import{join as n}from"node:path";var r="session-summary.json";async function u(s){let e=await a(n(s,"events.jsonl")).catch(()=>{});if(!e)return{state:"no-store"};let t=await o(n(s,r),"utf8").then(i=>JSON.parse(i)).catch(()=>{});return t&&t.v===1&&t.size===e.size&&t.mtimeMs===e.mtimeMs&&typeof t.text=="string"?{state:"hit",text:t.text}:{state:"miss"}}export{r as a,u as b};

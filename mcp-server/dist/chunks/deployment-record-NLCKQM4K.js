@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e}from"./chunk-4MZZDVHW.js";import"./chunk-ZIXTM3LL.js";import"./chunk-6WQYOEHN.js";import"./chunk-TDSCXAWF.js";import"./chunk-AHK5V45S.js";export{a as allocateRecordPaths,e as markAbortedRecords,b as newRecord,d as readRecords,c as writeRecord};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-NMGPS4VB.js";import"./chunk-TYU4NPII.js";import"./chunk-6WQYOEHN.js";import"./chunk-B45GX5WA.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{a as CONFIG_FILE_NAMES,d as formatIssue,e as getEnvironment,b as loadConfig,c as parseConfigText,f as sha256};

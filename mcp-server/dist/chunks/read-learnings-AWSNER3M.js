@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-VKWY657I.js";import"./chunk-SQEZRZVJ.js";import"./chunk-5HY5RCHN.js";import"./chunk-YIDU27BU.js";import"./chunk-TW7IZHZF.js";import"./chunk-R245FKYE.js";import"./chunk-6SZ4YPBU.js";import"./chunk-VGHDEX7P.js";import"./chunk-GSBFYACK.js";import"./chunk-ZSXO5D6T.js";import"./chunk-6WQYOEHN.js";import"./chunk-TDSCXAWF.js";import"./chunk-AHK5V45S.js";export{a as readLearnings};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b}from"./chunk-Q36YZQZ2.js";import"./chunk-KBIR7P7P.js";import"./chunk-ZIXTM3LL.js";import"./chunk-EJRCQWZO.js";import"./chunk-IF3WEIQG.js";import"./chunk-TW7IZHZF.js";import"./chunk-6WQYOEHN.js";import"./chunk-IW56FJZR.js";import"./chunk-AHK5V45S.js";export{a as ELICIT_SCHEMA,b as resolveAttestation};
