@@ -89,6 +89,8 @@ export const monitorSchema = z
     healthFailingFor: durationSchema.default('5m'),
     /** Against the pre-deploy baseline (seed 003: error rate up < 1%, latency up < 10%). */
     maxErrorRateIncrease: z.number().min(0).default(0.01),
+    /** How long the error-rate increase must hold (0: as soon as the window's rate is over, from the 3rd tick). */
+    errorRateIncreaseFor: durationSchema.default(0),
     maxLatencyIncrease: z.number().min(0).default(0.1),
     /** A latency rise must also be at least this much in absolute terms (loopback jitter of 1 ms → 2 ms is no regression). */
     minLatencyIncrease: durationSchema.default('50ms'),

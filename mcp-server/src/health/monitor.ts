@@ -96,6 +96,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   const unhealthyStreak = new Streak();
   const queryStreaks = new Map<string, Streak>();
   const latencyStreak = new Streak();
+  const errorIncreaseStreak = new Streak();
   let consecutiveFailing = 0;
   let consecutiveMissing = 0;
   let windowRequests = 0;
@@ -163,7 +164,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
         message: `Health checks have been failing for ${monitor.healthFailingFor} ms${describeFailures(failures)}.`,
       })) ??
       prometheusTrigger(monitor, prometheus?.values, queryStreaks, tickAt) ??
-      baselineTrigger(options, ticks.length, windowRequests, windowFailures, latencyStreak, sample.p95LatencyMs, tickAt);
+      baselineTrigger(options, ticks.length, windowRequests, windowFailures, { latency: latencyStreak, errorIncrease: errorIncreaseStreak }, sample.p95LatencyMs, tickAt);
     if (trigger) return report('rollback', false, trigger);
 
     if (windowOver) return report('healthy', true);
@@ -252,7 +253,7 @@ function baselineTrigger(
   tickCount: number,
   requests: number,
   failures: number,
-  latencyStreak: Streak,
+  streaks: { latency: Streak; errorIncrease: Streak },
   tickP95: number,
   at: number,
 ): MonitorTrigger | undefined {
@@ -262,17 +263,18 @@ function baselineTrigger(
   // for latencyIncreaseFor. A single slow tick on a loaded machine resets nothing and fires nothing.
   const rise = tickP95 - baseline.p95LatencyMs;
   const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
-  const held = latencyStreak.update(relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease, at);
+  const held = streaks.latency.update(relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease, at);
   if (tickCount < 3) return undefined;
   const errorRate = failures / requests;
   const increase = errorRate - baseline.errorRate;
-  if (increase > monitor.maxErrorRateIncrease) {
+  const increaseHeld = streaks.errorIncrease.update(increase > monitor.maxErrorRateIncrease, at);
+  if (increaseHeld >= 0 && increaseHeld >= monitor.errorRateIncreaseFor) {
     return {
       kind: 'error-rate-increase',
       metric: 'error_rate_increase',
       value: increase,
       threshold: monitor.maxErrorRateIncrease,
-      forMs: 0,
+      forMs: monitor.errorRateIncreaseFor,
       message: `Error rate over the window is ${percent(errorRate)}, up ${percent(increase)} from the baseline ${percent(baseline.errorRate)} (allowed +${percent(monitor.maxErrorRateIncrease)}).`,
     };
   }
