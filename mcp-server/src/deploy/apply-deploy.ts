@@ -51,6 +51,8 @@ export interface ApplyDeployOptions {
   /** Time and waiting (default: the system clock). */
   clock?: Clock;
   onProgress?: (event: DeployProgressEvent) => void | Promise<void>;
+  /** Events the monitor watches by running a command each tick (deploy/monitor-rules.ts). */
+  monitorSignals?: Array<{ event: string; command: string }>;
   /** The gate skill's `<rollback_procedure>` steps (repository content), run after the provider's undo. */
   rollbackProcedure?: RollbackProcedureStep[];
 }
@@ -103,6 +105,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     clock,
     ...(baseline ? { baseline } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.monitorSignals?.length ? { monitorSignals: options.monitorSignals } : {}),
   };
 
   let failure: string | undefined;

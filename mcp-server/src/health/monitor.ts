@@ -23,12 +23,13 @@ import type { monitorSchema } from '../config/environment-schema.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { sampleChecks } from './sample-checks.js';
 import { queryPrometheus } from './prometheus.js';
+import { runScript } from '../exec/run.js';
 import type { HealthCheck } from './run-health-checks.js';
 import type { Baseline } from './baseline.js';
 
 export type MonitorConfig = z.output<typeof monitorSchema>;
 
-export type MonitorTriggerKind = 'failure-limit' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
+export type MonitorTriggerKind = 'failure-limit' | 'event' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
 
 export interface MonitorTrigger {
   kind: MonitorTriggerKind;
@@ -71,6 +72,10 @@ export interface RunMonitorOptions {
   onTick?: (tick: MonitorTick) => void;
   /** Time source and sleep (a fake clock runs a whole window at once in tests). */
   clock?: Clock;
+  /** Events watched by a repository command each tick (the skill's `<condition event command>`); non-zero exit = it happened. */
+  signals?: Array<{ event: string; command: string }>;
+  /** Where signal commands run (the project root). */
+  cwd?: string;
 }
 
 /** Tracks since when a condition has held continuously. */
@@ -110,7 +115,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   for (;;) {
     if (signal?.aborted) return report('aborted', false);
     const tickAt = now();
-    const [sample, prometheus] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal)]);
+    const [sample, prometheus, events] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal)]);
     if (signal?.aborted) return report('aborted', false);
 
     const tick: MonitorTick = { at: new Date(tickAt).toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
@@ -146,6 +151,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
             message: `${consecutiveFailing} consecutive monitor ticks failed (limit ${monitor.failureLimit})${describeFailures(failures)}.`,
           }
         : undefined) ??
+      events ??
       missingDataTrigger(monitor, consecutiveMissing, windowOver, tick) ??
       forRule(errorStreak.update(sample.errorRate > monitor.maxErrorRate, tickAt), monitor.errorRateFor, () => ({
         kind: 'error-rate',
@@ -171,6 +177,27 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
     const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
     await clock.sleep(Math.max(0, nextAt - now()), signal);
   }
+}
+
+/** The first watched event whose command exited non-zero on this tick, as a trigger. */
+async function runSignals(options: RunMonitorOptions, signal?: AbortSignal): Promise<MonitorTrigger | undefined> {
+  const watched = options.signals ?? [];
+  if (watched.length === 0) return undefined;
+  const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
+  const results = await Promise.all(watched.map((w) => runScript(w.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, ...(signal ? { signal } : {}) })));
+  const index = results.findIndex((r) => r.exitCode !== 0 && !r.aborted);
+  if (index === -1) return undefined;
+  const { event, command } = watched[index]!;
+  const result = results[index]!;
+  const output = (result.stderr || result.stdout).trim().split('\n').at(-1);
+  return {
+    kind: 'event',
+    metric: event,
+    value: result.exitCode,
+    threshold: 0,
+    forMs: 0,
+    message: `Event "${event}" signalled: \`${command}\` exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}${output ? ` (${output})` : ''}.`,
+  };
 }
 
 function forRule(heldMs: number, forMs: number, make: () => MonitorTrigger): MonitorTrigger | undefined {

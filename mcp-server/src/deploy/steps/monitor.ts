@@ -38,6 +38,8 @@ export const runMonitorStep: StepRunner = async (step, context) => {
     checks,
     monitor,
     clock: context.clock,
+    cwd: context.projectRoot,
+    ...(context.monitorSignals?.length ? { signals: context.monitorSignals } : {}),
     ...(context.baseline ? { baseline: context.baseline } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
     onTick: (tick) => {
