@@ -106,6 +106,15 @@ export const monitorSchema = z
       .strict()
       .default({}),
     prometheus: z.object({ url: z.string().url(), queries: z.array(prometheusQuerySchema).default([]) }).strict().optional(),
+    /**
+     * Seed 001's "logs show no errors": a repository command printing recent log lines (e.g.
+     * `kubectl logs deploy/app --since=1m`), run every tick; more than `maxMatches` lines matching
+     * `errorPattern` (case-insensitive) roll back; a command that fails is a miss (missingData).
+     */
+    logs: z
+      .object({ command: z.string().min(1), errorPattern: z.string().min(1).default('\\b(error|fatal|panic|exception)\\b'), maxMatches: z.number().int().min(0).default(0) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -128,7 +137,15 @@ export const environmentSchema = z
       .strict()
       .default({}),
     monitor: monitorSchema.default({}),
-    rollback: z.object({ automatic: z.boolean().default(true), timeout: durationSchema.default('5m') }).strict().default({}),
+    rollback: z
+      .object({
+        automatic: z.boolean().default(true),
+        timeout: durationSchema.default('5m'),
+        /** Seed 001's "enhanced monitoring for the first hour after a rollback": watch production this long after an automatic rollback (0 = off). */
+        watch: durationSchema.default(0),
+      })
+      .strict()
+      .default({}),
     window: windowSchema.optional(),
     /** Receipt lifetime for this environment (default 30 minutes). */
     receiptTtl: durationSchema.default('30m'),

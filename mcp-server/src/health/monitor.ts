@@ -29,7 +29,7 @@ import type { Baseline } from './baseline.js';
 
 export type MonitorConfig = z.output<typeof monitorSchema>;
 
-export type MonitorTriggerKind = 'failure-limit' | 'event' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
+export type MonitorTriggerKind = 'failure-limit' | 'event' | 'logs' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
 
 export interface MonitorTrigger {
   kind: MonitorTriggerKind;
@@ -115,7 +115,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   for (;;) {
     if (signal?.aborted) return report('aborted', false);
     const tickAt = now();
-    const [sample, prometheus, events] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal)]);
+    const [sample, prometheus, events, logs] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal), scanLogs(options, signal)]);
     if (signal?.aborted) return report('aborted', false);
 
     const tick: MonitorTick = { at: new Date(tickAt).toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
@@ -128,7 +128,9 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
     const missing = [
       ...Object.keys(prometheus?.errors ?? {}).map((name) => `prometheus ${name}`),
       ...sample.results.filter((r) => r.status === undefined).map((r) => r.name),
+      ...(logs?.missing ? ['logs'] : []),
     ];
+    if (logs?.missing) tick.failures = { ...tick.failures, logs: logs.missing };
     if (missing.length > 0) tick.missing = missing;
     ticks.push(tick);
     options.onTick?.(tick);
@@ -152,6 +154,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
           }
         : undefined) ??
       events ??
+      logs?.trigger ??
       missingDataTrigger(monitor, consecutiveMissing, windowOver, tick) ??
       forRule(errorStreak.update(sample.errorRate > monitor.maxErrorRate, tickAt), monitor.errorRateFor, () => ({
         kind: 'error-rate',
@@ -197,6 +200,29 @@ async function runSignals(options: RunMonitorOptions, signal?: AbortSignal): Pro
     threshold: 0,
     forMs: 0,
     message: `Event "${event}" signalled: \`${command}\` exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}${output ? ` (${output})` : ''}.`,
+  };
+}
+
+/** Seed 001's "logs show no errors": the log command's output, error lines counted. */
+async function scanLogs(options: RunMonitorOptions, signal?: AbortSignal): Promise<{ trigger?: MonitorTrigger; missing?: string } | undefined> {
+  const logs = options.monitor.logs;
+  if (!logs) return undefined;
+  const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
+  const result = await runScript(logs.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, maxOutput: 64_000, ...(signal ? { signal } : {}) });
+  if (result.aborted) return undefined;
+  if (result.exitCode !== 0) return { missing: `log command exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}` };
+  const pattern = new RegExp(logs.errorPattern, 'i');
+  const matches = result.stdout.split('\n').filter((line) => pattern.test(line));
+  if (matches.length <= logs.maxMatches) return {};
+  return {
+    trigger: {
+      kind: 'logs',
+      metric: 'log_errors',
+      value: matches.length,
+      threshold: logs.maxMatches,
+      forMs: 0,
+      message: `${matches.length} log line(s) match /${logs.errorPattern}/i (allowed ${logs.maxMatches}), e.g. ${JSON.stringify(matches[0]!.slice(0, 200))}.`,
+    },
   };
 }
 

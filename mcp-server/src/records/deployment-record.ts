@@ -71,6 +71,8 @@ export interface DeploymentRecord {
     steps: RecordStep[];
     verified?: boolean;
     detail?: string;
+    /** The watch window after the rollback (environment rollback.watch; seed 001: the first hour). */
+    watch?: { plannedMs: number; observedMs: number; verdict: 'healthy' | 'unhealthy' | 'aborted'; detail: string };
   };
   /**
    * For an aborted deploy: what the next shipgate command did about what it left behind (a canary with
