@@ -95,6 +95,8 @@ export const monitorSchema = z
     healthFailingFor: durationSchema.default('5m'),
     /** Against the pre-deploy baseline (seed 003: error rate up < 1%, latency up < 10%). */
     maxErrorRateIncrease: z.number().min(0).default(0.01),
+    /** How long the error-rate increase must hold (0: as soon as the window's rate is over, from the 3rd tick). */
+    errorRateIncreaseFor: durationSchema.default(0),
     maxLatencyIncrease: z.number().min(0).default(0.1),
     /** A latency rise must also be at least this much in absolute terms (loopback jitter of 1 ms → 2 ms is no regression). */
     minLatencyIncrease: durationSchema.default('50ms'),
@@ -110,6 +112,15 @@ export const monitorSchema = z
       .strict()
       .default({}),
     prometheus: z.object({ url: z.string().url(), queries: z.array(prometheusQuerySchema).default([]) }).strict().optional(),
+    /**
+     * Seed 001's "logs show no errors": a repository command printing recent log lines (e.g.
+     * `kubectl logs deploy/app --since=1m`), run every tick; more than `maxMatches` lines matching
+     * `errorPattern` (case-insensitive) roll back; a command that fails is a miss (missingData).
+     */
+    logs: z
+      .object({ command: z.string().min(1), errorPattern: z.string().min(1).default('\\b(error|fatal|panic|exception)\\b'), maxMatches: z.number().int().min(0).default(0) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -132,7 +143,15 @@ export const environmentSchema = z
       .strict()
       .default({}),
     monitor: monitorSchema.default({}),
-    rollback: z.object({ automatic: z.boolean().default(true), timeout: durationSchema.default('5m') }).strict().default({}),
+    rollback: z
+      .object({
+        automatic: z.boolean().default(true),
+        timeout: durationSchema.default('5m'),
+        /** Seed 001's "enhanced monitoring for the first hour after a rollback": watch production this long after an automatic rollback (0 = off). */
+        watch: durationSchema.default(0),
+      })
+      .strict()
+      .default({}),
     window: windowSchema.optional(),
     /** Receipt lifetime for this environment (default 30 minutes). */
     receiptTtl: durationSchema.default('30m'),

@@ -14,10 +14,10 @@ import type { DeployPlan } from './plan-deploy.js';
 import type { PlanStep } from './plan-step.js';
 import type { DeploymentRecord, RecordStep } from '../records/deployment-record.js';
 import { writeRecord } from '../records/deployment-record.js';
-import { probeMeasurements } from '../records/measurements.js';
+import { probeMeasurements, tickMeasurements } from '../records/measurements.js';
 import { runHealthChecks, type HealthCheck } from '../health/run-health-checks.js';
 import { measureBaseline, type Baseline } from '../health/baseline.js';
-import type { MonitorTrigger } from '../health/monitor.js';
+import { runMonitor, type MonitorTrigger } from '../health/monitor.js';
 import { runScript } from '../exec/run.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { stepRunnerFor } from './steps/index.js';
@@ -51,6 +51,8 @@ export interface ApplyDeployOptions {
   /** Time and waiting (default: the system clock). */
   clock?: Clock;
   onProgress?: (event: DeployProgressEvent) => void | Promise<void>;
+  /** Events the monitor watches by running a command each tick (deploy/monitor-rules.ts). */
+  monitorSignals?: Array<{ event: string; command: string }>;
   /** The gate skill's `<rollback_procedure>` steps (repository content), run after the provider's undo. */
   rollbackProcedure?: RollbackProcedureStep[];
 }
@@ -108,6 +110,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
     clock,
     ...(baseline ? { baseline } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.monitorSignals?.length ? { monitorSignals: options.monitorSignals } : {}),
   };
 
   let failure: string | undefined;
@@ -230,9 +233,34 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     rollback.verified = verify.ok;
     record.measurements.push(...probeMeasurements('rollback-verify', verify.results, checks, clock.now()));
   }
+  if (environment.url && environment.rollback.watch > 0 && undo.length > 0 && allOk && rollback.verified !== false) {
+    await watchAfterRollback(options, rollback, checks, clock);
+  }
   rollback.finishedAt = clock.now().toISOString();
   if (!allOk) rollback.detail = `${rollback.detail ? `${rollback.detail} ` : ''}A rollback step failed: production may be in a mixed state; see the steps above.`;
   return undo.length > 0 && allOk;
+}
+
+/**
+ * Seed 001's "enhanced monitoring for the first hour after a rollback": the monitor's rules against the
+ * restored release for `rollback.watch`. What it sees goes into the record; an unhealthy watch marks the
+ * rollback unverified (production needs attention), it never triggers another rollback.
+ */
+async function watchAfterRollback(options: ApplyDeployOptions, rollback: NonNullable<DeploymentRecord['rollback']>, checks: HealthCheck[], clock: Clock): Promise<void> {
+  const { environment, record } = options;
+  const plannedMs = environment.rollback.watch;
+  await writeRecord(record);
+  const report = await runMonitor({
+    baseUrl: environment.url!,
+    checks,
+    monitor: { ...environment.monitor, duration: plannedMs },
+    clock,
+    cwd: options.projectRoot,
+    onTick: (tick) => record.measurements.push(...tickMeasurements('rollback-watch', tick, environment.monitor)),
+  });
+  const verdict = report.verdict === 'healthy' ? 'healthy' : report.verdict === 'aborted' ? 'aborted' : 'unhealthy';
+  rollback.watch = { plannedMs, observedMs: report.observedMs, verdict, detail: report.trigger ? `${report.trigger.kind}: ${report.trigger.message}` : `${report.ticks.length} ticks within limits` };
+  if (verdict === 'unhealthy') rollback.verified = false;
 }
 
 function toRecordStep(step: PlanStep): RecordStep {

@@ -97,6 +97,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const { projectRoot, environment: environmentName } = options;
   const now = options.now ?? (options.clock ?? systemClock).now;
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
+  // The gate skill's trigger conditions set the monitor's rules (config > skill > default), shown in the plan.
+  const { loadMonitorRules, describeMonitorRules } = await import('./monitor-rules.js');
+  const monitorRules = await loadMonitorRules(projectRoot, environmentName, context.environment.monitor, options.env).catch(() => undefined);
+  if (monitorRules) context.environment = { ...context.environment, monitor: monitorRules.monitor };
+  const monitorNotice = monitorRules ? describeMonitorRules(monitorRules) : 'Monitor rules: from the config and defaults only (the gate skills could not be read for trigger conditions).';
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
   // The gate bound the commit: a working tree that differs from it would ship something never gated.
@@ -115,7 +120,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     const previous = live && live.sha !== next.sha ? live : undefined;
     const { pendingAbortedDeploy } = await import('./recover-aborted.js');
     const aborted = await pendingAbortedDeploy(context.recordsDir, environmentName);
-    const notices = aborted ? [`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`] : [];
+    const notices = [monitorNotice];
+    if (aborted) notices.push(...[`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`]);
     return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, notices, ...(releaseNeeded ? { releaseNeeded: releaseNeeded.notice } : {}) });
   };
 
@@ -168,7 +174,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     // and must not stop a deploy that has a receipt: the provider's undo still runs.
     const { loadRollbackProcedure } = await import('./rollback-procedure.js');
     const rollbackProcedure = await loadRollbackProcedure(projectRoot, environmentName, options.env).catch(() => []);
-    const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure });
+    const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure, ...(monitorRules?.signals.length ? { monitorSignals: monitorRules.signals } : {}) });
     if (outcome.status === 'succeeded') {
       const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
       const { currentGateFingerprint } = await import('../gates/gate-fingerprint.js');

@@ -23,12 +23,13 @@ import type { monitorSchema } from '../config/environment-schema.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { sampleChecks } from './sample-checks.js';
 import { queryPrometheus } from './prometheus.js';
+import { runScript } from '../exec/run.js';
 import type { HealthCheck } from './run-health-checks.js';
 import type { Baseline } from './baseline.js';
 
 export type MonitorConfig = z.output<typeof monitorSchema>;
 
-export type MonitorTriggerKind = 'failure-limit' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
+export type MonitorTriggerKind = 'failure-limit' | 'event' | 'logs' | 'missing-data' | 'error-rate' | 'health-failing' | 'prometheus' | 'error-rate-increase' | 'latency-increase';
 
 export interface MonitorTrigger {
   kind: MonitorTriggerKind;
@@ -71,6 +72,10 @@ export interface RunMonitorOptions {
   onTick?: (tick: MonitorTick) => void;
   /** Time source and sleep (a fake clock runs a whole window at once in tests). */
   clock?: Clock;
+  /** Events watched by a repository command each tick (the skill's `<condition event command>`); non-zero exit = it happened. */
+  signals?: Array<{ event: string; command: string }>;
+  /** Where signal commands run (the project root). */
+  cwd?: string;
 }
 
 /** Tracks since when a condition has held continuously. */
@@ -96,6 +101,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   const unhealthyStreak = new Streak();
   const queryStreaks = new Map<string, Streak>();
   const latencyStreak = new Streak();
+  const errorIncreaseStreak = new Streak();
   let consecutiveFailing = 0;
   let consecutiveMissing = 0;
   let windowRequests = 0;
@@ -109,7 +115,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   for (;;) {
     if (signal?.aborted) return report('aborted', false);
     const tickAt = now();
-    const [sample, prometheus] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal)]);
+    const [sample, prometheus, events, logs] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal), scanLogs(options, signal)]);
     if (signal?.aborted) return report('aborted', false);
 
     const tick: MonitorTick = { at: new Date(tickAt).toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
@@ -122,7 +128,9 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
     const missing = [
       ...Object.keys(prometheus?.errors ?? {}).map((name) => `prometheus ${name}`),
       ...sample.results.filter((r) => r.status === undefined).map((r) => r.name),
+      ...(logs?.missing ? ['logs'] : []),
     ];
+    if (logs?.missing) tick.failures = { ...tick.failures, logs: logs.missing };
     if (missing.length > 0) tick.missing = missing;
     ticks.push(tick);
     options.onTick?.(tick);
@@ -145,6 +153,8 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
             message: `${consecutiveFailing} consecutive monitor ticks failed (limit ${monitor.failureLimit})${describeFailures(failures)}.`,
           }
         : undefined) ??
+      events ??
+      logs?.trigger ??
       missingDataTrigger(monitor, consecutiveMissing, windowOver, tick) ??
       forRule(errorStreak.update(sample.errorRate > monitor.maxErrorRate, tickAt), monitor.errorRateFor, () => ({
         kind: 'error-rate',
@@ -163,13 +173,57 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
         message: `Health checks have been failing for ${monitor.healthFailingFor} ms${describeFailures(failures)}.`,
       })) ??
       prometheusTrigger(monitor, prometheus?.values, queryStreaks, tickAt) ??
-      baselineTrigger(options, ticks.length, windowRequests, windowFailures, latencyStreak, sample.p95LatencyMs, tickAt);
+      baselineTrigger(options, ticks.length, windowRequests, windowFailures, { latency: latencyStreak, errorIncrease: errorIncreaseStreak }, sample.p95LatencyMs, tickAt);
     if (trigger) return report('rollback', false, trigger);
 
     if (windowOver) return report('healthy', true);
     const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
     await clock.sleep(Math.max(0, nextAt - now()), signal);
   }
+}
+
+/** The first watched event whose command exited non-zero on this tick, as a trigger. */
+async function runSignals(options: RunMonitorOptions, signal?: AbortSignal): Promise<MonitorTrigger | undefined> {
+  const watched = options.signals ?? [];
+  if (watched.length === 0) return undefined;
+  const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
+  const results = await Promise.all(watched.map((w) => runScript(w.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, ...(signal ? { signal } : {}) })));
+  const index = results.findIndex((r) => r.exitCode !== 0 && !r.aborted);
+  if (index === -1) return undefined;
+  const { event, command } = watched[index]!;
+  const result = results[index]!;
+  const output = (result.stderr || result.stdout).trim().split('\n').at(-1);
+  return {
+    kind: 'event',
+    metric: event,
+    value: result.exitCode,
+    threshold: 0,
+    forMs: 0,
+    message: `Event "${event}" signalled: \`${command}\` exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}${output ? ` (${output})` : ''}.`,
+  };
+}
+
+/** Seed 001's "logs show no errors": the log command's output, error lines counted. */
+async function scanLogs(options: RunMonitorOptions, signal?: AbortSignal): Promise<{ trigger?: MonitorTrigger; missing?: string } | undefined> {
+  const logs = options.monitor.logs;
+  if (!logs) return undefined;
+  const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
+  const result = await runScript(logs.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, maxOutput: 64_000, ...(signal ? { signal } : {}) });
+  if (result.aborted) return undefined;
+  if (result.exitCode !== 0) return { missing: `log command exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}` };
+  const pattern = new RegExp(logs.errorPattern, 'i');
+  const matches = result.stdout.split('\n').filter((line) => pattern.test(line));
+  if (matches.length <= logs.maxMatches) return {};
+  return {
+    trigger: {
+      kind: 'logs',
+      metric: 'log_errors',
+      value: matches.length,
+      threshold: logs.maxMatches,
+      forMs: 0,
+      message: `${matches.length} log line(s) match /${logs.errorPattern}/i (allowed ${logs.maxMatches}), e.g. ${JSON.stringify(matches[0]!.slice(0, 200))}.`,
+    },
+  };
 }
 
 function forRule(heldMs: number, forMs: number, make: () => MonitorTrigger): MonitorTrigger | undefined {
@@ -252,7 +306,7 @@ function baselineTrigger(
   tickCount: number,
   requests: number,
   failures: number,
-  latencyStreak: Streak,
+  streaks: { latency: Streak; errorIncrease: Streak },
   tickP95: number,
   at: number,
 ): MonitorTrigger | undefined {
@@ -262,17 +316,18 @@ function baselineTrigger(
   // for latencyIncreaseFor. A single slow tick on a loaded machine resets nothing and fires nothing.
   const rise = tickP95 - baseline.p95LatencyMs;
   const relative = baseline.p95LatencyMs > 0 ? rise / baseline.p95LatencyMs : rise > 0 ? Infinity : 0;
-  const held = latencyStreak.update(relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease, at);
+  const held = streaks.latency.update(relative > monitor.maxLatencyIncrease && rise > monitor.minLatencyIncrease, at);
   if (tickCount < 3) return undefined;
   const errorRate = failures / requests;
   const increase = errorRate - baseline.errorRate;
-  if (increase > monitor.maxErrorRateIncrease) {
+  const increaseHeld = streaks.errorIncrease.update(increase > monitor.maxErrorRateIncrease, at);
+  if (increaseHeld >= 0 && increaseHeld >= monitor.errorRateIncreaseFor) {
     return {
       kind: 'error-rate-increase',
       metric: 'error_rate_increase',
       value: increase,
       threshold: monitor.maxErrorRateIncrease,
-      forMs: 0,
+      forMs: monitor.errorRateIncreaseFor,
       message: `Error rate over the window is ${percent(errorRate)}, up ${percent(increase)} from the baseline ${percent(baseline.errorRate)} (allowed +${percent(monitor.maxErrorRateIncrease)}).`,
     };
   }

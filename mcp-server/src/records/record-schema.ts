@@ -69,6 +69,8 @@ export interface DeploymentRecord {
     steps: RecordStep[];
     verified?: boolean;
     detail?: string;
+    /** The watch window after the rollback (environment rollback.watch; seed 001: the first hour). */
+    watch?: { plannedMs: number; observedMs: number; verdict: 'healthy' | 'unhealthy' | 'aborted'; detail: string };
   };
   /**
    * For an aborted deploy: what the next shipgate command did about what it left behind (a canary with
@@ -132,6 +134,7 @@ export const deploymentRecordSchema = z
         steps: z.array(recordStepSchema),
         verified: z.boolean().optional(),
         detail: z.string().optional(),
+        watch: z.object({ plannedMs: z.number(), observedMs: z.number(), verdict: z.enum(['healthy', 'unhealthy', 'aborted']), detail: z.string() }).passthrough().optional(),
       })
       .passthrough()
       .optional(),

@@ -62,6 +62,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
     if (record.baseline) lines.push(`- **Baseline before the deploy:** error rate ${record.baseline.errorRate}, p95 ${record.baseline.p95LatencyMs} ms over ${record.baseline.samples} requests to ${record.baseline.url}`);
     lines.push(`- **Rolled back to:** ${record.previous ? record.previous.tag : `nothing: ${NO_PREVIOUS_VERSION_TEXT}`}`, `- **Started:** ${r.startedAt}`, `- **Finished:** ${r.finishedAt ?? '—'}`);
     lines.push(`- **Verified by health checks afterwards:** ${r.verified === undefined ? 'not checked' : r.verified ? 'yes' : 'NO: production needs attention now'}`);
+    if (r.watch) lines.push(`- **Watched after the rollback:** ${Math.round(r.watch.observedMs / 1000)} s of ${Math.round(r.watch.plannedMs / 1000)} s, ${r.watch.verdict}: ${r.watch.detail}`);
     if (r.detail) lines.push(`- **Detail:** ${r.detail}`);
     lines.push('- **Next:** find the cause before redeploying; `/retrospect` records what the team learned.');
     if (r.steps.length) lines.push('', '| step | kind | status | started | finished | timeout | commands | detail |', '|---|---|---|---|---|---|---|---|', ...stepRows(r.steps));

@@ -205,6 +205,8 @@ function triggerCondition(element: XmlElement, ctx: Context): TriggerCondition {
   const { metric, event } = element.attributes;
   if (metric !== undefined) condition.metric = metric;
   if (event !== undefined) condition.event = event;
+  if (element.attributes.command !== undefined) condition.command = element.attributes.command;
+  condition.attributePositions = element.attributePositions;
   const above = numberAttribute(element, 'above', ctx);
   if (above !== undefined) condition.above = above;
   const below = numberAttribute(element, 'below', ctx);

@@ -133,6 +133,10 @@ export interface TriggerCondition {
   forMs?: number;
   /** e.g. `manual`, `migration_failure`, when the condition is an event rather than a metric. */
   event?: string;
+  /** The event's signal: a repository command whose non-zero exit means the event happened. */
+  command?: string;
+  /** Where each attribute's value is, for diagnostics. */
+  attributePositions?: Record<string, Position>;
   position: Position;
 }
 

@@ -26,7 +26,7 @@ export const runMonitorStep: StepRunner = async (step, context) => {
   const notRun = { plannedMs: durationMs, observedMs: 0, completed: true };
   const queries = environment.monitor.prometheus?.queries.length ?? 0;
   if (!url) return { ...skipped('no url to monitor'), monitor: notRun };
-  if (checks.length === 0 && queries === 0) return { ...skipped('no health checks or Prometheus queries to monitor with'), monitor: notRun };
+  if (checks.length === 0 && queries === 0 && !environment.monitor.logs) return { ...skipped('no health checks or Prometheus queries to monitor with'), monitor: notRun };
 
   // A canary analysis step watches for its own pause, not the environment's whole window.
   const monitor = { ...environment.monitor, duration: durationMs };
@@ -38,6 +38,8 @@ export const runMonitorStep: StepRunner = async (step, context) => {
     checks,
     monitor,
     clock: context.clock,
+    cwd: context.projectRoot,
+    ...(context.monitorSignals?.length ? { signals: context.monitorSignals } : {}),
     ...(context.baseline ? { baseline: context.baseline } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
     onTick: (tick) => {

@@ -31,6 +31,8 @@ export interface StepContext {
   candidateColor?: string;
   clock: Clock;
   signal?: AbortSignal;
+  /** Events the monitor watches with a command each tick (from the gate skill's trigger conditions). */
+  monitorSignals?: Array<{ event: string; command: string }>;
   /** Progress within a long step (monitor ticks); never holds the step up. */
   report: (message: string) => void;
 }

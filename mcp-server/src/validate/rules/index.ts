@@ -26,6 +26,7 @@ import { rule as durationFormat } from './duration-format.js';
 import { rule as rollbackStepsSequential } from './rollback-steps-sequential.js';
 import { rule as rollbackStepAction } from './rollback-step-action.js';
 import { rule as rollbackTriggersPresent } from './rollback-triggers-present.js';
+import { rule as triggerVocabulary } from './trigger-vocabulary.js';
 import { rule as logicFlowParses } from './logic-flow-parses.js';
 import { rule as logicFlowEdgesDeclared } from './logic-flow-edges-declared.js';
 import { rule as logicFlowReachable } from './logic-flow-reachable.js';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   rollbackStepsSequential,
   rollbackStepAction,
   rollbackTriggersPresent,
+  triggerVocabulary,
   logicFlowParses,
   logicFlowEdgesDeclared,
   logicFlowReachable,
