@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
-import { InternalError, ShipgateError, UsageError } from '../errors.js';
+import { ConfigError, InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
@@ -50,6 +50,8 @@ export interface DeployContext {
   provider: Provider;
   providerTimeoutMs: number;
   tagPrefix: string;
+  /** The configuration file read (for messages), or null when defaults are used. */
+  configPath: string | null;
 }
 
 /** Config, environment (with a `--strategy` override) and provider for an environment. */
@@ -61,7 +63,7 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
       throw new UsageError(`Unknown strategy "${strategy}".`, { where: '--strategy', expected: strategyNames.join(', ') });
     }
     if (strategy !== environment.strategy.type) {
-      environment = { ...environment, strategy: strategy === 'blue-green' ? { type: 'blue-green', scaleDownDelay: 30_000 } : strategy === 'canary' ? { type: 'canary', steps: [{ weight: 10, pause: 30_000 }, { weight: 50, pause: 30_000 }, { weight: 100, pause: 0 }] } : { type: strategy as 'rolling' | 'recreate' } };
+      environment = { ...environment, strategy: strategy === 'blue-green' ? { type: 'blue-green', scaleDownDelay: 30_000 } : strategy === 'canary' ? { type: 'canary', steps: [{ weight: 10, pause: 30_000 }, { weight: 50, pause: 30_000 }, { weight: 100, pause: 0 }] } : strategy === 'recreate' ? { type: 'recreate', allowProduction: false } : { type: 'rolling' } };
     }
   }
   return {
@@ -70,7 +72,23 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
     provider: createProvider(environment.provider, { kubectl }),
     providerTimeoutMs: providerTimeoutMs(environment.provider),
     tagPrefix: loaded.config.versioning.tagPrefix,
+    configPath: loaded.path,
   };
+}
+
+/**
+ * Seed 002: "Recreate: dev/staging only" (slow rollback, downtime). Production gets it only when its own
+ * configuration says `strategy: { type: recreate, allowProduction: true }`; a `--strategy recreate`
+ * override never counts as that.
+ */
+function refuseRecreateInProduction(environmentName: string, environment: EnvironmentConfig, configPath: string | null): void {
+  if (environmentName !== 'production' || environment.strategy.type !== 'recreate' || environment.strategy.allowProduction) return;
+  throw new ConfigError('The recreate strategy is for dev/staging, not production (all instances stop before the new ones start: downtime, slow rollback).', {
+    where: `${configPath ?? 'shipgate.config.yaml'}: environments.production.strategy`,
+    expected: 'rolling, blue-green or canary for production',
+    found: 'recreate',
+    hint: 'Use another strategy, or accept the downtime explicitly in the configuration: strategy: { type: recreate, allowProduction: true }.',
+  });
 }
 
 /** The release production serves now: shipgate's state, else the provider's status, else none. */
@@ -87,6 +105,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const { projectRoot, environment: environmentName } = options;
   const now = options.now ?? (options.clock ?? systemClock).now;
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
+  refuseRecreateInProduction(environmentName, context.environment, context.configPath);
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
