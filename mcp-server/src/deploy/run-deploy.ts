@@ -139,6 +139,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   try {
     const plan = await makePlan('valid');
     const files = await allocateRecordPaths(context.recordsDir, next.tag, now());
+    const { gatherDeployFacts } = await import('../records/deploy-context.js');
+    const facts = await gatherDeployFacts({ projectRoot, environmentName, environment: context.environment, next, ...(plan.previous ? { previous: plan.previous } : {}), configPath: context.configPath });
     const record: DeploymentRecord = newRecord({
       id: `${environmentName}-${next.tag}-${now().getTime()}`,
       kind: 'deploy',
@@ -152,6 +154,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       startedAt: now().toISOString(),
       receipt: { id: receipt.id, issuedAt: receipt.issuedAt, checks: receipt.checks.map((c) => ({ id: c.id, status: c.status })) },
       changelogExcerpt: await tagMessage(projectRoot, next.tag),
+      facts,
       files,
     });
     await writeRecord(record);

@@ -72,6 +72,8 @@ export interface DeploymentRecord {
     verified?: boolean;
     detail?: string;
   };
+  /** Seed 000/003 facts gathered before the deploy (records/deploy-context.ts). */
+  facts?: import('./deploy-context.js').DeployFacts;
   /** Production's health before the deploy (health/baseline.ts), the monitor's reference. */
   baseline?: { errorRate: number; p95LatencyMs: number; samples: number; url: string };
   files: { markdown: string; json: string };
