@@ -17,6 +17,7 @@ import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolv
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';
 import { strategyNames } from './strategies/index.js';
+import { requireProviderKeys } from './strategy-actions.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Provider, ReleaseRef } from './providers/provider.js';
 import { systemClock, type Clock } from '../util/clock.js';
@@ -106,6 +107,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const now = options.now ?? (options.clock ?? systemClock).now;
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
   refuseRecreateInProduction(environmentName, context.environment, context.configPath);
+  requireProviderKeys(environmentName, context.environment, context.configPath);
   await markAbortedRecords(context.recordsDir, now());
   const sha = await headCommit(projectRoot, options.signal);
   // The receipt first: a refused deploy changes nothing, not even the lock or a record, and the refusal
