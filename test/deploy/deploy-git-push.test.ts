@@ -130,7 +130,8 @@ describe('command provider failing midway', () => {
       deploy: [node, -e, "require('fs').writeFileSync('live.txt', process.argv[1]); if (process.argv[1] === '1.2.0') process.exit(7)", "{version}"]
       undo: [node, -e, "require('fs').writeFileSync('live.txt', process.argv[1])", "{version}"]
       timeout: 20s
-    strategy: { type: recreate }
+    # recreate in production must be allowed explicitly (seed 002: recreate is for dev/staging)
+    strategy: { type: recreate, allowProduction: true }
 `),
     { platform: false },
   );

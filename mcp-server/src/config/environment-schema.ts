@@ -40,7 +40,13 @@ export const providerSchema = z.discriminatedUnion('type', [
 
 export const strategySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rolling') }).strict(),
-  z.object({ type: z.literal('recreate') }).strict(),
+  z
+    .object({
+      type: z.literal('recreate'),
+      /** Seed 002: recreate (stop all, then start) is for dev/staging; production must opt in explicitly. */
+      allowProduction: z.boolean().default(false),
+    })
+    .strict(),
   z.object({ type: z.literal('blue-green'), scaleDownDelay: durationSchema.default('30s') }).strict(),
   z
     .object({

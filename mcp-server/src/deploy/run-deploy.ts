@@ -8,7 +8,7 @@ import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
 import { requireCleanTree } from '../project/working-tree.js';
-import { BlockedError, InternalError, ShipgateError, UsageError } from '../errors.js';
+import { BlockedError, ConfigError, InternalError, ShipgateError, UsageError } from '../errors.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
@@ -20,6 +20,7 @@ import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';
+import { requireProviderKeys } from './strategy-actions.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { strategySchema } from '../config/environment-schema.js';
 import { STRATEGY_TYPES } from '../config/names.js';
@@ -57,6 +58,8 @@ export interface DeployContext {
   provider: Provider;
   providerTimeoutMs: number;
   tagPrefix: string;
+  /** The configuration file read (for messages), or null when defaults are used. */
+  configPath: string | null;
 }
 
 /** Config, environment (with a `--strategy` override) and provider for an environment. */
@@ -76,7 +79,23 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
     provider: createProvider(environment.provider, { kubectl }),
     providerTimeoutMs: providerTimeoutMs(environment.provider),
     tagPrefix: loaded.config.versioning.tagPrefix,
+    configPath: loaded.path,
   };
+}
+
+/**
+ * Seed 002: "Recreate: dev/staging only" (slow rollback, downtime). Production gets it only when its own
+ * configuration says `strategy: { type: recreate, allowProduction: true }`; a `--strategy recreate`
+ * override never counts as that.
+ */
+function refuseRecreateInProduction(environmentName: string, environment: EnvironmentConfig, configPath: string | null): void {
+  if (environmentName !== 'production' || environment.strategy.type !== 'recreate' || environment.strategy.allowProduction) return;
+  throw new ConfigError('The recreate strategy is for dev/staging, not production (all instances stop before the new ones start: downtime, slow rollback).', {
+    where: `${configPath ?? 'shipgate.config.yaml'}: environments.production.strategy`,
+    expected: 'rolling, blue-green or canary for production',
+    found: 'recreate',
+    hint: 'Use another strategy, or accept the downtime explicitly in the configuration: strategy: { type: recreate, allowProduction: true }.',
+  });
 }
 
 /** The release production serves now: shipgate's state, else the provider's status, else none. */
@@ -97,6 +116,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const { projectRoot, environment: environmentName } = options;
   const now = options.now ?? (options.clock ?? systemClock).now;
   const context = await loadDeployContext(projectRoot, environmentName, options.strategy, options.kubectl);
+  refuseRecreateInProduction(environmentName, context.environment, context.configPath);
+  requireProviderKeys(environmentName, context.environment, context.configPath);
   // The gate skill's trigger conditions set the monitor's rules (config > skill > default), shown in the plan.
   const { loadMonitorRules, describeMonitorRules } = await import('./monitor-rules.js');
   const monitorRules = await loadMonitorRules(projectRoot, environmentName, context.environment.monitor, options.env).catch(() => undefined);
@@ -150,6 +171,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   try {
     const plan = await makePlan('valid');
     const files = await allocateRecordPaths(context.recordsDir, next.tag, now());
+    const { gatherDeployFacts } = await import('../records/deploy-context.js');
+    const facts = await gatherDeployFacts({ projectRoot, environmentName, environment: context.environment, next, ...(plan.previous ? { previous: plan.previous } : {}), configPath: context.configPath });
     const record: DeploymentRecord = newRecord({
       id: `${environmentName}-${next.tag}-${now().getTime()}`,
       kind: 'deploy',
@@ -163,6 +186,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       startedAt: now().toISOString(),
       receipt: { id: receipt.id, issuedAt: receipt.issuedAt, checks: receipt.checks.map((c) => ({ id: c.id, status: c.status })) },
       changelogExcerpt: await tagMessage(projectRoot, next.tag),
+      facts,
       files,
     });
     const { runDoctor } = await import('../protection/doctor.js');

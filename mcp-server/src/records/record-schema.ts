@@ -5,6 +5,7 @@
  * aborted by an older one.
  */
 import { z } from 'zod';
+import type { DeployFacts } from './deploy-context.js';
 
 export type RecordStatus = 'in_progress' | 'succeeded' | 'rolled_back' | 'failed' | 'aborted' | 'blocked';
 
@@ -77,6 +78,8 @@ export interface DeploymentRecord {
    * traffic, a half switch): `restored` the last good release, `failed` to, or `manual` (says what to run).
    */
   recovery?: { at: string; status: 'restored' | 'failed' | 'manual' | 'not-needed'; detail: string; rollbackRecord?: string };
+  /** Seed 000/003 facts gathered before the deploy (records/deploy-context.ts). */
+  facts?: DeployFacts;
   /** Production's health before the deploy (health/baseline.ts), the monitor's reference. */
   baseline?: { errorRate: number; p95LatencyMs: number; samples: number; url: string };
   files: { markdown: string; json: string };
@@ -139,6 +142,17 @@ export const deploymentRecordSchema = z
       .passthrough()
       .optional(),
     recovery: z.object({ at: z.string(), status: z.enum(['restored', 'failed', 'manual', 'not-needed']), detail: z.string(), rollbackRecord: z.string().optional() }).passthrough().optional(),
+    facts: z
+      .object({
+        productionUrl: z.string().optional(),
+        releaseUrl: z.string().optional(),
+        monitoringPlan: z.string(),
+        rollbackCommand: z.string(),
+        configChanges: z.array(z.string()).optional(),
+        communications: z.array(z.string()),
+      })
+      .passthrough()
+      .optional(),
     baseline: z.object({ errorRate: z.number(), p95LatencyMs: z.number(), samples: z.number(), url: z.string() }).passthrough().optional(),
     files: z.object({ markdown: z.string(), json: z.string() }).passthrough(),
   })

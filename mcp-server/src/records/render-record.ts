@@ -29,6 +29,27 @@ function mermaidLabel(text: string): string {
   return text.replace(/[:#;]/g, ' ').slice(0, 60);
 }
 
+/**
+ * Seed 000's change documentation, from data: deviations from the plan (every step that did not pass),
+ * the configuration changes since the environment's last deploy, and the stakeholder communications.
+ */
+function changeDocumentation(record: DeploymentRecord): string[] {
+  const lines = ['## Deviations from the plan', ''];
+  const deviations = record.steps.filter((s) => s.status !== 'passed' && s.status !== 'running');
+  if (deviations.length === 0 && !record.rollback) lines.push(record.steps.length ? 'None: every planned step passed.' : 'None recorded (no step ran).');
+  for (const s of deviations) lines.push(`- ${s.id} ${s.status}${s.detail ? `: ${cell(s.detail)}` : ''}`);
+  if (record.rollback) lines.push(`- rolled back: ${cell(record.rollback.trigger)}`);
+  const facts = record.facts;
+  lines.push('', '## Configuration changes since the last deploy', '');
+  if (!facts) lines.push('Not recorded.');
+  else if (facts.configChanges === undefined) lines.push(record.previous ? 'No configuration file to compare.' : 'First deploy of this environment: the whole configuration is new.');
+  else if (facts.configChanges.length === 0) lines.push(`None since ${record.previous?.tag ?? 'the last deploy'}.`);
+  else lines.push(`Since ${record.previous?.tag ?? 'the last deploy'}:`, '', '```diff', ...facts.configChanges.map((l) => l.replace(/```/g, "'''")), '```');
+  lines.push('', '## Stakeholder communications', '');
+  lines.push(facts?.communications.length ? facts.communications.map((c) => `- ${cell(c)}`).join('\n') : 'None sent by shipgate (no notify command is configured).');
+  return lines;
+}
+
 export function renderRecordMarkdown(record: DeploymentRecord): string {
   const lines: string[] = [];
   lines.push(`# ${record.kind === 'deploy' ? 'Deployment' : 'Rollback'} ${record.tag} to ${record.environment}: ${STATUS_WORD[record.status]}`, '');
@@ -67,6 +88,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
     lines.push('- **Next:** find the cause before redeploying; `/retrospect` records what the team learned.');
     if (r.steps.length) lines.push('', '| step | kind | status | started | finished | timeout | commands | detail |', '|---|---|---|---|---|---|---|---|', ...stepRows(r.steps));
   }
+  lines.push('', ...changeDocumentation(record));
   if (record.changelogExcerpt) lines.push('', '## Changelog excerpt', '', '```text', record.changelogExcerpt.replace(/```/g, "'''"), '```');
   const timed = [...record.steps, ...(record.rollback?.steps ?? [])].filter((s) => s.startedAt && s.finishedAt);
   if (timed.length) {

@@ -58,10 +58,21 @@ export interface Provider {
   status(context: ProviderContext): Promise<ProviderStatus>;
 }
 
+/** The placeholders a provider argument may hold, with what each becomes (docs/reference.md lists them). */
+export const PLACEHOLDERS: Readonly<Record<'version' | 'tag' | 'sha' | 'weight' | 'color', string>> = {
+  version: 'the release version, e.g. 2.7.0',
+  tag: 'the release tag, e.g. v2.7.0',
+  sha: 'the full commit id of the release',
+  weight: 'percent of traffic for the candidate (traffic action only)',
+  color: 'the slot: blue/green (blue-green), canary, or stable',
+};
+
+const PLACEHOLDER_PATTERN = new RegExp(`\\{(${Object.keys(PLACEHOLDERS).join('|')})\\}`, 'g');
+
 /** Substitute `{version} {tag} {sha} {weight} {color}` inside each argument; each stays ONE argument. */
 export function substitutePlaceholders(argv: readonly string[], values: Record<string, string | number | undefined>): string[] {
   return argv.map((argument) =>
-    argument.replace(/\{(version|tag|sha|weight|color)\}/g, (whole, key: string) => {
+    argument.replace(PLACEHOLDER_PATTERN, (whole, key: string) => {
       const value = values[key];
       return value === undefined ? whole : String(value);
     }),

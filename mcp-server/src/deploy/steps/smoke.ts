@@ -1,6 +1,7 @@
 /**
- * Smoke steps (seed 002): the environment's smoke-test file run against production after the switch.
- * Skipped when there is no URL or no smoke-test file configured.
+ * Smoke steps (seed 002): the environment's smoke-test file run against the candidate's preview URL
+ * before it takes traffic (pre-deployment), and against production after the switch. Skipped when
+ * there is no URL for the target or no smoke-test file configured.
  *
  * Good: `health.smokeTests: smoke-tests.yaml` with `GET /checkout → 200` → one status and one latency row.
  * Bad:  treating a missing smoke-test file as "passed": it is skipped, and the record says so.
@@ -12,8 +13,10 @@ import { finished, skipped, urlFor, type StepRunner } from './step-runner.js';
 
 export const runSmokeStep: StepRunner = async (step, context) => {
   const { environment } = context;
-  const url = urlFor(environment, 'production', undefined);
-  if (!url || !environment.health.smokeTests) return skipped('no url or smoke tests configured');
+  const target = step.target ?? 'production';
+  const url = urlFor(environment, target, context.candidateColor);
+  if (!environment.health.smokeTests) return skipped('no smoke tests configured');
+  if (!url) return skipped(`no ${target === 'candidate' ? 'previewUrl' : 'url'} configured for this environment`);
   const tests = await loadSmokeTests(resolve(context.projectRoot, environment.health.smokeTests));
   const result = await runSmokeTests({ baseUrl: url, tests, ...(context.signal ? { signal: context.signal } : {}) });
   return finished(result.ok, summarizeSmoke(result.results), { measurements: smokeMeasurements(step.id, result.results, context.clock.now()) });

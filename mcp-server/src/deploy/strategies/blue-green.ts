@@ -1,5 +1,6 @@
 /**
- * blue-green: deploy the new release to the idle color, check it there, switch all traffic, watch,
+ * blue-green: deploy the new release to the idle color, check it there (health, then seed 002's
+ * pre-deployment smoke tests), switch all traffic, watch,
  * and only after the scale-down delay retire the old color. Until then undo is instant: switch back.
  * Good: switch after the idle color passed its health checks. Bad: switching first and checking later.
  */
@@ -16,6 +17,7 @@ export const blueGreen: Strategy = {
     return [
       providerStep(context, 'deploy-idle', 'provider', { action: 'deploy', color: idle, strategy: 'blue-green' }, `deploy ${next.tag} to ${idle} (idle)`),
       healthStep(context, `health-${idle}`, 'candidate'),
+      ...smokeStep(context, `smoke-${idle}`, 'candidate'),
       providerStep(context, 'switch', 'traffic', { action: 'traffic', weight: 100, color: idle }, `switch all traffic from ${liveColor} to ${idle}`, 'next', [switchBack]),
       healthStep(context, 'health', 'production'),
       ...smokeStep(context, 'smoke'),

@@ -18,6 +18,8 @@ export const canary: Strategy = {
     const plan: PlanStep[] = [
       providerStep(context, 'deploy-canary', 'provider', { action: 'deploy', color: 'canary', strategy: 'canary' }, `deploy ${next.tag} as canary (no traffic yet)`, 'next', [removeCanary]),
       healthStep(context, 'health-canary', 'candidate'),
+      // Seed 002: pre-deployment smoke tests pass on the canary before it takes any traffic.
+      ...smokeStep(context, 'smoke-canary', 'candidate'),
     ];
     steps.forEach((step, index) => {
       plan.push(providerStep(context, `weight-${step.weight}`, 'traffic', { action: 'traffic', weight: step.weight, color: 'canary' }, `canary weight ${step.weight}%`, 'next', [weightZero]));

@@ -53,10 +53,14 @@ export function healthStep(context: StrategyContext, id: string, target: 'produc
   return { id, kind: 'health', target, description: `health checks (${health.checks.length}) on ${target}`, timeoutMs: perCheck || 1_000 };
 }
 
-export function smokeStep(context: StrategyContext, id: string): PlanStep[] {
+/**
+ * Smoke tests from the environment's file. `candidate`: seed 002's pre-deployment smoke tests, run on the
+ * new release through its preview URL before any traffic reaches it; `production`: after the switch.
+ */
+export function smokeStep(context: StrategyContext, id: string, target: 'production' | 'candidate' = 'production'): PlanStep[] {
   const file = context.environment.health.smokeTests;
   if (!file) return [];
-  return [{ id, kind: 'smoke', target: 'production', description: `smoke tests from ${file}`, timeoutMs: 60_000 }];
+  return [{ id, kind: 'smoke', target, description: target === 'candidate' ? `pre-traffic smoke tests from ${file} on the candidate` : `smoke tests from ${file}`, timeoutMs: 60_000 }];
 }
 
 export function monitorStep(context: StrategyContext, id: string, durationMs: number, description?: string, target: 'production' | 'candidate' = 'production'): PlanStep {
