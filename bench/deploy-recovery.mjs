@@ -22,6 +22,8 @@ if (!existsSync(CLI)) {
 
 const env = { ...process.env, CI: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.com' };
 const base = await mkdtemp(join(tmpdir(), 'shipgate-bench-deploy-'));
+// Gate state (receipts, key) goes to a temp state folder, never the user's ~/.local/state.
+process.env.SHIPGATE_STATE_DIR = join(base, 'state');
 const root = join(base, 'app');
 const git = (...args) => execFileSync('git', args, { cwd: root, env, encoding: 'utf8' }).trim();
 const cli = (...args) => new Promise((ok) => { const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }); let out = ''; child.stdout.on('data', (d) => { out += d; }); child.stderr.on('data', (d) => { out += d; }); child.on('exit', (code) => ok({ code, out })); });

@@ -13,6 +13,8 @@ import { formatTable } from './lib/measure.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const base = mkdtempSync(join(tmpdir(), 'shipgate-bench-gate-'));
+// Gate state (receipts, key) goes to a temp state folder, never the user's ~/.local/state.
+process.env.SHIPGATE_STATE_DIR = join(base, 'state');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {

@@ -11,6 +11,7 @@ import { runArgv } from '../../mcp-server/src/exec/run.js';
 import { runGate } from '../../mcp-server/src/gates/run-gate.js';
 import { recordAttestation } from '../../mcp-server/src/gates/attestations.js';
 import { PLUGIN_ROOT } from './plugin-files.js';
+import { statePaths } from '../../mcp-server/src/project/paths.js';
 
 const WEDNESDAY_MORNING = new Date('2026-11-18T10:00:00Z');
 const FRIDAY_AFTERNOON = new Date('2026-11-20T14:00:00Z');
@@ -88,7 +89,8 @@ describe('the bundled production-gate runs as the default gate', () => {
 
   it('waits for a human when an attestation is missing', async () => {
     await layOutProject(WEDNESDAY_MORNING);
-    await rm(join(project, '.claude', 'shipgate'), { recursive: true, force: true });
+    // Attestations live in the per-user state folder now (signed), not in the repository.
+    await rm(statePaths(project).attestations, { force: true });
     const result = await run(WEDNESDAY_MORNING);
     expect(result.ok).toBe(false);
     expect(result.needsAttestation.map((n) => n.checkId)).toContain('code_review');

@@ -14,7 +14,7 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { statePaths } from '../project/paths.js';
-import { headCommit } from '../project/git.js';
+import { commitParents, headCommit } from '../project/git.js';
 import { InputError, quote } from '../errors.js';
 import { withFileLock } from '../util/file-lock.js';
 import { hasValidSignature, signState } from '../state/signed-state.js';
@@ -119,6 +119,7 @@ export async function findAttestation(input: FindAttestationInput): Promise<Atte
   const { attestations: all } = await readAttestations(input.projectRoot, input.env);
   const nowMs = (input.now ?? (() => new Date()))().getTime();
   const releaseCommitOf = new Map<string, boolean>();
+  let parent: string | undefined;
   for (let i = all.length - 1; i >= 0; i -= 1) {
     const a = all[i]!;
     if (a.environment !== input.environment || a.checkId !== input.checkId) continue;
@@ -127,6 +128,10 @@ export async function findAttestation(input: FindAttestationInput): Promise<Atte
     if (input.maxAgeMs !== undefined && nowMs - at > input.maxAgeMs) continue;
     if (a.commit === input.commit) return a;
     if (!input.versioning) continue;
+    // Only the single parent of the commit can be "the gated commit under a release commit": one git
+    // question for the parent, and the full check only for attestations given for it.
+    parent ??= await commitParents(input.projectRoot, input.commit).then((parents) => (parents.length === 1 ? parents[0]! : ''));
+    if (a.commit !== parent) continue;
     if (!releaseCommitOf.has(a.commit)) releaseCommitOf.set(a.commit, (await checkReleaseCommit(input.projectRoot, a.commit, input.commit, input.versioning)).ok);
     if (releaseCommitOf.get(a.commit)) return a;
   }
