@@ -223,7 +223,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (first.includes('/') && !payload) {
       const body = context.files.readText(resolve(shell.cwd, first));
-      if (body && /^#!.*\b(ba|z|da|k)?sh\b/.test(body)) {
+      // A shell script (or a text file without a shebang, which the shell runs as one); not binaries.
+      if (body && !body.includes('\u0000') && (!body.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(body))) {
         const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
       }
