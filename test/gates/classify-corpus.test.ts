@@ -43,6 +43,8 @@ const ROWS: Row[] = [
   ['D', 'git-explicit', 'git push --mirror mirror'],
   ['D', 'git-explicit', 'git push mirror main'],
   ['D', 'git-explicit', 'git -c alias.p=push p origin main:production'],
+  ['D', 'git-explicit', 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.p GIT_CONFIG_VALUE_0=push git p origin main:production'],
+  ['D', 'git-explicit', "GIT_CONFIG_PARAMETERS=\"'alias.p'='push'\" git p origin main"],
   ['D', 'git-explicit', 'git -c alias.ship="push origin" ship main'],
   ['D', 'git-explicit', 'git push mirror HEAD'],
   ['D', 'git-explicit', 'git push ../remote.git main'],
