@@ -55,6 +55,8 @@ export function makeGuardFixture(options: { config?: string } = {}): GuardFixtur
   write(join(repo, 'scripts/undo.sh'), '#!/bin/sh\necho undo\n');
   write(join(repo, 'scripts/release.sh'), '#!/usr/bin/env bash\nset -e\nnpm test\ngit push origin HEAD:production\n');
   write(join(repo, 'scripts/lint.sh'), '#!/bin/sh\neslint .\n');
+  write(join(repo, 'scripts/no-shebang'), 'echo go\nfly deploy\n');
+  write(join(repo, 'scripts/tool.py'), '#!/usr/bin/env python3\nprint("git push origin main:production is what CI does")\n');
   write(join(repo, 'payload.b64'), `${Buffer.from('kubectl apply -n production -f k.yaml').toString('base64')}\n`);
   write(join(repo, 'deploy-steps.sh'), 'vercel --prod\n');
   write(join(repo, 'package.json'), JSON.stringify({ name: 'shop', scripts: { test: 'vitest run', build: 'tsc -p .', lint: 'eslint .', 'deploy:prod': 'vercel --prod', ship: 'npm run build && git push origin HEAD:production', predeploy: 'npm test', deploy: 'echo deploying', 'k8s:prod': 'kubectl apply -k overlays/production', 'k8s:staging': 'kubectl apply -k overlays/staging', storybook: 'storybook dev' } }, null, 2));

@@ -17,11 +17,18 @@ async function loadYaml(): Promise<YamlParse> {
   return (require(file) as { parse: YamlParse }).parse;
 }
 
-function readStdin(): string {
+/**
+ * Synchronous read of descriptor 0 (no streams loaded). A caller that hands over a non-blocking pipe
+ * makes that read fail with EAGAIN; then, and only then, the stream is used.
+ */
+async function readStdin(): Promise<string> {
   try {
     return readFileSync(0, 'utf8');
-  } catch {
-    return '';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   }
 }
 
@@ -30,4 +37,6 @@ function write(result: HookResult): void {
   process.exitCode = result.exitCode;
 }
 
-guardHook(readStdin(), process.env, loadYaml).then(write, (error: unknown) => write(guardFailure(error)));
+readStdin()
+  .then((input) => guardHook(input, process.env, loadYaml))
+  .then(write, (error: unknown) => write(guardFailure(error)));

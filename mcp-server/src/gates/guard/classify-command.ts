@@ -100,7 +100,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
   for (const redirect of command.redirects) {
     if (redirect.op === '<' || redirect.op === '<&') continue;
     const target = expandWord(redirect.target, shell, env, outputs).text;
-    if (isProtectedPath(target, shell.cwd, env, context.files)) return block('shipgate-state', `writing shipgate's gate state (${target}) by hand`, command.words);
+    // Where gate state lives is decided by the hook's environment, never by variables the command sets.
+    if (isProtectedPath(target, shell.cwd, context.env, context.files)) return block('shipgate-state', `writing shipgate's gate state (${target}) by hand`, command.words);
   }
   const expanded = expandWords(command.words, shell, env, outputs);
   let words = expanded.words;
@@ -214,7 +215,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     const payload = interpreterPayload(program, words.slice(1));
     if (payload !== undefined) {
-      const statePath = payloadLiterals(payload).map((l) => l.replace(/^~(?=\/|$)/, env.HOME ?? '~')).find((l) => /[/.]/.test(l) && isProtectedPath(l, shell.cwd, commandEnv, context.files));
+      const statePath = payloadLiterals(payload).map((l) => l.replace(/^~(?=\/|$)/, context.env.HOME ?? '~')).find((l) => /[/.]/.test(l) && isProtectedPath(l, shell.cwd, context.env, context.files));
       if (statePath) return block('shipgate-state', `an inline ${program} program naming shipgate's gate state (${statePath})`, words);
       for (const text of payloadShellTexts(payload)) {
         const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
@@ -223,7 +224,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (first.includes('/') && !payload) {
       const body = context.files.readText(resolve(shell.cwd, first));
-      if (body && /^#!.*\b(ba|z|da|k)?sh\b/.test(body)) {
+      // A shell script (or a text file without a shebang, which the shell runs as one); not binaries.
+      if (body && !body.includes('\u0000') && (!body.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(body))) {
         const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
       }

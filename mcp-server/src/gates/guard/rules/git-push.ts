@@ -24,7 +24,7 @@ export const gitPushRule: GuardRule = {
     let verbArgs: string[];
     let cwd = command.shell.cwd;
     let gitDir: string | undefined;
-    const overrides = new Map<string, string>();
+    const overrides = environmentConfig(command.env);
     if (command.program === 'git') {
       let i = 0;
       const args = command.args;
@@ -77,6 +77,21 @@ export const gitPushRule: GuardRule = {
     return `git ${verb} to the protected branch "${hit}" on ${remote}${context.policy.configProblem ? ' (the config is broken, so the default branch is protected too)' : ''}`;
   },
 };
+
+/** Config given through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`, `GIT_CONFIG_PARAMETERS`), as git reads it. */
+function environmentConfig(env: Readonly<Record<string, string | undefined>>): Map<string, string> {
+  const config = new Map<string, string>();
+  for (const match of (env.GIT_CONFIG_PARAMETERS ?? '').matchAll(/'([^']+)'\s*=\s*'([^']*)'|'([^'=]+)=([^']*)'/g)) {
+    const key = match[1] ?? match[3];
+    if (key) config.set(key.toLowerCase(), match[2] ?? match[4] ?? '');
+  }
+  const count = Math.min(Number(env.GIT_CONFIG_COUNT ?? 0) || 0, 1000);
+  for (let i = 0; i < count; i += 1) {
+    const key = env[`GIT_CONFIG_KEY_${i}`];
+    if (key) config.set(key.toLowerCase(), env[`GIT_CONFIG_VALUE_${i}`] ?? '');
+  }
+  return config;
+}
 
 function resolvePath(cwd: string, dir: string): string {
   return dir.startsWith('/') ? dir : `${cwd.replace(/\/+$/, '')}/${dir}`;

@@ -30,7 +30,7 @@ export const shipgateStateRule: GuardRule = {
     const words = command.args.flatMap((a) => (a.includes('=') ? [a.startsWith('-') ? '' : a, a.slice(a.indexOf('=') + 1)] : [a]));
     // Every word may be a path (a symlink named `r` can point into the state folder); past the first
     // 200 words only those that look like paths are resolved, to keep huge commands linear and cheap.
-    const target = words.find((w, i) => w !== '' && !w.startsWith('-') && (i < 200 || w.includes('/')) && isProtectedPath(w, command.shell.cwd, command.env, context.files));
+    const target = words.find((w, i) => w !== '' && !w.startsWith('-') && (i < 200 || w.includes('/')) && isProtectedPath(w, command.shell.cwd, context.env, context.files));
     return target ? `writing shipgate's gate state (${target}) by hand` : null;
   },
 };
