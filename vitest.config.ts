@@ -18,7 +18,7 @@ export default defineConfig({
     // (the real `claude` binary against a local Messages API stand-in) is timed against its 3-minute budget.
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/real-client/**'] } },
-      { extends: true, test: { name: 'real-client', include: ['test/real-client/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      { extends: true, test: { name: 'real-client', include: ['test/real-client/**/*.test.ts'], globalSetup: ['test/real-client/global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
 });

@@ -1,22 +1,16 @@
 /**
  * Projects the real-client scenarios run in: the example app (examples/) as a real git repository with a
  * bare "production" remote, optionally with the local platform (examples/platform/router.mjs) serving
- * v1.0.0, and the built bundle the plugin starts (`mcp-server/dist`, rebuilt once per run under the
- * same lock the stdio tests use, so parallel builds never pull it away mid-test).
+ * v1.0.0. The built bundle the plugin starts is prepared by global-setup.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { bootstrap, git, makeProject, startPlatform, type Platform } from '../deploy/helpers.js';
-import { clientEnv, makeHome, PLUGIN_ROOT } from './run-claude.js';
+import { clientEnv, makeHome, pluginDir } from './run-claude.js';
 import { join } from 'node:path';
 
-const BUILD_LOCK = '/tmp/build.lock';
-let built = false;
-
+/** The bundle is built once per run by global-setup.ts (and held there under a shared build lock). */
 export function buildOnce(): void {
-  // `.ci/run` (CI=true) has just rebuilt the bundle and checked it is current: no file rebuilds it again.
-  if (built || process.env.CI === 'true') return;
-  execFileSync('flock', [BUILD_LOCK, 'npm', 'run', 'build'], { cwd: PLUGIN_ROOT, stdio: 'pipe' });
-  built = true;
+  // Kept as the files' explicit statement of what they need; the work happens in global-setup.ts.
 }
 
 export interface ExampleProject {
@@ -51,9 +45,9 @@ export async function exampleProject(options: { platform?: boolean; editConfig?:
     platform,
     home: home.home,
     cli: (...args: string[]) =>
-      execFileSync(process.execPath, [join(PLUGIN_ROOT, 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: clientEnv(home.home, 'http://127.0.0.1:9') }),
+      execFileSync(process.execPath, [join(pluginDir(), 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: clientEnv(home.home, 'http://127.0.0.1:9') }),
     cliRun: (...args: string[]) => {
-      const result = spawnSync(process.execPath, [join(PLUGIN_ROOT, 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', env: clientEnv(home.home, 'http://127.0.0.1:9') });
+      const result = spawnSync(process.execPath, [join(pluginDir(), 'mcp-server', 'dist', 'cli.js'), ...args], { cwd: project.root, encoding: 'utf8', env: clientEnv(home.home, 'http://127.0.0.1:9') });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
     head: () => git(project.root, 'rev-parse', 'HEAD'),

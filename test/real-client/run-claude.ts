@@ -10,9 +10,20 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
+/** This checkout (the source of the plugin). */
 export const PLUGIN_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CLAUDE_BIN = join(PLUGIN_ROOT, 'node_modules', '.bin', 'claude');
+
+/** The plugin folder the sessions load: global-setup.ts's copy of what runs, else this checkout. */
+export function pluginDir(): string {
+  try {
+    return inject('pluginDir') ?? PLUGIN_ROOT;
+  } catch {
+    return PLUGIN_ROOT;
+  }
+}
 
 export interface ClaudeRun {
   exitCode: number | null;
@@ -75,7 +86,7 @@ export async function runClaude(options: ClaudeOptions): Promise<ClaudeRun> {
   const own = options.home ? undefined : makeHome();
   const home = options.home ?? own!.home;
   const args = ['-p', options.prompt, '--output-format', 'json'];
-  if (options.pluginDir !== null) args.push('--plugin-dir', options.pluginDir ?? PLUGIN_ROOT);
+  if (options.pluginDir !== null) args.push('--plugin-dir', options.pluginDir ?? pluginDir());
   if (options.allowedTools?.length) args.push('--allowedTools', options.allowedTools.join(','));
   args.push(...(options.extraArgs ?? []));
   try {

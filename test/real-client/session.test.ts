@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMessagesStandIn, toolResults, userText, type Turn } from './messages-stand-in.js';
-import { PLUGIN_ROOT, runClaude, TOOL } from './run-claude.js';
+import { PLUGIN_ROOT, pluginDir, runClaude, TOOL } from './run-claude.js';
 import { buildOnce, exampleProject, type ExampleProject } from './fixtures.js';
 import { git } from '../deploy/helpers.js';
 
@@ -104,6 +104,7 @@ describe('sessions in the real client', () => {
     // Never the plugin's absolute path (#13 item 7). Claude Code 2.1.197 prefixes a failing hook's stderr with
     // `PreToolUse:Bash hook error: [node "${CLAUDE_PLUGIN_ROOT}/..."]`; a JSON permission decision avoids it.
     expect(results[0]!.text).not.toContain(PLUGIN_ROOT);
+    expect(results[0]!.text).not.toContain(pluginDir());
     expect(existsSync(marker)).toBe(false);
   }, 120_000);
 

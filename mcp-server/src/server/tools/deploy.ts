@@ -69,9 +69,14 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
         await context.progress(ticks, undefined, `[${event.index + 1}/${event.total}] ${event.step}: ${event.message}`).catch(() => undefined);
       },
     });
-    if (early) {
+    // Observed below (awaited or tracked); this keeps an early failure from counting as unhandled meanwhile.
+    running.catch(() => undefined);
+    if (!args.dryRun) {
+      // Known to this process while it runs, so a concurrent deployment_status never marks it aborted.
       const { trackDeploy } = await import('../../deploy/running-deploys.js');
       trackDeploy(args.environment, running);
+    }
+    if (early) {
       const first = await Promise.race([running.then((done) => ({ done })), monitoring.then(() => undefined)]);
       if (!first) {
         answered = true;
