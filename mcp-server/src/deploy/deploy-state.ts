@@ -60,10 +60,11 @@ export async function readEnvironmentState(projectRoot: string, environment: str
     what: `The served history of ${environment}`,
     hint: `A human deletes ${file} if they know what ${environment} serves (shipgate then knows no served history: rollback needs a new deploy first).`,
   };
-  // The signature covers the file exactly as written; check it before the schema fills in defaults.
+  // A wrong shape is named with its key path first; the signature covers the file exactly as written
+  // (checked on the raw value, before the schema fills in defaults).
   const raw = parseStateText(file, text, z.object({}).passthrough(), description);
-  await requireValidSignature('environment-state', raw, { projectRoot, file, env, hint: description.hint });
   const state = parseStateValue(file, raw, environmentStateSchema, description);
+  await requireValidSignature('environment-state', raw, { projectRoot, file, env, hint: description.hint });
   return {
     liveColor: state.liveColor,
     served: state.served,

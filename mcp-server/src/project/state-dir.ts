@@ -5,7 +5,7 @@
  *
  *   state root   $SHIPGATE_STATE_DIR, else $XDG_STATE_HOME/shipgate, else ~/.local/state/shipgate
  *   project      <state root>/projects/<project-id>/      (mode 0700)
- *   signing key  <state root>/key/hmac.key                (folder 0700, file 0600; denied separately)
+ *   signing key  $SHIPGATE_KEY_DIR/hmac.key, else <state root>/key/hmac.key (folder 0700, file 0600; denied separately)
  *
  * The project id is the repository folder's name plus a hash of its real path: two checkouts never
  * share state, and a symlinked path maps to the same state as the real one.
@@ -78,7 +78,9 @@ export interface KeyPaths {
 }
 
 export function keyPaths(env: NodeJS.ProcessEnv = process.env): KeyPaths {
-  const dir = join(stateRoot(env), 'key');
+  // SHIPGATE_KEY_DIR puts the key in a folder of its own choosing (e.g. one only the server's user can read).
+  const explicit = env.SHIPGATE_KEY_DIR?.trim();
+  const dir = explicit ? resolve(explicit) : join(stateRoot(env), 'key');
   return { dir, file: join(dir, 'hmac.key') };
 }
 

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-Y4O6YMWP.js";import"./chunk-FADHPF4I.js";import"./chunk-TX37AGKM.js";import"./chunk-IW56FJZR.js";import"./chunk-A5B3ZW2V.js";import"./chunk-TYU4NPII.js";import"./chunk-LYE76MQE.js";import"./chunk-TORWM5X5.js";import"./chunk-GMT43W3S.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{b as buildGateRecord,d as fetchGateRecords,a as gateRecordRef,c as publishGateRecord,e as publishPassedGate};
