@@ -37,21 +37,6 @@ export async function requireReleaseAt(projectRoot: string, sha: string, tagPref
   });
 }
 
-/** All releases, newest version first. */
-export async function listReleases(projectRoot: string, tagPrefix: string): Promise<ReleaseRef[]> {
-  const result = await git(projectRoot, ['for-each-ref', '--format=%(refname:short) %(*objectname) %(objectname)', `refs/tags/${tagPrefix}*`]);
-  if (result.exitCode !== 0) return [];
-  const releases: ReleaseRef[] = [];
-  for (const line of result.stdout.split('\n')) {
-    const [tag, peeled, object] = line.trim().split(' ');
-    if (!tag) continue;
-    const version = tag.slice(tagPrefix.length);
-    if (!semver.valid(version)) continue;
-    releases.push({ version, tag, sha: peeled || object || '' });
-  }
-  return releases.sort((a, b) => semver.rcompare(a.version, b.version));
-}
-
 /** The tag message, used as the record's changelog excerpt. */
 export async function tagMessage(projectRoot: string, tag: string): Promise<string | undefined> {
   const result = await git(projectRoot, ['tag', '-l', '--format=%(contents)', tag]);

@@ -11,7 +11,7 @@
  * Bad:  counting gate-blocked deploys as failures (the gate did its job).
  */
 import type { RunEvent, RunOutcome } from './event.js';
-import { foldEvents, isProductionEnvironment, type Attempt, type LearningsState } from './state.js';
+import { foldEvents, type Attempt, type LearningsState } from './state.js';
 
 export const TREND_WINDOW = 10;
 export type Trend = '↑' | '↓' | '→' | '-';
@@ -38,10 +38,6 @@ export interface Metrics {
 const TARGET_SUCCESS = 0.98;
 const TARGET_ROLLBACK = 0.05;
 const TARGET_DURATION_MS = 15 * 60_000;
-
-export function isProductionDeploy(event: RunEvent, productionEnvironment = 'production'): boolean {
-  return event.phase === 'deploy' && isProductionEnvironment(event.environment, productionEnvironment);
-}
 
 /** The metrics of a whole history (tests, filtered views). */
 export function computeMetrics(events: readonly RunEvent[], productionEnvironment = 'production'): Metrics {

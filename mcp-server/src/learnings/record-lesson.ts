@@ -15,7 +15,7 @@ import { loadCatalog } from './catalog.js';
 import { loadState } from './load-state.js';
 import { resolveStoreDir } from './store-dir.js';
 import { InputError } from '../errors.js';
-import { didYouMean } from '../validate/rule-helpers.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 export interface Lesson {
   pitfalls?: string[];

@@ -10,20 +10,10 @@
  * Bad:  printing the whole catalog, or a banner in a repository that never ran shipgate.
  */
 import { readCatalogSnapshot } from './catalog.js';
-import { lookupSessionCache } from './session-cache.js';
-import { resolveStoreDir } from './store-dir.js';
 import { formatTopPitfalls, summarizeAnalysis } from './summary.js';
 import { analyzeState, type LearningsAnalysis } from './analysis.js';
 import { loadState } from './load-state.js';
 import { publishSummary } from './publish-summary.js';
-
-export async function sessionLessons(projectRoot: string): Promise<string> {
-  const storeDir = await resolveStoreDir(projectRoot);
-  const cache = await lookupSessionCache(storeDir);
-  if (cache.state === 'no-store') return '';
-  if (cache.state === 'hit') return cache.text;
-  return sessionLessonsFromStore(storeDir);
-}
 
 /** The slow path: the state from the newest snapshot + the events after it; leaves the caches for next time. */
 export async function sessionLessonsFromStore(storeDir: string): Promise<string> {

@@ -96,13 +96,6 @@ export async function readEvents(storeDir: string): Promise<StoreContents> {
   }
 }
 
-/** Pure: JSON lines → events + warnings. Blank lines are ignored; an event present twice (same run, phase and time, e.g. after a merge) is kept once. */
-export function parseEvents(text: string): { events: RunEvent[]; warnings: StoreWarning[] } {
-  const state = newState();
-  parseInto(state, text);
-  return { events: state.events, warnings: state.warnings };
-}
-
 /** Pure: whole lines of a chunk of events.jsonl that starts after `linesBefore` lines (for line numbers). */
 export function parseEventLines(text: string, linesBefore: number): { events: RunEvent[]; warnings: StoreWarning[]; lines: number } {
   const state = newState();

@@ -61,7 +61,10 @@ function unreadable(file: string, code: string): BlockedError {
   });
 }
 
-/** Tests that change the key on disk call this to forget the cached copy. */
+/**
+ * Tests and bench/signed-state.mjs (which bundles this file) call this after changing the key on disk.
+ * @public
+ */
 export function forgetSigningKeys(): void {
   cache.clear();
 }

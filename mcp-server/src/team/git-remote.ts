@@ -65,12 +65,6 @@ export async function readRef(projectRoot: string, ref: string): Promise<string 
   return result.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
 
-/** Local refs under a prefix: name → commit. */
-export async function listRefs(projectRoot: string, prefix: string): Promise<Map<string, string>> {
-  const out = await gitLocalOk(projectRoot, ['for-each-ref', '--format=%(objectname) %(refname)', prefix]);
-  return new Map(out.split('\n').filter(Boolean).map((line) => { const [sha, name] = line.split(' ') as [string, string]; return [name, sha]; }));
-}
-
 /** Write a commit whose tree holds the given files (name → content); returns its SHA. Nothing is pushed. */
 export async function writeFilesCommit(projectRoot: string, files: Record<string, string>, message: string, parent?: string): Promise<string> {
   const entries: string[] = [];

@@ -7,7 +7,7 @@ import type { Position, SkillDocument, XmlElement } from '../skill/model.js';
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
-export { didYouMean, levenshtein } from '../util/did-you-mean.js';
+export { didYouMean } from '../util/did-you-mean.js';
 
 const flattened = new WeakMap<readonly XmlElement[], { element: XmlElement; parent: XmlElement | null }[]>();
 
