@@ -34,6 +34,8 @@ describe('a burst of learnings_record calls from many processes', () => {
   it(`${PROCESSES} server processes × ${CALLS} calls at once: every lesson recorded once`, async () => {
     const project = join(work, 'project');
     const clients: Client[] = [];
+    // The project exists before its servers start, as it does when Claude Code launches them.
+    await (await import('node:fs/promises')).mkdir(project, { recursive: true });
     try {
       for (let p = 0; p < PROCESSES; p++) {
         const transport = new StdioClientTransport({
@@ -47,8 +49,6 @@ describe('a burst of learnings_record calls from many processes', () => {
         clients.push(client);
         await client.connect(transport);
       }
-      const { mkdir } = await import('node:fs/promises');
-      await mkdir(project, { recursive: true });
       // Every call of every process in flight at the same time.
       const results = await Promise.all(
         clients.flatMap((client, p) =>

@@ -104,13 +104,14 @@ environments:
   afterAll(async () => project?.cleanup());
 
   it('takes the Lease in the environment namespace, is refused while another holds it, and releases it', async () => {
-    const log = join(project.root, 'kubectl.log');
+    // Outside the project: an untracked file in it would (rightly) refuse the deploy as a dirty tree.
+    const log = join(await mkdtemp(join(tmpdir(), 'shipgate-kubectl-log-')), 'kubectl.log');
     process.env.KUBECTL_RECORD_LOG = log;
     await release(project.root, '1.1.0');
     await passReceipt(project.root);
     const other = await acquireLeaseLock(target(team.members[0]!), { environment: 'production', operation: 'deploy of v9.0.0', leaseMs: 60_000, now: new Date() });
     const refused = await runDeploy({ projectRoot: project.root, environment: 'production', kubectl: STAND_IN }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused, String(refused)).toBeInstanceOf(ConflictError);
     expect((refused as Error).message).toContain('Ada <ada@example.com>');
     expect((await readFile(log, 'utf8')).includes('set')).toBe(false);
     await other.release();

@@ -13,7 +13,8 @@
  * Input (stdin): `{ "tool_name": "Bash", "tool_input": { "command": "..." }, "cwd": "..." }`.
  */
 import { resolve } from 'node:path';
-import { classifyCommand, refusalMessage } from '../gates/guard/classify-command.js';
+import { classifyCommand } from '../gates/guard/classify-command.js';
+import { refusalMessage } from '../gates/guard/refusal-message.js';
 import { loadGuardPolicy } from '../gates/guard/load-guard-policy.js';
 import { isProtectedPath } from '../gates/guard/protected-paths.js';
 import { fsLookup } from '../gates/guard/fs-lookup.js';

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { MonitorConfig } from '../health/monitor.js';
 import type { TriggerCondition } from '../skill/model.js';
-import { PROMETHEUS_METRIC_PREFIX, TRIGGER_EVENTS, TRIGGER_METRICS } from '../skill/trigger-vocabulary.js';
+import { PROMETHEUS_METRIC_PREFIX, TRIGGER_EVENTS, TRIGGER_METRICS, type MonitorKey } from '../skill/trigger-vocabulary.js';
 import { formatDuration } from '../util/duration.js';
 
 export interface SkillCondition extends TriggerCondition {
@@ -41,7 +41,9 @@ export interface ResolvedMonitorRules {
   signals: MonitorSignal[];
 }
 
-type Settable = 'maxErrorRate' | 'errorRateFor' | 'healthFailingFor' | 'maxErrorRateIncrease' | 'errorRateIncreaseFor' | 'maxLatencyIncrease' | 'latencyIncreaseFor' | 'failureLimit';
+/** The skill vocabulary's monitor keys; the constraint fails to compile if one is not a monitor setting. */
+type KeysOf<T, K extends keyof T> = K;
+type Settable = KeysOf<MonitorConfig, MonitorKey>;
 const DURATIONS = new Set<string>(['errorRateFor', 'healthFailingFor', 'errorRateIncreaseFor', 'latencyIncreaseFor']);
 
 /**

@@ -8,10 +8,12 @@
  * Good: `<condition metric="latency_increase" above="0.1" for="5m">` (seed 003: latency +10% for 5 min).
  * Bad:  `<condition metric="error_rate" above="5">` (5 is 500%: fractions are written 0.05).
  */
-import type { monitorSchema } from '../config/environment-schema.js';
-import type { z } from 'zod';
 
-type MonitorKey = keyof z.output<typeof monitorSchema>;
+/**
+ * The monitor settings (config/environment-schema.ts monitorSchema) a condition may set. skill/ may not
+ * import config/, so the names are spelled out here; deploy/monitor-rules.ts checks them against the schema.
+ */
+export type MonitorKey = 'maxErrorRate' | 'errorRateFor' | 'healthFailingFor' | 'maxErrorRateIncrease' | 'errorRateIncreaseFor' | 'maxLatencyIncrease' | 'latencyIncreaseFor' | 'failureLimit';
 
 export interface TriggerMetric {
   summary: string;

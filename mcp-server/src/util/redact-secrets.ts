@@ -34,7 +34,8 @@ const PATTERNS: [RegExp, string | ((...groups: string[]) => string)][] = [
   [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{6,}/gi, '$1[redacted]'],
   [/\b(Basic\s+)[A-Za-z0-9+/=]{8,}/g, '$1[redacted]'],
   // NAME=value, NAME: value, "name": "value" where the name says secret (npm's `_authToken=` included).
-  [new RegExp(String.raw`((?:^|[^A-Za-z0-9_])["']?[A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|_KEY|CREDENTIAL|AUTH(?!OR))[A-Za-z0-9_.-]*["']?\s*[=:]\s*["']?)(${VALUE}{2,})`, 'gi'), '$1[redacted]'],
+  // JSON arrays, objects, numbers and booleans after such a name are structure, not secrets: left as they are.
+  [new RegExp(String.raw`((?:^|[^A-Za-z0-9_])["']?[A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|_KEY|CREDENTIAL|AUTH(?!OR))[A-Za-z0-9_.-]*["']?\s*[=:]\s*["']?)((?![[{]|(?:true|false|null|-?\d+(?:\.\d+)?)(?![A-Za-z0-9_]))${VALUE}{2,})`, 'gi'), '$1[redacted]'],
   // AWS secret access keys: 40 characters of base64 that are not a hex digest.
   [/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, (match) => (/^[0-9a-f]+$/i.test(match) || !/[A-Z]/.test(match) || !/[a-z]/.test(match) || !/[0-9/+]/.test(match) ? match : '[redacted]')],
 ];

@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { parseShell, type ShellParse, type SimpleCommand } from './split-shell.js';
 import { expandWord, expandWords, splitAssignment } from './expand-words.js';
 import { findExecCommands, optionValue, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
-export { refusalMessage } from './refusal-message.js';
+import type { GuardVerdict } from './guard-verdict.js';
+export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import type { GuardContext, ShellState } from './guard-context.js';
@@ -23,14 +24,6 @@ import { isProtectedPath } from './protected-paths.js';
 import { interpreterPayload, payloadLiterals, payloadShellTexts } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
 
-export interface GuardVerdict {
-  blocked: boolean;
-  /** Why, for the refusal the model sees (set when blocked). */
-  reason?: string;
-  ruleId?: string;
-  /** The simple command that matched, re-joined and shortened. */
-  matched?: string;
-}
 
 const MAX_DEPTH = 8;
 /** Upper bound on simple commands looked at per call, so hostile input stays linear. */

@@ -8,7 +8,7 @@
  * Good: `~/.local/state/shipgate/receipts/p.json`, `repo/.claude/./shipgate//receipts/x` are protected.
  * Bad:  comparing the raw text of a path, which `..`, `//`, a symlink or a capital letter walks past.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { memoize, type FileLookup } from './guard-context.js';
 import { LEGACY_STATE_DIR, protectedStatePaths as stateFolders } from '../../project/state-dir.js';
 
@@ -22,9 +22,15 @@ export interface ProtectedPaths {
 }
 
 export function protectedStatePaths(env: Readonly<Record<string, string | undefined>>): ProtectedPaths {
-  // Where project/state-dir.ts puts gate state and the signing key; the guard protects exactly those.
+  // Where project/state-dir.ts puts gate state and the signing key, plus the default per-user root even
+  // when an override moves the state elsewhere (the guard protects more, never less); nested roots drop.
   const { noWrite, noRead } = stateFolders(env);
-  return { roots: [...new Set([...noWrite, ...noRead])], repoStateDir: LEGACY_STATE_DIR, unprotectedInRepoState: ['learnings'] };
+  const home = env.HOME ?? '';
+  const stateHome = env.XDG_STATE_HOME || (home ? join(home, '.local/state') : '');
+  const candidates = [env.SHIPGATE_STATE_DIR, stateHome ? join(stateHome, 'shipgate') : '', env.SHIPGATE_KEY_DIR, ...noWrite, ...noRead].filter((p): p is string => Boolean(p)).map((p) => resolve(p));
+  const unique = [...new Set(candidates)];
+  const roots = unique.filter((root) => !unique.some((other) => other !== root && root.startsWith(`${other}/`)));
+  return { roots, repoStateDir: LEGACY_STATE_DIR, unprotectedInRepoState: ['learnings'] };
 }
 
 /** Whether `path` (relative to `cwd`, symlinks resolved) is gate state. */

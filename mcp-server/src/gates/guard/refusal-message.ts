@@ -2,7 +2,7 @@
  * The reason the model sees when the guard refuses: what was refused and why, and the gated path by
  * its real (namespaced) command name; never a path of the plugin.
  */
-import type { GuardVerdict } from './classify-command.js';
+import type { GuardVerdict } from './guard-verdict.js';
 
 export function refusalMessage(verdict: GuardVerdict, configProblem?: string): string {
   const lines: string[] = [];
