@@ -24,7 +24,6 @@ import { isProtectedPath } from './protected-paths.js';
 import { interpreterPayload, payloadLiterals, payloadShellTexts } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
 
-
 const MAX_DEPTH = 8;
 /** Upper bound on simple commands looked at per call, so hostile input stays linear. */
 const MAX_COMMANDS = 50_000;
