@@ -18,7 +18,7 @@ import { recordAttestation } from '../../mcp-server/src/gates/attestations.js';
 import { receiptPath } from '../../mcp-server/src/gates/receipts.js';
 import { runDeploy } from '../../mcp-server/src/deploy/run-deploy.js';
 import { runRollback } from '../../mcp-server/src/deploy/rollback.js';
-import { environmentStateFile } from '../../mcp-server/src/deploy/deploy-state.js';
+import { environmentStateFile } from '../../mcp-server/src/state/deploy-state.js';
 import { statePaths } from '../../mcp-server/src/project/paths.js';
 import { tool as rollbackTool } from '../../mcp-server/src/server/tools/rollback.js';
 import { BlockedError } from '../../mcp-server/src/errors.js';

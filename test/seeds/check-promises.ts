@@ -1,7 +1,7 @@
 /**
  * Turns one seed's promise list into tests: a promise proven by a test must name a test that exists
  * (file and title), so the table in README cannot claim a proof that was renamed or deleted; a prose
- * promise must carry its reason; a pending one names the helper and issue item it waits for.
+ * promise must carry its reason.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,6 @@ export function describePromises(id: keyof typeof SEEDS): void {
           expect(proof.reason.length).toBeGreaterThan(20);
         });
       }
-      // pending proofs are written as it.skip tests in the seed file itself.
     }
   });
 }

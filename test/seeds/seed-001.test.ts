@@ -19,19 +19,6 @@ describe('seed 001 proofs', () => {
     expect(environment.rollback.automatic).toBe(true);
   });
 
-  // pending merge of failsafe (#14.1): the skill's <trigger_conditions> drive the monitor, config may override.
-  it.skip('a trigger edited in the skill (above="0.01") changes the monitor threshold shown in the plan', async () => {
-    const { planDeploy } = await import('../../mcp-server/src/deploy/plan-deploy.js');
-    expect(typeof planDeploy).toBe('function');
-  });
 
-  // pending merge of failsafe (#14.5): "Enhanced monitoring for first hour" after a rollback.
-  it.skip('after an automatic rollback the record shows a post-rollback watch window', () => {
-    expect(environmentSchema.parse({ provider: { type: 'git-push' } }).monitor).toHaveProperty('postRollback');
-  });
 
-  // pending merge of failsafe (#14.5): "Logs show no errors" as an optional log or query check in the monitor.
-  it.skip('the monitor accepts a log check', () => {
-    expect(() => environmentSchema.parse({ provider: { type: 'git-push' }, monitor: { logs: { command: ['true'] } } })).not.toThrow();
-  });
 });

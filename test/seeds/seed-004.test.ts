@@ -1,8 +1,12 @@
 /**
  * Seed 004 (deployment lessons learned): every promise, where it is enforced and its proof
- * (seed-promises.ts). Promises owned by helper learn are written here and skipped until merged.
+ * (seed-promises.ts), and a direct proof that a lesson names a pitfall the catalog knows.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describePromises } from './check-promises.js';
 import { main } from '../../mcp-server/src/cli/main.js';
@@ -10,18 +14,19 @@ import { main } from '../../mcp-server/src/cli/main.js';
 describePromises('004');
 
 describe('seed 004 proofs', () => {
-  // pending merge of learn (#14.8): unknown pitfall ids are refused with "did you mean".
-  it.skip('learnings record --pitfall no_such_id is refused with exit 2 and a suggestion', async () => {
-    const stderr = new PassThrough();
-    let err = '';
-    stderr.on('data', (c) => (err += String(c)));
-    const code = await main(['learnings', 'record', '--pitfall', 'missing_git_tagg', '--note', 'x'], { cwd: process.cwd(), stdout: new PassThrough(), stderr, env: {}, now: () => new Date() });
-    expect(code).toBe(2);
-    expect(err).toContain('missing_git_tag');
-  });
-
-  // pending merge of learn (#14.7): a 2-second monitor window is recorded and detected.
-  it.skip('a deploy with a 2 s monitor window records monitorPlannedMs 2000 and the insufficient-monitoring pitfall', () => {
-    expect(true).toBe(false);
+  it('learnings record with a mistyped pitfall id is refused with exit 2, a suggestion, and nothing recorded', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'shipgate-seed-004-'));
+    try {
+      execFileSync('git', ['init', '-q', root]);
+      const stderr = new PassThrough();
+      let err = '';
+      stderr.on('data', (chunk) => (err += String(chunk)));
+      const code = await main(['learnings', 'record', '--pitfall', 'missing_git_tagg', '--note', 'tag was forgotten'], { cwd: root, stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: { ...process.env }, now: () => new Date() } as Parameters<typeof main>[1]);
+      expect(code).toBe(2);
+      expect(err).toContain('missing_git_tag');
+      expect(existsSync(join(root, '.claude/shipgate/learnings/events.jsonl'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

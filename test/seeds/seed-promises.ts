@@ -6,7 +6,6 @@
  */
 export type Proof =
   | { kind: 'test'; file: string; test: string }
-  | { kind: 'pending'; owner: string; note: string }
   | { kind: 'prose'; reason: string };
 
 export interface SeedPromise {
@@ -17,7 +16,6 @@ export interface SeedPromise {
 
 const t = (file: string, test: string): Proof => ({ kind: 'test', file, test });
 const prose = (reason: string): Proof => ({ kind: 'prose', reason });
-const pending = (owner: string, note: string): Proof => ({ kind: 'pending', owner, note });
 
 export const SEEDS: Record<'000' | '001' | '002' | '003' | '004', { title: string; promises: SeedPromise[] }> = {
   '000': {
@@ -57,19 +55,19 @@ export const SEEDS: Record<'000' | '001' | '002' | '003' | '004', { title: strin
       { promise: 'NO "looks good" rationalization', where: 'no tool argument stands in for a result; receipts are signed', proof: t('test/server/gate-check.test.ts', 'refuses an argument that could stand in for a result') },
       { promise: 'Logic flow: a path to success and to rollback', where: 'validate rules logic-flow-*', proof: t('test/plugin/skills-decidable.test.ts', 'has a logic flow with a path to success and to rollback') },
       { promise: 'Verify deployment: health checks passing', where: 'deploy/steps/health.ts', proof: t('test/deploy/deploy-git-push.test.ts', 'a hanging health endpoint times out and rolls back') },
-      { promise: 'Verify deployment: logs show no errors', where: 'monitor log check (#14.5)', proof: pending('failsafe', '#14.5 log or query check in the monitor') },
+      { promise: 'Verify deployment: logs show no errors', where: 'monitor log check (#14.5)', proof: t('test/health/monitor-logs-and-watch.test.ts', 'error lines in the log command output roll back; quiet logs pass') },
       { promise: 'Verify deployment: metrics within normal range', where: 'health/prometheus.ts', proof: t('test/health/prometheus.test.ts', 'a threshold breach held for `for` rolls back') },
       { promise: 'Verify deployment: smoke tests pass', where: 'deploy/steps/smoke.ts', proof: t('test/deploy/deploy-pre-traffic-smoke.test.ts', 'a candidate whose home page fails its smoke test never takes traffic') },
       { promise: 'Monitor for 30 minutes after success', where: 'config monitor.duration default 30m', proof: t('test/seeds/seed-001.test.ts', 'monitors 30 minutes by default, with the seed triggers') },
       { promise: 'Triggers: health fails 5 min, error rate > 5% for 2 min', where: 'health/monitor.ts (healthFailingFor, maxErrorRate/errorRateFor)', proof: t('test/health/monitor.test.ts', 'rolls back when the error rate stays above maxErrorRate for errorRateFor') },
-      { promise: 'Trigger conditions written in the skill drive the monitor', where: 'skill <trigger_conditions> → monitor (#14.1)', proof: pending('failsafe', '#14.1 skill triggers drive the monitor') },
-      { promise: 'Trigger: database migration failures', where: 'migration failure signal (#14.1)', proof: pending('failsafe', '#14.1 migration failure trigger signal') },
+      { promise: 'Trigger conditions written in the skill drive the monitor', where: 'skill <trigger_conditions> → monitor (#14.1)', proof: t('test/deploy/monitor-rules.test.ts', 'the skill sets what the config leaves out; the config wins where it speaks; the rest is default') },
+      { promise: 'Trigger: database migration failures', where: 'migration failure signal (#14.1)', proof: t('test/deploy/monitor-rules.test.ts', 'a migration failure signalled during the canary analysis rolls the deploy back (exit 3)') },
       { promise: 'Rollback steps, sequential, executed', where: 'deploy/rollback-procedure.ts', proof: t('test/plugin/skills-decidable.test.ts', 'keeps the five sequential rollback steps of the seed') },
-      { promise: 'Enhanced monitoring for the first hour after a rollback', where: 'post-rollback watch window (#14.5)', proof: pending('failsafe', '#14.5 post-rollback watch window') },
+      { promise: 'Enhanced monitoring for the first hour after a rollback', where: 'post-rollback watch window (#14.5)', proof: t('test/health/monitor-logs-and-watch.test.ts', 'the restored release is watched for rollback.watch and the record says what the watch saw') },
       { promise: 'Never deploy Friday afternoon or before holidays', where: 'verify kind deploy-window, window policy', proof: t('test/gates/run-gate.test.ts', 'holidays and the day before a holiday block') },
       { promise: 'Document ALL deployments; incident report if rollback occurred', where: 'records/render-record.ts', proof: t('test/deploy/deploy-canary.test.ts', 'incident in the record') },
       { promise: 'Rollback procedure MUST be tested before deployment', where: 'production-gate rollback_tested (state)', proof: t('test/gates/run-gate.test.ts', 'status: pending blocks and approved passes') },
-      { promise: 'allowed-tools: raw docker/kubectl to production is not the way', where: 'PreToolUse guard (gates/guard)', proof: t('test/gates/guard-hook.test.ts', 'exits 2 with a reason pointing to /deploy-production') },
+      { promise: 'allowed-tools: raw docker/kubectl to production is not the way', where: 'PreToolUse guard (gates/guard)', proof: t('test/gates/guard-hook.test.ts', 'denies a raw production deploy with the documented decision JSON naming /shipgate:deploy-production') },
       { promise: 'Description in What-When-Not format; self-contained components', where: 'validate rule description-what-when-not', proof: t('test/plugin/validate-strict.test.ts', 'reports nothing, not even warnings') },
       { promise: 'Team on standby; 80-95% autonomy', where: 'people and session style', proof: prose('about people and conversation rounds, not something code can check') },
     ],
@@ -119,8 +117,8 @@ export const SEEDS: Record<'000' | '001' | '002' | '003' | '004', { title: strin
       { promise: 'Preserved across npm updates (plugin reinstall)', where: 'learnings/store-dir.ts (in the project)', proof: t('test/learnings/catalog-reinstall.test.ts', 'a plugin reinstall (a fresh copy of the plugin folder) keeps every count') },
       { promise: 'Metrics tracking table (success, rollback frequency, duration)', where: 'learnings/metrics.ts', proof: t('test/learnings/arithmetic.test.ts', 'computes success, rollback frequency, median duration and trends') },
       { promise: 'One detector per catalog pitfall', where: 'learnings/detect/', proof: t('test/learnings/detect.test.ts', 'has exactly one rule per catalog pitfall of seeds 003 and 004') },
-      { promise: 'A short monitor window is detected as insufficient monitoring', where: 'learnings/detect (#14.7)', proof: pending('learn', '#14.7 every catalog entry gets the detector its text describes') },
-      { promise: 'Unknown pitfall ids are refused with "did you mean"', where: 'learnings record (#14.8)', proof: pending('learn', '#14.8 refuse unknown pitfall ids') },
+      { promise: 'A short monitor window is detected as insufficient monitoring', where: 'learnings/detect (#14.7)', proof: t('test/learnings/deploy-signals.test.ts', 'records the configured monitor window and fires the detectors its text describes') },
+      { promise: 'Unknown pitfall ids are refused with "did you mean"', where: 'learnings record (#14.8)', proof: t('test/learnings/surfaces.test.ts', 'refuses a pitfall id nobody knows with "did you mean"') },
       { promise: 'Shared by a team through git without conflicts', where: 'events.jsonl with merge=union', proof: t('test/learnings/merge-union.test.ts', 'two branches recording runs merge without conflict') },
     ],
   },
@@ -131,7 +129,7 @@ export function renderSeedTable(): string {
   const rows = ['| seed | promise | where it is enforced | proof |', '|---|---|---|---|'];
   for (const [id, seed] of Object.entries(SEEDS)) {
     for (const p of seed.promises) {
-      const proof = p.proof.kind === 'test' ? `\`${p.proof.file}\`` : p.proof.kind === 'pending' ? `pending (${p.proof.note})` : `prose: ${p.proof.reason}`;
+      const proof = p.proof.kind === 'test' ? `\`${p.proof.file}\`` : `prose: ${p.proof.reason}`;
       rows.push(`| ${id} | ${p.promise.replace(/\|/g, '\\|')} | ${p.where.replace(/\|/g, '\\|')} | ${proof.replace(/\|/g, '\\|')} |`);
     }
   }

@@ -8,7 +8,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { ConfigError, ShipgateError } from '../../mcp-server/src/errors.js';
-import { readEnvironmentState, writeEnvironmentState } from '../../mcp-server/src/deploy/deploy-state.js';
+import { readEnvironmentState, writeEnvironmentState } from '../../mcp-server/src/state/deploy-state.js';
 import { journalPath, readJournal } from '../../mcp-server/src/release/journal.js';
 import { readRecords } from '../../mcp-server/src/records/deployment-record.js';
 import { statePaths } from '../../mcp-server/src/project/paths.js';

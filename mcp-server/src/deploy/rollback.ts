@@ -1,14 +1,14 @@
 /**
  * On-demand rollback (`shipgate rollback`, the `rollback` tool, `/rollback`): back to the previous
  * release (or `--to VERSION`) through the provider's undo, verified by the health checks, recorded.
- * Only versions in the environment's signed served history are targets (deploy/deploy-state.ts).
+ * Only versions in the environment's signed served history are targets (state/deploy-state.ts).
  * A reason is required: it goes into the record and the learnings. Planned first (`planRollback`, pure
  * data), then applied, under the same environment lock as deploys.
  */
 import semver from 'semver';
 import { BlockedError, FailedError, UsageError } from '../errors.js';
 import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
-import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
+import { readEnvironmentState, writeEnvironmentState } from '../state/deploy-state.js';
 import { releaseForTag } from './resolve-release.js';
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
 import { teamServedReleases, unionServed } from '../team/served-versions.js';

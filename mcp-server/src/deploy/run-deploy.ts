@@ -16,7 +16,7 @@ import { acquireEnvironmentLock } from '../team/environment-lock.js';
 import { teamServedReleases, unionServed } from '../team/served-versions.js';
 import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
 import { receiptFromGateRecord } from '../team/gate-record-receipt.js';
-import { readEnvironmentState, writeEnvironmentState } from './deploy-state.js';
+import { readEnvironmentState, writeEnvironmentState } from '../state/deploy-state.js';
 import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';

@@ -13,14 +13,9 @@ import type { GateSkillFile } from './load-gate-skills.js';
 import type { SkillDocument } from '../skill/model.js';
 import type { ShipgateConfig } from '../config/schema.js';
 import { canonicalJson } from '../state/canonical-json.js';
+import type { GateFingerprint } from '../state/deploy-state.js';
 
-export interface GateFingerprint {
-  gateHash: string;
-  configHash: string;
-  files: Record<string, string>;
-  checks: Record<string, string>;
-  config: Record<string, string>;
-}
+export type { GateFingerprint };
 
 export const GATE_CHANGED_CHECK = 'gate_changed';
 

@@ -98,7 +98,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const files = await resolveGateFiles(options.projectRoot, settings.gates, processEnv);
   const documents = await parseGateFiles(files);
   const fingerprint = gateFingerprint({ gateHash: gateHash(files), configHash: loaded.hash, files, documents, config: loaded.config });
-  const { readEnvironmentState } = await import('../deploy/deploy-state.js');
+  const { readEnvironmentState } = await import('../state/deploy-state.js');
   const lastDeployed = (await readEnvironmentState(options.projectRoot, options.environment)).gate;
   const changeSummary = lastDeployed && gateChanged(lastDeployed, fingerprint) ? summarizeGateChange(lastDeployed, fingerprint) : undefined;
 

@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import { git } from '../project/git.js';
 import { formatDuration } from '../util/duration.js';
 import type { EnvironmentConfig } from '../config/schema.js';
-import type { ReleaseRef } from '../deploy/providers/provider.js';
+import type { ReleaseRef } from '../project/release-ref.js';
 
 export interface DeployFacts {
   productionUrl?: string;

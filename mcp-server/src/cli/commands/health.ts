@@ -22,7 +22,7 @@ export const command: CliCommand = {
     const signal = context.signal ? { signal: context.signal } : {};
     // Version checks expect what shipgate last shipped here (left out when it never did).
     const { checksForVersion } = await import('../../health/version-checks.js');
-    const { readEnvironmentState } = await import('../../deploy/deploy-state.js');
+    const { readEnvironmentState } = await import('../../state/deploy-state.js');
     const live = (await readEnvironmentState(projectRoot, environmentName).catch(() => undefined))?.live;
     const [health, smokeReport] = await Promise.all([
       runHealthChecks({ baseUrl: environment.url, checks: checksForVersion(environment.health.checks, live?.version), ...signal }),

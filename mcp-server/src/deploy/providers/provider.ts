@@ -9,12 +9,9 @@
  */
 import type { RunResult } from '../../exec/run.js';
 
-/** A release the provider can deploy: what `git tag v1.2.0` points at. */
-export interface ReleaseRef {
-  version: string;
-  tag: string;
-  sha: string;
-}
+/** A release the provider can deploy: what `git tag v1.2.0` points at (project/release-ref.ts). */
+import type { ReleaseRef } from '../../project/release-ref.js';
+export type { ReleaseRef };
 
 export type ProviderActionName = 'deploy' | 'traffic' | 'promote' | 'undo';
 

@@ -26,7 +26,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
   async handler(args, context) {
     const { loadConfig } = await import('../../config/load-config.js');
     const { markAbortedRecords, readRecords } = await import('../../records/deployment-record.js');
-    const { readEnvironmentState } = await import('../../deploy/deploy-state.js');
+    const { readEnvironmentState } = await import('../../state/deploy-state.js');
     const { resolve } = await import('node:path');
     const loaded = await loadConfig(context.projectRoot);
     if (args.waitSeconds > 0) {

@@ -13,9 +13,17 @@ import { z } from 'zod';
 import { statePaths } from '../project/paths.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { parseStateText, parseStateValue } from '../util/state-file.js';
-import { requireValidSignature, signState } from '../state/signed-state.js';
-import type { ReleaseRef } from './providers/provider.js';
-import type { GateFingerprint } from '../gates/gate-fingerprint.js';
+import { requireValidSignature, signState } from './signed-state.js';
+import type { ReleaseRef } from '../project/release-ref.js';
+
+/** The gate (skills + config) a deploy used, by hash (gates/gate-fingerprint.ts computes and compares it). */
+export interface GateFingerprint {
+  gateHash: string;
+  configHash: string;
+  files: Record<string, string>;
+  checks: Record<string, string>;
+  config: Record<string, string>;
+}
 
 export interface EnvironmentState {
   live?: ReleaseRef;
