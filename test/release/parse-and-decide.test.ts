@@ -4,7 +4,7 @@ import { parseCommitMessage } from '../../mcp-server/src/release/commits.js';
 import { impliedBump } from '../../mcp-server/src/release/bump-rules.js';
 import { decideVersion } from '../../mcp-server/src/release/next-version.js';
 import { updateChangelog } from '../../mcp-server/src/release/changelog.js';
-import { replacePattern, setJsonKeys } from '../../mcp-server/src/release/version-files.js';
+import { replacePattern, setJsonKeys } from '../../mcp-server/src/util/version-text.js';
 import { ConfigError } from '../../mcp-server/src/errors.js';
 
 const c = (message: string, hash = 'a'.repeat(40)) => parseCommitMessage(hash, message);

@@ -10,7 +10,7 @@
  */
 import { canonicalJson } from '../state/canonical-json.js';
 import { changedPaths, commitParents, fileAtCommit } from '../project/git.js';
-import { replacePattern, setJsonKeys } from '../release/version-files.js';
+import { replacePattern, setJsonKeys } from '../util/version-text.js';
 
 export interface VersioningFacts {
   changelog: string;
