@@ -17,7 +17,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'Descriptions are loaded into every session; loaders reject or cut long ones, losing the "when" and "not for" parts at the end.',
-      bad: '---\nname: deploy\ndescription: Deploys. Deploys. Deploys. (… 1,100 characters …)\n---\n',
+      // A real over-long description (1,102 characters), so the example is judged as it is shown.
+      bad: `---\nname: deploy\ndescription: ${'Deploys the service to production after the gate passes. '.repeat(19).trim()}\n---\n`,
       good: '---\nname: deploy\ndescription: Deploys to production. Use when releasing. Not for staging.\n---\n',
     },
   },

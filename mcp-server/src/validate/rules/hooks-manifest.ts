@@ -3,7 +3,8 @@
  * groups whose hooks have a `type`; a command hook's `${CLAUDE_PLUGIN_ROOT}/...` paths exist.
  *
  * Bad: `"PreToolUses": [...]`, or a command pointing at a script that is not shipped.
- * Good: `"PreToolUse": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/dist/guard.js" }] }]`.
+ * Good: `"PreToolUse": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/dist/guard.js" }] }]`
+ * with that file shipped (the documented example uses a project script, so it needs no other file).
  */
 import type { ProjectRule } from '../rule.js';
 import { didYouMean } from '../rule-helpers.js';
@@ -22,7 +23,8 @@ export const rule: ProjectRule = {
     docs: {
       why: 'A misspelt event never fires and a missing script fails every tool call: the production guard would silently not run.',
       bad: '{\n  "hooks": {\n    "PreToolUses": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/missing.js" }] }\n    ]\n  }\n}\n',
-      good: '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node ${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.cjs" }] }\n    ]\n  }\n}\n',
+      // Self-contained: a ${CLAUDE_PLUGIN_ROOT} path would only be good beside the file it names.
+      good: '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "node \\"$CLAUDE_PROJECT_DIR/scripts/guard.js\\"", "timeout": 15 }] }\n    ]\n  }\n}\n',
       language: 'json',
     },
   },

@@ -2,7 +2,8 @@
  * mcp-manifest: `.mcp.json` lists servers under `mcpServers`, each with a `command` string and `args`
  * array (or a `url` for http/sse servers); `${CLAUDE_PLUGIN_ROOT}/...` files they name exist.
  *
- * Bad: `{"mcpServers": {"shipgate": {"args": "server.js"}}}`. Good: `{"mcpServers": {"shipgate": {"command": "node", "args": ["${CLAUDE_PLUGIN_ROOT}/dist/cli.js", "mcp"]}}}`.
+ * Bad: `{"mcpServers": {"shipgate": {"args": "server.js"}}}`. Good: `{"mcpServers": {"shipgate": {"command": "node", "args": ["${CLAUDE_PLUGIN_ROOT}/dist/cli.js", "mcp"]}}}`
+ * with that file shipped, or an http server given by its `url`.
  */
 import type { ProjectRule } from '../rule.js';
 import { locate, locateValue } from '../json-with-positions.js';
@@ -17,7 +18,8 @@ export const rule: ProjectRule = {
     docs: {
       why: 'A server that cannot start leaves every gate tool missing: the agent then has no gated path and falls back to raw commands.',
       bad: '{\n  "mcpServers": {\n    "shipgate": { "args": "${CLAUDE_PLUGIN_ROOT}/missing.js" }\n  }\n}\n',
-      good: '{\n  "mcpServers": {\n    "shipgate": { "command": "node", "args": ["${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/cli.js", "mcp"] }\n  }\n}\n',
+      // Self-contained: a ${CLAUDE_PLUGIN_ROOT} path would only be good beside the file it names.
+      good: '{\n  "mcpServers": {\n    "deploy-api": { "type": "http", "url": "https://deploy.example.com/mcp" }\n  }\n}\n',
       language: 'json',
     },
   },

@@ -15,8 +15,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'The name is how the skill is invoked and listed; a name that differs from its folder is rejected by the skill loaders.',
-      bad: '---\n# in skills/deploy-production/SKILL.md\nname: Deploy_Production\ndescription: Deploys.\n---\n',
-      good: '---\n# in skills/deploy-production/SKILL.md\nname: deploy-production\ndescription: Deploys.\n---\n',
+      bad: '---\n# in skills/deploy-app/SKILL.md\nname: Deploy_App\ndescription: Deploys.\n---\n',
+      good: '---\n# in skills/deploy-app/SKILL.md (the folder the docs test writes it to)\nname: deploy-app\ndescription: Deploys.\n---\n',
     },
   },
   check({ document, report }) {

@@ -18,8 +18,8 @@ export const rule: DocumentRule = {
     scope: 'document',
     docs: {
       why: 'The skill\'s trigger conditions drive the deploy monitor; an unknown metric or a percentage written as 5 instead of 0.05 would never (or always) fire.',
-      bad: '<trigger_conditions>\n<condition metric="eror_rate" above="5" for="2m">Error rate above 5%</condition>\n<condition event="migration_failure">Migrations failed</condition>\n</trigger_conditions>\n',
-      good: '<trigger_conditions>\n<condition metric="error_rate" above="0.05" for="2m">Error rate above 5%</condition>\n<condition event="migration_failure" command="npm run -s migrate:status">Migrations failed</condition>\n</trigger_conditions>\n',
+      bad: '<rollback_procedure>\n<trigger_conditions>\n<condition metric="eror_rate" above="5" for="2m">Error rate above 5%</condition>\n<condition event="migration_failure">Migrations failed</condition>\n</trigger_conditions>\n</rollback_procedure>\n',
+      good: '<rollback_procedure>\n<trigger_conditions>\n<condition metric="error_rate" above="0.05" for="2m">Error rate above 5%</condition>\n<condition event="migration_failure" command="npm run -s migrate:status">Migrations failed</condition>\n</trigger_conditions>\n</rollback_procedure>\n',
     },
   },
   check({ document, report }) {
