@@ -10,16 +10,11 @@
  *       100%), then deploys; the aborted record reads "recovery: restored 1.0.0 (rollback record …)".
  * Bad:  deploying 1.2.0 as a new canary next to the dead run's canary, or silently leaving 20% on 1.1.0.
  */
-import { readRecords, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
+import { restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
+import { pendingAbortedDeploy } from './pending-aborted.js';
 
 /** Step kinds that change what production serves; an aborted run that never started one changed nothing. */
 const PRODUCTION_STEP_KINDS = new Set(['provider', 'traffic', 'promote']);
-
-/** The environment's latest record (other than `ignoreId`) when it is an aborted deploy nobody has recovered from yet. */
-export async function pendingAbortedDeploy(recordsDir: string, environment: string, ignoreId?: string): Promise<DeploymentRecord | undefined> {
-  const latest = (await readRecords(recordsDir)).filter((r) => r.environment === environment && r.id !== ignoreId).at(-1);
-  return latest && latest.kind === 'deploy' && latest.status === 'aborted' && !latest.recovery ? latest : undefined;
-}
 
 export async function recoverAbortedDeploy(options: { projectRoot: string; recordsDir: string; environment: string; now: () => Date; kubectl?: string }): Promise<DeploymentRecord | undefined> {
   const aborted = await pendingAbortedDeploy(options.recordsDir, options.environment);

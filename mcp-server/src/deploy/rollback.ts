@@ -7,7 +7,7 @@
  */
 import semver from 'semver';
 import { BlockedError, FailedError, UsageError } from '../errors.js';
-import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './run-deploy.js';
+import { loadDeployContext, currentRelease, recordLearnings, type DeployContext } from './deploy-context.js';
 import { readEnvironmentState, writeEnvironmentState } from '../state/deploy-state.js';
 import { releaseForTag } from './resolve-release.js';
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
@@ -17,7 +17,7 @@ import { loadConfig } from '../config/load-config.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
-import { pendingAbortedDeploy } from './recover-aborted.js';
+import { pendingAbortedDeploy } from './pending-aborted.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
 
 export interface RollbackPlan {

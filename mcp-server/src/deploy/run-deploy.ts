@@ -3,28 +3,25 @@
  * lock, require the gate receipt (before anything changes; nothing in arguments can stand in for it),
  * plan, apply, remember what serves now, record learnings. `dryRun` plans without a receipt and says so.
  */
-import { resolve } from 'node:path';
-import { loadConfig, getEnvironment } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { requireReceipt, type Receipt } from '../gates/receipts.js';
 import { headCommit } from '../project/git.js';
 import { requireCleanTree } from '../project/working-tree.js';
-import { BlockedError, ConfigError, InternalError, ShipgateError, UsageError } from '../errors.js';
-import { createProvider, providerTimeoutMs } from './providers/index.js';
+import { BlockedError, ConfigError, InternalError, ShipgateError } from '../errors.js';
 import { planDeploy, type DeployPlan } from './plan-deploy.js';
 import { applyDeploy, type DeployOutcome, type DeployProgressEvent } from './apply-deploy.js';
 import { acquireEnvironmentLock } from '../team/environment-lock.js';
-import { teamServedReleases, unionServed } from '../team/served-versions.js';
 import { publishOutcome, type TeamPublication } from '../team/shared-history.js';
 import { receiptFromGateRecord } from '../team/gate-record-receipt.js';
 import { readEnvironmentState, writeEnvironmentState } from '../state/deploy-state.js';
-import { releaseAt, releaseForTag, requireReleaseAt, tagMessage } from './resolve-release.js';
+import { releaseAt, requireReleaseAt, tagMessage } from './resolve-release.js';
 import { allocateRecordPaths, markAbortedRecords, newRecord, restoreCommand, writeRecord, type DeploymentRecord } from '../records/deployment-record.js';
 import { writeShipReport } from '../records/ship-report.js';
 import { requireProviderKeys } from './strategy-actions.js';
 import type { EnvironmentConfig } from '../config/schema.js';
-import { strategySchema } from '../config/environment-schema.js';
-import { STRATEGY_TYPES } from '../config/names.js';
-import type { Provider, ReleaseRef } from './providers/provider.js';
+import type { ReleaseRef } from './providers/provider.js';
+import { currentRelease, loadDeployContext, recordLearnings } from './deploy-context.js';
+export { loadDeployContext };
 import { systemClock, type Clock } from '../util/clock.js';
 
 export interface RunDeployOptions {
@@ -52,37 +49,6 @@ export type RunDeployResult =
   | { dryRun: true; plan: DeployPlan }
   | { dryRun: false; plan: DeployPlan; outcome: DeployOutcome; receipt: Receipt; team?: TeamPublication };
 
-export interface DeployContext {
-  recordsDir: string;
-  environment: EnvironmentConfig;
-  provider: Provider;
-  providerTimeoutMs: number;
-  tagPrefix: string;
-  /** The configuration file read (for messages), or null when defaults are used. */
-  configPath: string | null;
-}
-
-/** Config, environment (with a `--strategy` override) and provider for an environment. */
-export async function loadDeployContext(projectRoot: string, environmentName: string, strategy?: string, kubectl?: string): Promise<DeployContext> {
-  const loaded = await loadConfig(projectRoot);
-  let environment = getEnvironment(loaded, environmentName);
-  if (strategy !== undefined) {
-    if (!(STRATEGY_TYPES as readonly string[]).includes(strategy)) {
-      throw new UsageError(`Unknown strategy "${strategy}".`, { where: '--strategy', expected: STRATEGY_TYPES.join(', ') });
-    }
-    // Another strategy than configured runs with that strategy's schema defaults.
-    if (strategy !== environment.strategy.type) environment = { ...environment, strategy: strategySchema.parse({ type: strategy }) };
-  }
-  return {
-    recordsDir: resolve(projectRoot, loaded.config.records.dir),
-    environment,
-    provider: createProvider(environment.provider, { kubectl }),
-    providerTimeoutMs: providerTimeoutMs(environment.provider),
-    tagPrefix: loaded.config.versioning.tagPrefix,
-    configPath: loaded.path,
-  };
-}
-
 /**
  * Seed 002: "Recreate: dev/staging only" (slow rollback, downtime). Production gets it only when its own
  * configuration says `strategy: { type: recreate, allowProduction: true }`; a `--strategy recreate`
@@ -96,20 +62,6 @@ function refuseRecreateInProduction(environmentName: string, environment: Enviro
     found: 'recreate',
     hint: 'Use another strategy, or accept the downtime explicitly in the configuration: strategy: { type: recreate, allowProduction: true }.',
   });
-}
-
-/** The release production serves now: shipgate's state, else the provider's status, else none. */
-export async function currentRelease(projectRoot: string, environmentName: string, context: DeployContext): Promise<ReleaseRef | undefined> {
-  const state = await readEnvironmentState(projectRoot, environmentName);
-  // With a team, what serves now is the newest release any machine (trusted) put there.
-  const teamServed = await teamServedReleases(projectRoot, environmentName);
-  const latest = teamServed.length ? unionServed(state.served, teamServed).at(-1) : undefined;
-  if (latest) return { version: latest.version, tag: latest.tag, sha: latest.sha };
-  if (state.live) return state.live;
-  const status = await context.provider.status({ projectRoot, timeoutMs: 30_000 }).catch(() => undefined);
-  if (status?.sha) return releaseAt(projectRoot, status.sha, context.tagPrefix);
-  if (status?.version) return releaseForTag(projectRoot, `${context.tagPrefix}${status.version}`, context.tagPrefix);
-  return undefined;
 }
 
 export async function runDeploy(options: RunDeployOptions): Promise<RunDeployResult> {
@@ -139,7 +91,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   const makePlan = async (receipt: DeployPlan['receipt'], receiptProblem?: string) => {
     const live = await currentRelease(projectRoot, environmentName, context);
     const previous = live && live.sha !== next.sha ? live : undefined;
-    const { pendingAbortedDeploy } = await import('./recover-aborted.js');
+    const { pendingAbortedDeploy } = await import('./pending-aborted.js');
     const aborted = await pendingAbortedDeploy(context.recordsDir, environmentName);
     const notices = [monitorNotice];
     if (aborted) notices.push(...[`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`]);
@@ -250,12 +202,3 @@ async function plannedRelease(projectRoot: string, sha: string, tagPrefix: strin
   };
 }
 
-/** Learnings are advisory: a failure to record them never changes a deploy's result. */
-export async function recordLearnings(projectRoot: string, signals: import('../learnings/signals.js').RunSignals): Promise<void> {
-  try {
-    const { recordRun } = await import('../learnings/record-run.js');
-    await recordRun(projectRoot, signals, { onWarning: () => undefined });
-  } catch {
-    // ignored on purpose (see above)
-  }
-}
