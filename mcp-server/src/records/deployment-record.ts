@@ -12,7 +12,7 @@ import { renderRecordMarkdown } from './render-record.js';
 import { deploymentRecordSchema, type DeploymentRecord } from './record-schema.js';
 import { parseStateText } from '../util/state-file.js';
 import { redactDeep, redactOutput } from '../util/redact-secrets.js';
-import { isDeployRunningHere } from '../deploy/running-deploys.js';
+import { isDeployRunningHere } from './running-deploys.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 

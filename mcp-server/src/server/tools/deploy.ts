@@ -73,7 +73,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     running.catch(() => undefined);
     if (!args.dryRun) {
       // Known to this process while it runs, so a concurrent deployment_status never marks it aborted.
-      const { trackDeploy } = await import('../../deploy/running-deploys.js');
+      const { trackDeploy } = await import('../../records/running-deploys.js');
       trackDeploy(args.environment, running);
     }
     if (early) {

@@ -30,7 +30,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { resolve } = await import('node:path');
     const loaded = await loadConfig(context.projectRoot);
     if (args.waitSeconds > 0) {
-      const { isDeployRunningHere, waitForDeploy } = await import('../../deploy/running-deploys.js');
+      const { isDeployRunningHere, waitForDeploy } = await import('../../records/running-deploys.js');
       const watched = args.environment ? [args.environment] : Object.keys(loaded.config.environments);
       const deadline = Date.now() + args.waitSeconds * 1000;
       for (const name of watched.filter(isDeployRunningHere)) {
