@@ -1,4 +1,4 @@
-// Writes docs/reference.md from the code (mcp-server/src/validate/reference-doc.ts).
+// Writes docs/reference.md from the code (mcp-server/src/cli/reference-doc.ts).
 // The registry is TypeScript, so it is bundled in memory with esbuild first. `--check` exits 1 when
 // the committed file is stale (test/validate/reference-doc.test.ts asserts the same).
 import { build } from 'esbuild';
@@ -14,7 +14,7 @@ try {
   const outfile = join(dir, 'reference-doc.mjs');
   await build({
     stdin: {
-      contents: "export { renderReferenceDoc } from './mcp-server/src/validate/reference-doc.ts';",
+      contents: "export { renderReferenceDoc } from './mcp-server/src/cli/reference-doc.ts';",
       resolveDir: root,
       loader: 'ts',
     },

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderReferenceDoc } from '../../mcp-server/src/validate/reference-doc.js';
+import { renderReferenceDoc } from '../../mcp-server/src/cli/reference-doc.js';
 import { PLACEHOLDERS, substitutePlaceholders } from '../../mcp-server/src/deploy/providers/provider.js';
 import { strategyActions } from '../../mcp-server/src/deploy/strategy-actions.js';
 import { runDeploy } from '../../mcp-server/src/deploy/run-deploy.js';

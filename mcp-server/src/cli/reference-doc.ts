@@ -3,14 +3,15 @@
  * their attributes (skill/verify-kinds.ts), the `command` provider's keys (config schema) and placeholders
  * (providers/provider.ts), which strategy needs which key (derived from the strategies' plans), the
  * logic-flow rules, the default gates and the record file naming. `node scripts/gen-reference-doc.mjs`
- * writes it; test/validate/reference-doc.test.ts fails when the file differs.
+ * writes it; test/validate/reference-doc.test.ts fails when the file differs. It reads gates/ and deploy/,
+ * so it lives with the interfaces (layer 5), not in validate/.
  */
 import { VERIFY_KINDS } from '../skill/verify-kinds.js';
 import { providerSchema } from '../config/environment-schema.js';
 import { PLACEHOLDERS } from '../deploy/providers/provider.js';
 import { strategyActions } from '../deploy/strategy-actions.js';
 import { defaultGates } from '../gates/gate-settings.js';
-import { RULES } from './rules/index.js';
+import { RULES } from '../validate/rules/index.js';
 
 const code = (text: string) => `\`${text}\``;
 const list = (items: readonly string[]) => (items.length ? items.map(code).join(', ') : '—');
