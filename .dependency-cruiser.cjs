@@ -3,10 +3,12 @@
  * nothing imports in a cycle. `npm run lint:deps` (run by .ci/run) fails on any violation.
  *
  *   5  interfaces   server/ (createServer + one file per tool), cli/
- *   4  operations   gates/ (check runner, verifiers, receipts), release/, deploy/
+ *   4  operations   gates/ (check runner, verifiers, receipts), release/, deploy/, protection/ (doctor,
+ *                   harden), team/ (shared history and locks over git)
  *   3  services     validate/ (rule engine), health/ (probes, monitors), records/ (deployment record,
  *                   ship report, runbook rendering), learnings/ (event store, detection, render)
- *   2  model        skill/ (the typed skill model), config/ (zod schema, loading), project/ (root, git, paths)
+ *   2  model        skill/ (the typed skill model), config/ (zod schema, loading), project/ (root, git, paths),
+ *                   state/ (signed machine state: keys, environment state, run log)
  *   1  effects      exec/ (the ONE place that spawns processes)
  *   0  foundation   errors.ts, version.ts, util/
  *
@@ -16,9 +18,9 @@
 const layers = [
   ['errors\\.ts', 'version\\.ts', 'util/'],
   ['exec/'],
-  ['skill/', 'config/', 'project/'],
+  ['skill/', 'config/', 'project/', 'state/'],
   ['validate/', 'health/', 'records/', 'learnings/'],
-  ['gates/', 'release/', 'deploy/'],
+  ['gates/', 'release/', 'deploy/', 'protection/', 'team/'],
   ['server/', 'cli/'],
 ];
 
