@@ -10,6 +10,24 @@ import { runDeploy, loadDeployContext } from '../../mcp-server/src/deploy/run-de
 import { startLoad } from '../../mcp-server/src/deploy/load-loop.js';
 import { renderRunbook } from '../../mcp-server/src/deploy/runbook.js';
 
+type Slots = Record<string, { port: number }>;
+const slotsOf = (status: unknown): Slots => (status as { slots: Slots }).slots;
+
+/** Resolves once nothing accepts connections on the port (the process there has exited); bounded. */
+async function untilRefused(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/api/version`, { signal: AbortSignal.timeout(500) });
+    } catch (error) {
+      // Refused (not merely slow): the process has exited.
+      if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the retired color on port ${port} still answers after ${timeoutMs} ms`);
+}
+
 let project: Project;
 let platform: Platform;
 
@@ -32,9 +50,13 @@ describe('blue-green', () => {
   it('switches a good release under 200 requests/s with zero failed requests', async () => {
     await release(project.root, '1.1.0');
     await passReceipt(project.root);
+    const retiredPort = slotsOf(await platform.status())['blue']?.port;
+    expect(retiredPort).toBeDefined();
     const load = startLoad(`${platform.url}/api/status`, 200);
     const result = await runDeploy({ projectRoot: project.root, environment: 'production' });
-    await new Promise((r) => setTimeout(r, 1_200)); // past the retired color's grace period
+    // Keep the load on until the retired color's process is gone (the router stops it after a grace
+    // period for in-flight requests), so a request lost to its exit would be counted.
+    await untilRefused(retiredPort!, 10_000);
     const stats = await load.stop();
     if (result.dryRun) throw new Error('dry');
     expect(result.plan.strategy).toBe('blue-green');
@@ -44,7 +66,7 @@ describe('blue-green', () => {
     expect(await servedVersion(platform.url)).toBe('1.1.0');
     const status = await platform.status();
     expect(status.primary).toBe('green');
-    expect(Object.keys((status as unknown as { slots: Record<string, unknown> }).slots)).toEqual(['green']);
+    expect(Object.keys(slotsOf(status))).toEqual(['green']);
   });
 
   it('rejects a bad release on the idle color: users never see it', async () => {
