@@ -95,7 +95,7 @@ const EXPECTED_OUTCOME: Record<string, string> = {
   gate_check: 'ok', // the staging gate's checks pass
   gate_attest: 'error:blocked', // this client cannot elicit: no human to attest, nothing recorded
   version_bump: 'ok', // a plan only
-  deploy: 'error:blocked', // HEAD carries no release tag
+  deploy: 'ok', // a dry run on an untagged commit shows the plan and says a release is needed (#14.13)
   rollback: 'error:blocked', // nothing has served: no previous release to go back to
   health_check: 'error:config', // environments.production.url is not set
   deployment_status: 'ok',

@@ -120,7 +120,7 @@ ${options.teamYaml ?? `team:\n  remote: origin\n  lease: ${options.lease ?? '10m
       deploy: [node, deploy.mjs, "{version}"]
       undo: [node, deploy.mjs, "{version}"]
       timeout: 150s
-    strategy: { type: recreate }
+    strategy: { type: recreate, allowProduction: true }
 `,
   };
   for (const [path, text] of Object.entries(files)) {
