@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-BJHKDCKA.js";import"./chunk-S2PC4FIM.js";import"./chunk-2ELOHHXE.js";import"./chunk-NC7PAP4N.js";import"./chunk-IX6YYC2H.js";import"./chunk-2BW7FZQP.js";import"./chunk-TDSCXAWF.js";import"./chunk-TYU4NPII.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-5V6ZVLZ7.js";import"./chunk-NQDM5XNJ.js";import"./chunk-U6Q4DC2N.js";import"./chunk-43SMTUHS.js";import"./chunk-ESAHC5JK.js";import"./chunk-POPXPJOS.js";import"./chunk-EHV2KCV4.js";import"./chunk-7QP6HWEZ.js";import"./chunk-QKTWQ3PC.js";import"./chunk-X5V2XIJF.js";import"./chunk-YW4TF4WC.js";import"./chunk-WSYHNHSX.js";import"./chunk-TDSCXAWF.js";import"./chunk-TYU4NPII.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

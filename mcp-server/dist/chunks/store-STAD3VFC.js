@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f,h as g,i as h,j as i,k as j,l as k,m as l}from"./chunk-ESAHC5JK.js";import"./chunk-X5V2XIJF.js";import"./chunk-YW4TF4WC.js";import"./chunk-AHK5V45S.js";export{e as CATALOG_SNAPSHOT_FILE,b as CHECKPOINTS_FILE,a as EVENTS_FILE,f as LOCK_FILE,d as RENDERED_FILE,c as SUMMARY_CACHE_FILE,k as appendEvent,l as appendLine,g as eventsPath,j as parseEventLines,i as parseEvents,h as readEvents};
