@@ -197,7 +197,7 @@ async function plannedRelease(projectRoot: string, sha: string, tagPrefix: strin
     release: { version, tag, sha },
     notice: {
       message: `commit ${sha.slice(0, 12)} carries no release tag; a real deploy is refused until it has one${plan?.nextVersion ? ` (\`shipgate bump\` would cut ${tag})` : ''}.`,
-      hint: 'Run `shipgate bump`, then `shipgate gate` and `shipgate deploy`.',
+      hint: 'Cut the release first (the version_bump tool with apply: true, or `shipgate bump`), then gate the release commit (gate_check / `shipgate gate`) and deploy it.',
     },
   };
 }

@@ -34,7 +34,7 @@ const outputSchema = {
   recordPath: z.string().optional(),
   /** true: the deploy answered early (waitForMonitor: false) and is still watching its monitor window. */
   monitoring: z.boolean().optional(),
-  /** What to call next while `monitoring` (clients may show the model only the structured result). */
+  /** What to call next: while `monitoring`, or what a dry run found blocking (clients may show the model only the structured result). */
   next: z.string().optional(),
 };
 
@@ -94,7 +94,21 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const result = await running;
     if (result.dryRun) {
       return {
-        structured: { ok: result.plan.receipt === 'valid' && !result.plan.releaseNeeded, environment: args.environment, version: result.plan.next.version, commit: result.plan.next.sha, strategy: result.plan.strategy, dryRun: true, rolledBack: false },
+        structured: {
+          ok: result.plan.receipt === 'valid' && !result.plan.releaseNeeded,
+          environment: args.environment,
+          version: result.plan.next.version,
+          commit: result.plan.next.sha,
+          strategy: result.plan.strategy,
+          dryRun: true,
+          rolledBack: false,
+          // What blocks a real deploy and what to call about it, where the model sees only this object.
+          ...(result.plan.releaseNeeded
+            ? { next: `${result.plan.releaseNeeded.message} ${result.plan.releaseNeeded.hint}` }
+            : result.plan.receipt !== 'valid'
+              ? { next: `No valid gate receipt${result.plan.receiptProblem ? ` (${result.plan.receiptProblem})` : ''}: call gate_check for ${args.environment} first.` }
+              : {}),
+        },
         text: formatPlan(result.plan),
       };
     }

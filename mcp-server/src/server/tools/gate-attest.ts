@@ -35,6 +35,7 @@ const outputSchema = {
   evidence: z.string(),
 };
 
+/** Same text as gates/resolve-attestation.ts attestCommand; kept here so tools/list never loads gates/. */
 function terminalCommand(environment: string, checkId: string): string {
   return `shipgate attest ${checkId} --by "<your name>" --evidence "<what you checked>" --env ${environment}`;
 }
@@ -87,7 +88,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
       throw new BlockedError(`The attestation form for ${checkId} was cancelled (the client could not show it to a human). Nothing was recorded; the gate still blocks on it.`, {
         where,
         expected: 'a human to confirm the check in their own terminal',
-        hint: `Tell the user to run this in their own terminal, then call gate_check again: ${terminalCommand(environment, checkId)}`,
+        hint: `Tell the user to run this in their own terminal, then call gate_check again: \`${terminalCommand(environment, checkId)}\``,
       });
     }
     if (answer.action !== 'accept') {
