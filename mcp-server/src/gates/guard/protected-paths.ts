@@ -21,7 +21,20 @@ export interface ProtectedPaths {
   unprotectedInRepoState: string[];
 }
 
+/** Keyed by the variables that decide the roots: a 20,000-path command computes them once. */
+const computed = new Map<string, ProtectedPaths>();
+
 export function protectedStatePaths(env: Readonly<Record<string, string | undefined>>): ProtectedPaths {
+  const key = [env.SHIPGATE_STATE_DIR, env.XDG_STATE_HOME, env.HOME, env.SHIPGATE_KEY_DIR].map((v) => v ?? '').join('\0');
+  const hit = computed.get(key);
+  if (hit) return hit;
+  if (computed.size > 64) computed.clear();
+  const paths = computeProtectedPaths(env);
+  computed.set(key, paths);
+  return paths;
+}
+
+function computeProtectedPaths(env: Readonly<Record<string, string | undefined>>): ProtectedPaths {
   // Where project/state-dir.ts puts gate state and the signing key, plus the default per-user root even
   // when an override moves the state elsewhere (the guard protects more, never less); nested roots drop.
   const { noWrite, noRead } = stateFolders(env);
