@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { STRATEGY_TYPES } from './names.js';
 import { durationSchema } from './duration-schema.js';
 import { windowSchema } from './window-schema.js';
+import { notifySchema } from './notify-schema.js';
 
 const argv = z.array(z.string()).min(1).describe('argument vector; placeholders {version} {tag} {sha} {weight} {color}');
 
@@ -159,6 +160,8 @@ export const environmentSchema = z
       .strict()
       .default({}),
     window: windowSchema.optional(),
+    /** This environment's stakeholder notification; replaces the top-level `notify:` (`on: []` turns it off here). */
+    notify: notifySchema.optional(),
     /** Receipt lifetime for this environment (default 30 minutes). */
     receiptTtl: durationSchema.default('30m'),
   })

@@ -8,6 +8,7 @@ import { environmentSchema } from './environment-schema.js';
 import { environmentNameSchema } from './names.js';
 import { windowSchema } from './window-schema.js';
 import { teamSchema } from './team-schema.js';
+import { notifySchema } from './notify-schema.js';
 
 export const configSchema = z
   .object({
@@ -30,6 +31,8 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** Stakeholder notification after every deploy and rollback (an environment's own `notify:` replaces it). */
+    notify: notifySchema.optional(),
     /** Shared lock, history and signed gate records through the git remote (absent: this machine only). */
     team: teamSchema.optional(),
   })

@@ -18,6 +18,8 @@ import { allocateRecordPaths, markAbortedRecords, newRecord, writeRecord, type D
 import { runHealthChecks } from '../health/run-health-checks.js';
 import { healthChecksOf } from './apply-deploy.js';
 import { pendingAbortedDeploy } from './pending-aborted.js';
+import { notifyStakeholders } from './notify-stakeholders.js';
+import { gatherDeployFacts } from '../records/deploy-context.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
 
 export interface RollbackPlan {
@@ -121,6 +123,8 @@ export async function runRollback(options: { projectRoot: string; environment: s
       startedAt: now().toISOString(),
       reason: plan.reason,
       files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
+      // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
+      facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
       steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
     });
     await writeRecord(record);
@@ -149,7 +153,10 @@ export async function runRollback(options: { projectRoot: string; environment: s
     record.status = ok ? 'succeeded' : 'failed';
     record.finishedAt = now().toISOString();
     await writeRecord(record);
-    const team = await publishOutcome(options.projectRoot, (await loadConfig(options.projectRoot)).config.team, record);
+    const config = (await loadConfig(options.projectRoot)).config;
+    // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
+    if (await notifyStakeholders({ projectRoot: options.projectRoot, config, record, url: context.environment.url, now })) await writeRecord(record);
+    const team = await publishOutcome(options.projectRoot, config.team, record);
     if (result.ok) {
       const state = await readEnvironmentState(options.projectRoot, options.environment);
       await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });

@@ -159,6 +159,10 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
       const before = plan.previous && !state.served.some((r) => r.sha === plan.previous!.sha) ? [{ ...plan.previous, at: record.startedAt }] : [];
       await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
     }
+    // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
+    const { notifyStakeholders } = await import('./notify-stakeholders.js');
+    const notified = await notifyStakeholders({ projectRoot, config: (await loadConfig(projectRoot)).config, record: outcome.record, url: context.environment.url, now, ...(options.env ? { env: options.env } : {}) });
+    if (notified) await writeRecord(outcome.record);
     await writeShipReport(projectRoot, record).catch(() => undefined);
     const team = await publishOutcome(projectRoot, (await loadConfig(projectRoot)).config.team, outcome.record);
     await recordLearnings(projectRoot, {

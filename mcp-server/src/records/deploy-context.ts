@@ -23,8 +23,27 @@ export interface DeployFacts {
    * undefined = no previous deploy to compare with (the whole configuration is new).
    */
   configChanges?: string[];
-  /** What was sent to stakeholders; shipgate has no notify channel configured, so "none" is recorded. */
-  communications: string[];
+  /** What the configured notify command sent once the outcome was known (deploy/notify-stakeholders.ts); `[]` = none. */
+  communications: StakeholderCommunication[];
+}
+
+/**
+ * One run of the notify command: the argument vector as run (placeholders filled in), its exit code and
+ * its output (redacted, truncated). `ok: false` is a deviation the record shows; the outcome stands.
+ */
+export interface StakeholderCommunication {
+  at: string;
+  /** The outcome it announced: succeeded, rolled_back or failed. */
+  status: string;
+  command: string[];
+  ok: boolean;
+  exitCode: number;
+  timedOut: boolean;
+  durationMs: number;
+  stdout: string;
+  stderr: string;
+  /** One line: sent, or why not (exit code, timeout, spawn error). */
+  detail: string;
 }
 
 export async function gatherDeployFacts(input: { projectRoot: string; environmentName: string; environment: EnvironmentConfig; next: ReleaseRef; previous?: ReleaseRef; configPath: string | null }): Promise<DeployFacts> {

@@ -105,6 +105,10 @@ const measurementSchema = z.object({ at: z.string(), step: z.string(), name: z.s
 
 const checklistEntrySchema = z.object({ id: z.string(), status: z.string(), detail: z.string().optional(), attestedBy: z.string().optional(), evidence: z.string().optional() }).passthrough();
 
+const communicationSchema = z
+  .object({ at: z.string(), status: z.string(), command: z.array(z.string()), ok: z.boolean(), exitCode: z.number(), timedOut: z.boolean(), durationMs: z.number(), stdout: z.string(), stderr: z.string(), detail: z.string() })
+  .passthrough();
+
 export const deploymentRecordSchema = z
   .object({
     v: z.literal(1),
@@ -149,7 +153,7 @@ export const deploymentRecordSchema = z
         monitoringPlan: z.string(),
         rollbackCommand: z.string(),
         configChanges: z.array(z.string()).optional(),
-        communications: z.array(z.string()),
+        communications: z.array(communicationSchema),
       })
       .passthrough()
       .optional(),

@@ -4,6 +4,7 @@
  * gantt chart so GitHub shows the timeline as a picture. Pure: record in, text out.
  */
 import type { DeploymentRecord, RecordStep } from './record-schema.js';
+import type { StakeholderCommunication } from './deploy-context.js';
 
 /** Same words as deploy/plan-deploy.ts's NO_PREVIOUS_VERSION (records/ does not import deploy/). */
 const NO_PREVIOUS_VERSION_TEXT = 'no previous version to return to; production needs attention';
@@ -36,9 +37,11 @@ function mermaidLabel(text: string): string {
 function changeDocumentation(record: DeploymentRecord): string[] {
   const lines = ['## Deviations from the plan', ''];
   const deviations = record.steps.filter((s) => s.status !== 'passed' && s.status !== 'running');
-  if (deviations.length === 0 && !record.rollback) lines.push(record.steps.length ? 'None: every planned step passed.' : 'None recorded (no step ran).');
+  if (deviations.length === 0 && !record.rollback && !record.facts?.communications.some((c) => !c.ok)) lines.push(record.steps.length ? 'None: every planned step passed.' : 'None recorded (no step ran).');
   for (const s of deviations) lines.push(`- ${s.id} ${s.status}${s.detail ? `: ${cell(s.detail)}` : ''}`);
   if (record.rollback) lines.push(`- rolled back: ${cell(record.rollback.trigger)}`);
+  // A notify that failed does not change the outcome, but the stakeholders may not know: a deviation.
+  for (const c of record.facts?.communications ?? []) if (!c.ok) lines.push(`- notify (${c.status}) failed: ${cell(c.detail)}`);
   const facts = record.facts;
   lines.push('', '## Configuration changes since the last deploy', '');
   if (!facts) lines.push('Not recorded.');
@@ -46,7 +49,16 @@ function changeDocumentation(record: DeploymentRecord): string[] {
   else if (facts.configChanges.length === 0) lines.push(`None since ${record.previous?.tag ?? 'the last deploy'}.`);
   else lines.push(`Since ${record.previous?.tag ?? 'the last deploy'}:`, '', '```diff', ...facts.configChanges.map((l) => l.replace(/```/g, "'''")), '```');
   lines.push('', '## Stakeholder communications', '');
-  lines.push(facts?.communications.length ? facts.communications.map((c) => `- ${cell(c)}`).join('\n') : 'None sent by shipgate (no notify command is configured).');
+  if (!facts?.communications.length) lines.push('None sent by shipgate (no notify command is configured for this outcome).');
+  for (const c of facts?.communications ?? []) lines.push(...communicationLines(c));
+  return lines;
+}
+
+/** One notify run: what ran, how it ended, and what it printed (already redacted and truncated). */
+function communicationLines(c: StakeholderCommunication): string[] {
+  const lines = [`- ${c.at} ${c.status}: \`${cell(c.command.join(' ')).replace(/`/g, "'")}\` ${c.ok ? 'sent' : 'FAILED'} (${cell(c.detail)}, ${c.durationMs} ms)`];
+  const output = [c.stdout, c.stderr].filter((text) => text.trim() !== '').join('\n');
+  if (output) lines.push('', '  ```text', ...output.replace(/```/g, "'''").split('\n').map((line) => `  ${line}`), '  ```');
   return lines;
 }
 

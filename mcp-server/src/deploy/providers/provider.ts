@@ -8,6 +8,7 @@
  * Bad:  building `"ctl weight " + weight` and handing it to a shell.
  */
 import type { RunResult } from '../../exec/run.js';
+import { expandPlaceholders } from '../../util/argv-placeholders.js';
 
 /** A release the provider can deploy: what `git tag v1.2.0` points at (project/release-ref.ts). */
 import type { ReleaseRef } from '../../project/release-ref.js';
@@ -64,16 +65,9 @@ export const PLACEHOLDERS: Readonly<Record<'version' | 'tag' | 'sha' | 'weight' 
   color: 'the slot: blue/green (blue-green), canary, or stable',
 };
 
-const PLACEHOLDER_PATTERN = new RegExp(`\\{(${Object.keys(PLACEHOLDERS).join('|')})\\}`, 'g');
-
 /** Substitute `{version} {tag} {sha} {weight} {color}` inside each argument; each stays ONE argument. */
 export function substitutePlaceholders(argv: readonly string[], values: Record<string, string | number | undefined>): string[] {
-  return argv.map((argument) =>
-    argument.replace(PLACEHOLDER_PATTERN, (whole, key: string) => {
-      const value = values[key];
-      return value === undefined ? whole : String(value);
-    }),
-  );
+  return expandPlaceholders(argv, Object.keys(PLACEHOLDERS), values);
 }
 
 /** Run argument vectors in order; stop at the first failure. */
