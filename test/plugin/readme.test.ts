@@ -32,6 +32,7 @@ describe('README', () => {
     expect(production?.strategy.type).toBe('canary');
     expect(production?.monitor.maxErrorRate).toBe(0.05);
     expect(production?.monitor.healthFailingFor).toBe(5 * 60_000);
+    expect(config.notify?.command[0]).toBe('node');
   });
 
   it('documents install both ways, the five commands and the eleven tools', () => {

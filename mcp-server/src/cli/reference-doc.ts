@@ -1,7 +1,7 @@
 /**
  * docs/reference.md, generated from the code like docs/rules.md so it cannot drift: the verify kinds and
  * their attributes (skill/verify-kinds.ts), the `command` provider's keys (config schema) and placeholders
- * (providers/provider.ts), which strategy needs which key (derived from the strategies' plans), the
+ * (providers/provider.ts), the `notify:` keys and placeholders (config/notify-schema.ts), which strategy needs which key (derived from the strategies' plans), the
  * logic-flow rules, the default gates and the record file naming. `node scripts/gen-reference-doc.mjs`
  * writes it; test/validate/reference-doc.test.ts fails when the file differs. It reads gates/ and deploy/,
  * so it lives with the interfaces (layer 5), not in validate/.
@@ -9,6 +9,7 @@
 import { VERIFY_KINDS } from '../skill/verify-kinds.js';
 import { providerSchema } from '../config/environment-schema.js';
 import { PLACEHOLDERS } from '../deploy/providers/provider.js';
+import { NOTIFY_EVENTS, NOTIFY_PLACEHOLDERS, notifySchema } from '../config/notify-schema.js';
 import { strategyActions } from '../deploy/strategy-actions.js';
 import { defaultGates } from '../gates/gate-settings.js';
 import { RULES } from '../validate/rules/index.js';
@@ -52,6 +53,17 @@ export function renderReferenceDoc(): string {
     ...strategyActions().map((s) => `| ${code(s.strategy)} | ${list(s.required)} | ${list(s.optional)} |`),
     '',
     '`recreate` is for dev/staging (seed 002): production needs `strategy: { type: recreate, allowProduction: true }`.',
+    '',
+    '## Stakeholder notification (`notify:`)',
+    '',
+    `Top level, or under \`environments.<env>\` (which then replaces the top-level one). Keys: ${list(Object.keys(notifySchema.shape))}.`,
+    `\`command\` is an argument vector run without a shell once the outcome is known; \`on\` picks the outcomes (${list(NOTIFY_EVENTS)}; default all, \`[]\` = never);`,
+    '`timeout` defaults to 30s. Its exit code and redacted output go into the record (`facts.communications`); a failure or',
+    'timeout is a deviation and never changes the outcome. Placeholders, replaced inside single arguments:',
+    '',
+    '| placeholder | becomes |',
+    '|---|---|',
+    ...Object.entries(NOTIFY_PLACEHOLDERS).map(([name, meaning]) => `| ${code(`{${name}}`)} | ${escapeCell(meaning)} |`),
     '',
     '## Logic flow rules',
     '',

@@ -100,6 +100,15 @@ window:
   holidays: []            # e.g. ["2026-12-25"]
   denyBeforeHolidays: true
 
+# Notify stakeholders once a deploy's or rollback's outcome is known (seed 000). An argument vector run
+# without a shell; {env} {status} {kind} {version} {tag} {sha} {previous_version} {deployment_id} {url}
+# {reason} {record} are filled in. Its output and exit code go into the record; a failure never changes
+# the outcome. An environment's own notify: replaces this one.
+# notify:
+#   command: [node, scripts/notify.mjs, "{env}", "{version}", "{status}", "{url}"]
+#   on: [succeeded, rolled_back, failed]
+#   timeout: 30s
+
 ${stateComment}
 state:
   file: specs/*/state.yaml

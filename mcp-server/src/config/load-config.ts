@@ -76,8 +76,11 @@ export function formatIssue(issue: ZodIssue, data: unknown): string {
       return issue.received === 'undefined' ? `${path}: required ${issue.expected} is missing` : `${path}: expected ${issue.expected}, found ${found}`;
     case 'unrecognized_keys':
       return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => quote(k)).join(', ')} (check the spelling)`;
-    default:
-      return `${path}: ${issue.message.replace(/^Invalid input$/, 'invalid value')}, found ${found}`;
+    default: {
+      // A custom message that already says what it found (a duration, a placeholder) is not told twice.
+      const message = issue.message.replace(/^Invalid input$/, 'invalid value');
+      return /\bfound\b/.test(message) ? `${path}: ${message}` : `${path}: ${message}, found ${found}`;
+    }
   }
 }
 

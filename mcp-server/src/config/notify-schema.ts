@@ -38,7 +38,7 @@ export const notifySchema = z
       .describe('argument vector, run without a shell; placeholders {env} {status} {version} {sha} {deployment_id} {url} ...')
       .superRefine((argv, ctx) => {
         const unknown = unknownPlaceholders(argv, Object.keys(NOTIFY_PLACEHOLDERS));
-        if (unknown.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown placeholder ${unknown.join(', ')}: expected one of ${Object.keys(NOTIFY_PLACEHOLDERS).map((n) => `{${n}}`).join(' ')}` });
+        if (unknown.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected placeholders among ${Object.keys(NOTIFY_PLACEHOLDERS).map((n) => `{${n}}`).join(' ')}, found unknown ${unknown.join(', ')}` });
       }),
     /** The outcomes to notify about (default all three; `[]` turns notify off, e.g. for one environment). */
     on: z.array(z.enum(NOTIFY_EVENTS)).default([...NOTIFY_EVENTS]),
