@@ -89,3 +89,8 @@ export async function notifyStakeholders(input: { projectRoot: string; config: S
   input.record.facts.communications.push(communication);
   return communication;
 }
+
+/** One warning line per notify that did not get through (the CLI prints them on stderr; the outcome stands). */
+export function notifyWarnings(record: DeploymentRecord): string[] {
+  return (record.facts?.communications ?? []).filter((c) => !c.ok).map((c) => `the notify command failed (${c.detail}): stakeholders may not have been told about this ${c.status} ${record.kind}; its output is in ${record.files.markdown}`);
+}

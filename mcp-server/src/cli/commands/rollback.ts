@@ -31,6 +31,8 @@ export const command: CliCommand = {
       if (result.team && 'published' in result.team) context.stdout.write(`Team history: ${result.team.published}\n`);
     }
     if (result.team && 'warning' in result.team) context.stderr.write(`WARNING: ${result.team.warning}\n`);
+    const { notifyWarnings } = await import('../../deploy/notify-stakeholders.js');
+    for (const warning of notifyWarnings(result.record)) context.stderr.write(`WARNING: ${warning}\n`);
     return result.exitCode;
   },
 };
