@@ -102,6 +102,12 @@ afterAll(async () => {
 });
 
 describe('stakeholder communications from a configured notify command', () => {
+  it('--dry-run shows the notify command, its outcomes and its timeout in the plan, and runs nothing', async () => {
+    const result = await runDeploy({ projectRoot: project.root, environment: 'production', dryRun: true });
+    expect(result.plan.notices).toContain(`Notify after the outcome (succeeded, rolled_back, failed): \`node scripts/notify.mjs ${hook} {status} {env} {version} {sha} {deployment_id} {url} {kind} {reason} {previous_version}\` (placeholders filled in, no shell, timeout 5s); a failure is recorded and never changes the outcome.`);
+    expect(posts).toEqual([]);
+  }, 60_000);
+
   it('a succeeded deploy notifies with every placeholder filled in and records what was sent', async () => {
     mode = 'ok';
     const { record, status, markdown } = await deploy('1.1.0');

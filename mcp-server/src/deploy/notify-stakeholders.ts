@@ -16,6 +16,7 @@ import type { StakeholderCommunication } from '../records/deploy-context.js';
 import type { DeploymentRecord } from '../records/record-schema.js';
 import { expandPlaceholders } from '../util/argv-placeholders.js';
 import { redactSecrets, secretEnvValues } from '../util/redact-secrets.js';
+import { formatDuration } from '../util/duration.js';
 
 /** Characters of stdout and of stderr kept in the record (the tail). */
 const MAX_OUTPUT = 2_000;
@@ -30,6 +31,13 @@ export interface NotifyPlan {
 export function notifyConfigFor(config: ShipgateConfig, environment: string): NotifyConfig | undefined {
   const own = Object.prototype.hasOwnProperty.call(config.environments, environment) ? config.environments[environment]?.notify : undefined;
   return own ?? config.notify;
+}
+
+/** The plan's line about notify (`--dry-run` shows what will be told, and when), or nothing when none applies. */
+export function describeNotify(notify: NotifyConfig | undefined): string | undefined {
+  if (!notify) return undefined;
+  if (notify.on.length === 0) return 'Notify: off for this environment (notify.on is empty).';
+  return `Notify after the outcome (${notify.on.join(', ')}): \`${notify.command.join(' ')}\` (placeholders filled in, no shell, timeout ${formatDuration(notify.timeout)}); a failure is recorded and never changes the outcome.`;
 }
 
 /** What to run for this record's outcome, or nothing (no notify configured, or `on:` leaves the outcome out). Pure. */

@@ -94,6 +94,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     const { pendingAbortedDeploy } = await import('./pending-aborted.js');
     const aborted = await pendingAbortedDeploy(context.recordsDir, environmentName);
     const notices = [monitorNotice];
+    const { describeNotify, notifyConfigFor } = await import('./notify-stakeholders.js');
+    const notify = describeNotify(notifyConfigFor((await loadConfig(projectRoot)).config, environmentName));
+    if (notify) notices.push(notify);
     if (aborted) notices.push(...[`The last deploy (${aborted.tag}, ${aborted.files.markdown}) was aborted and may have left production serving two versions: a real deploy restores ${aborted.previous?.tag ?? 'nothing (it was a first deploy)'} first; to do it now: \`${restoreCommand(aborted)}\`.`]);
     return planDeploy({ environmentName, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, next, previous, liveColor: state.liveColor, receipt, receiptProblem, notices, ...(releaseNeeded ? { releaseNeeded: releaseNeeded.notice } : {}) });
   };
