@@ -32,7 +32,20 @@ export function buildOptions(outdir = 'mcp-server/dist', manifest = undefined) {
     minify: true,
     logLevel: 'warning',
     banner: { js: REQUIRE_BANNER },
-    ...(manifest ? { define: { __SHIPGATE_MCP_MANIFEST__: JSON.stringify(manifest) } } : {}),
+    ...(manifest ? { plugins: [embedManifest(manifest)] } : {}),
+  };
+}
+
+/** Replaces server/bundled-manifest.ts with the computed manifest, so it lands only in the chunk that imports it. */
+function embedManifest(manifest) {
+  return {
+    name: 'shipgate-embed-mcp-manifest',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]mcp-server[\\/]src[\\/]server[\\/]bundled-manifest\.ts$/ }, () => ({
+        contents: `export const BUNDLED_MANIFEST = ${JSON.stringify(manifest)};\n`,
+        loader: 'js',
+      }));
+    },
   };
 }
 

@@ -19,10 +19,8 @@ import { readOnlyFromEnv } from './read-only.js';
 import { asRequest, frontAnswer, isNotification } from './stdio-front.js';
 import { HandoverTransport, REPLAYED_INITIALIZE_ID } from './handover-transport.js';
 import type { ToolsManifest } from './tools-manifest.js';
+import { BUNDLED_MANIFEST } from './bundled-manifest.js';
 
-/** Embedded by scripts/build.mjs (esbuild `define`): the SDK server's start-up answers. Absent when run from source. */
-declare const __SHIPGATE_MCP_MANIFEST__: ToolsManifest | undefined;
-const BUNDLED_MANIFEST: ToolsManifest | undefined = typeof __SHIPGATE_MCP_MANIFEST__ === 'undefined' ? undefined : __SHIPGATE_MCP_MANIFEST__;
 
 /** stdin lines larger than this are refused, as the SDK's ReadBuffer does (10 MiB). */
 const MAX_BUFFER_BYTES = 10 * 1024 * 1024;

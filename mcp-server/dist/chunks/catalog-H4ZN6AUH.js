@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{c as a,d as b,e as c}from"./chunk-3H5ITSGF.js";import"./chunk-AOWMGK3B.js";import"./chunk-YTLK3OKL.js";import"./chunk-JDDDOASX.js";import"./chunk-OB2FU5BZ.js";import"./chunk-U2K5IYSE.js";import"./chunk-RJ2DWNBK.js";import"./chunk-ITRIRGKX.js";import"./chunk-OQPQXPV4.js";export{a as listSkillFiles,b as loadCatalog,c as readCatalogSnapshot};

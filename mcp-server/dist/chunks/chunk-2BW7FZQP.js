@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+function t(r){return r===null||typeof r!="object"?JSON.stringify(r)??"null":Array.isArray(r)?`[${r.map(n=>t(n===void 0?null:n)).join(",")}]`:`{${Object.entries(r).filter(([,n])=>n!==void 0).sort(([n],[i])=>n<i?-1:n>i?1:0).map(([n,i])=>`${JSON.stringify(n)}:${t(i)}`).join(",")}}`}export{t as a};

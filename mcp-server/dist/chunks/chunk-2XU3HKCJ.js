@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+function l(i,r){let n=Array.from({length:r.length+1},(t,o)=>o);for(let t=1;t<=i.length;t+=1){let o=n[0];n[0]=t;for(let e=1;e<=r.length;e+=1){let s=n[e];n[e]=Math.min(n[e]+1,n[e-1]+1,o+(i[t-1]===r[e-1]?0:1)),o=s}}return n[r.length]}function f(i,r){let n,t=1/0,o=i.toLowerCase();for(let e of r){let s=l(o,e.toLowerCase());s<t&&(n=e,t=s)}return n!==void 0&&t<=Math.max(2,Math.floor(i.length/3))?n:void 0}export{f as a};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+var t=new Map;function a(e,o){let n=o.then(()=>{},()=>{});t.set(e,n),n.then(()=>{t.get(e)===n&&t.delete(e)})}function d(e){return t.has(e)}async function l(e,o,n){let i=t.get(e);if(!i)return!0;let r,u=new Promise(s=>{r=setTimeout(()=>s(!1),o),n?.addEventListener("abort",()=>s(!1),{once:!0})});try{return await Promise.race([i.then(()=>!0),u])}finally{clearTimeout(r)}}export{a,d as b,l as c};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{readFileSync as i}from"node:fs";import{dirname as t,join as a}from"node:path";import{fileURLToPath as s}from"node:url";function f(){let n=t(s(import.meta.url));for(let e=0;e<6;e+=1){try{let r=JSON.parse(i(a(n,"package.json"),"utf8"));if(r.name==="shipgate"&&typeof r.version=="string")return r.version}catch{}let o=t(n);if(o===n)break;n=o}return"0.0.0-unknown"}var u=f();export{u as a};

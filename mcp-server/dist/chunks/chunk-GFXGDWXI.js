@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e as u}from"./chunk-OQPQXPV4.js";u();var t=new Map;function l(e,o){let n=o.then(()=>{},()=>{});t.set(e,n),n.then(()=>{t.get(e)===n&&t.delete(e)})}function c(e){return t.has(e)}async function f(e,o,n){let i=t.get(e);if(!i)return!0;let r,a=new Promise(s=>{r=setTimeout(()=>s(!1),o),n?.addEventListener("abort",()=>s(!1),{once:!0})});try{return await Promise.race([i.then(()=>!0),a])}finally{clearTimeout(r)}}export{l as a,c as b,f as c};

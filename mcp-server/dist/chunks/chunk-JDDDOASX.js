@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e}from"./chunk-OQPQXPV4.js";e();import{existsSync as o}from"node:fs";import{dirname as t,join as f}from"node:path";import{fileURLToPath as m}from"node:url";function a(u=process.env,d=m(import.meta.url)){let r=u.CLAUDE_PLUGIN_ROOT;if(r&&o(f(r,".claude-plugin")))return r;let n=t(d);for(;;){if(o(f(n,".claude-plugin")))return n;let i=t(n);if(i===n)return;n=i}}export{a};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e as t}from"./chunk-OQPQXPV4.js";t();function e(r){return r===null||typeof r!="object"?JSON.stringify(r)??"null":Array.isArray(r)?`[${r.map(n=>e(n===void 0?null:n)).join(",")}]`:`{${Object.entries(r).filter(([,n])=>n!==void 0).sort(([n],[i])=>n<i?-1:n>i?1:0).map(([n,i])=>`${JSON.stringify(n)}:${e(i)}`).join(",")}}`}export{e as a};

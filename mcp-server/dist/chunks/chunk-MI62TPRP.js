@@ -1,3 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as p,c as l}from"./chunk-ECTWMO23.js";import{e as i}from"./chunk-3H5ITSGF.js";import{e as r,h as e,j as m}from"./chunk-KOP4XKMQ.js";import{e as a}from"./chunk-OQPQXPV4.js";a();async function x(t){let s=await p(t);if(!s.exists)return"";let n=r(s.snapshot.state,await i(t)),o=f(n,s.snapshot.warnings.count);return await l(t,s.snapshot,{sessionText:o}).catch(()=>{}),o}function f(t,s){let n=s>0?`(${s} unreadable line${s===1?"":"s"} in events.jsonl skipped; run \`shipgate learnings show\` for details.)
-`:"";return m(e(t))+n}export{x as a,f as b};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{d as e}from"./chunk-TYU4NPII.js";var t=/^[a-z][a-z0-9_-]{0,39}$/,n='a lowercase environment name like "production" (letters, digits, "_" and "-"; at most 40)',r=e.string().regex(t,n),a=["rolling","blue-green","canary","recreate"];export{t as a,n as b,r as c,a as d};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e}from"./chunk-OQPQXPV4.js";e();var t={uri:"shipgate://learnings",name:"learnings",title:"Lessons learned (shipgate)",description:"Pitfalls with frequency and last seen, successful patterns and deploy metrics, updated by code after every run.",mimeType:"text/markdown"};export{t as a};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{existsSync as e}from"node:fs";import{dirname as o,join as t}from"node:path";import{fileURLToPath as d}from"node:url";function c(f=process.env,u=d(import.meta.url)){let r=f.CLAUDE_PLUGIN_ROOT;if(r&&e(t(r,".claude-plugin")))return r;let n=o(u);for(;;){if(e(t(n,".claude-plugin")))return n;let i=o(n);if(i===n)return;n=i}}export{c as a};

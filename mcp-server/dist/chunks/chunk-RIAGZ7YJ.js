@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e as n}from"./chunk-OQPQXPV4.js";n();var p=(o,e)=>new Promise(r=>{if(e?.aborted||o<=0){r();return}let t=()=>{clearTimeout(i),e?.removeEventListener("abort",t),r()},i=setTimeout(t,o);e?.addEventListener("abort",t,{once:!0})}),a={now:()=>new Date,sleep:p};export{p as a,a as b};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{d as t}from"./chunk-ITRIRGKX.js";import{e}from"./chunk-OQPQXPV4.js";e();var n=/^[a-z][a-z0-9_-]{0,39}$/,o='a lowercase environment name like "production" (letters, digits, "_" and "-"; at most 40)',E=t.string().regex(n,o),s=["rolling","blue-green","canary","recreate"];export{n as a,o as b,E as c,s as d};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{a as e}from"./chunk-TORWM5X5.js";import{realpath as m,stat as a}from"node:fs/promises";import{dirname as o,join as s}from"node:path";async function p(i){let n=await m(i),r;for(let t=n;;t=o(t)){for(let f of e)if(await l(s(t,f)))return t;if(r===void 0&&await u(s(t,".git"))&&(r=t),o(t)===t)break}return r??n}async function l(i){return a(i).then(n=>n.isFile(),()=>!1)}async function u(i){return a(i).then(()=>!0,()=>!1)}export{p as a};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e as t}from"./chunk-OQPQXPV4.js";t();import{readFileSync as a}from"node:fs";import{dirname as i,join as s}from"node:path";import{fileURLToPath as f}from"node:url";function m(){let n=i(f(import.meta.url));for(let e=0;e<6;e+=1){try{let r=JSON.parse(a(s(n,"package.json"),"utf8"));if(r.name==="shipgate"&&typeof r.version=="string")return r.version}catch{}let o=i(n);if(o===n)break;n=o}return"0.0.0-unknown"}var d=m();export{d as a};

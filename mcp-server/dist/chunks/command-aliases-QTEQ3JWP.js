@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-BLURXXE4.js";import"./chunk-RJ2DWNBK.js";import"./chunk-KCTSCTSL.js";import"./chunk-BJXT2Y67.js";import"./chunk-OQPQXPV4.js";export{a as ALIASED_COMMANDS,b as ALIAS_DIR,c as ALIAS_MARKER,e as applyCommandAliases,d as planCommandAliases,f as renderAlias};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-QAYT7OVJ.js";import"./chunk-OBNQNCZW.js";import"./chunk-GEIW6J4N.js";import"./chunk-WT26UMBN.js";import"./chunk-Z6JO4XXQ.js";import"./chunk-KXCRQMK3.js";import"./chunk-RJ2DWNBK.js";import"./chunk-ITRIRGKX.js";import"./chunk-KCTSCTSL.js";import"./chunk-OQPQXPV4.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

@@ -1,7 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a as r}from"./chunk-6TEEBU32.js";import"./chunk-2O3OQB6S.js";import"./chunk-Z6JO4XXQ.js";import"./chunk-GE6Q5ZWG.js";import"./chunk-ZHCS7KJK.js";import"./chunk-CZP3Y4WW.js";import"./chunk-SDL2L54P.js";import"./chunk-JDDDOASX.js";import"./chunk-TEY2NUO5.js";import{a as t}from"./chunk-P524AQ23.js";import"./chunk-2ZBACT4K.js";import"./chunk-R7PA4RNT.js";import"./chunk-SBVZQ2IQ.js";import"./chunk-ITRIRGKX.js";import"./chunk-KCTSCTSL.js";import"./chunk-GQBQLJIQ.js";import"./chunk-BJXT2Y67.js";import"./chunk-RKIGHIP3.js";import{e as s}from"./chunk-OQPQXPV4.js";s();var f={name:"doctor",summary:"Report the protection level in force (guarded, signed, sandboxed), each setting verified, and what is missing.",usage:`  shipgate doctor [--json]
-  Exit 0 when hardened mode (sandboxed) is fully in force, 1 otherwise.`,options:{},allowPositionals:!1,async run(d,n){let a=await t(n.cwd),o=await r(a,{env:n.env});if(d.json)n.stdout.write(`${JSON.stringify({ok:o.level==="sandboxed",...o},null,2)}
-`);else{let i=[`Protection level: ${o.level}`,""];for(let e of o.checks)i.push(`  ${e.ok?"\u2713":"\u2717"} [${e.level}] ${e.id}: ${e.detail}${e.ok||!e.fix?"":`
-      fix: ${e.fix}`}`);for(let e of o.notices)i.push("",`  ! ${e}`);o.level!=="sandboxed"&&i.push("","Run `shipgate harden` for hardened mode (docs/security.md explains the levels)."),n.stdout.write(`${i.join(`
-`)}
-`)}return o.level==="sandboxed"?0:1}};export{f as command};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-CZP3Y4WW.js";import"./chunk-R7PA4RNT.js";import"./chunk-SBVZQ2IQ.js";import"./chunk-ITRIRGKX.js";import"./chunk-KCTSCTSL.js";import"./chunk-GQBQLJIQ.js";import"./chunk-BJXT2Y67.js";import"./chunk-RKIGHIP3.js";import"./chunk-OQPQXPV4.js";export{a as DEFAULT_GATE_SKILL,d as DEFAULT_RECEIPT_TTL_MS,b as PROMOTION_GATE_SKILL,c as defaultGates,e as gateSettings};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-GE6Q5ZWG.js";import"./chunk-ZHCS7KJK.js";import"./chunk-2ZBACT4K.js";import"./chunk-KCTSCTSL.js";import"./chunk-OQPQXPV4.js";export{f as changedPaths,e as commitParents,g as fileAtCommit,a as git,b as gitOk,c as gitTest,d as headCommit};

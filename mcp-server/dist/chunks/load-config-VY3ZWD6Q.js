@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{f as b,g as c,h as d,i as e,j as f}from"./chunk-R7PA4RNT.js";import"./chunk-SBVZQ2IQ.js";import"./chunk-ITRIRGKX.js";import"./chunk-KCTSCTSL.js";import{a}from"./chunk-GQBQLJIQ.js";import"./chunk-BJXT2Y67.js";import"./chunk-RKIGHIP3.js";import"./chunk-OQPQXPV4.js";export{a as CONFIG_FILE_NAMES,d as formatIssue,e as getEnvironment,b as loadConfig,c as parseConfigText,f as sha256};

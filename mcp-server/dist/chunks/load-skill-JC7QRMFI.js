@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,e as b,f as c,g as d}from"./chunk-U2GJEDHJ.js";import"./chunk-2ZBACT4K.js";import"./chunk-EPFQFUU3.js";import"./chunk-BJXT2Y67.js";import"./chunk-RKIGHIP3.js";import"./chunk-OQPQXPV4.js";export{b as MAX_SKILL_BYTES,a as detectKind,d as isBinary,c as loadSkillFile};

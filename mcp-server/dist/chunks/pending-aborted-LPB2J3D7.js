@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-UBJP74LF.js";import"./chunk-IYB5WP6T.js";import"./chunk-GFXGDWXI.js";import"./chunk-OBNQNCZW.js";import"./chunk-E6P5V3ZA.js";import"./chunk-OB2FU5BZ.js";import"./chunk-RJ2DWNBK.js";import"./chunk-ITRIRGKX.js";import"./chunk-KCTSCTSL.js";import"./chunk-OQPQXPV4.js";export{a as pendingAbortedDeploy};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-H5Q4TMNH.js";import"./chunk-MI62TPRP.js";import"./chunk-ECTWMO23.js";import"./chunk-3H5ITSGF.js";import"./chunk-AOWMGK3B.js";import"./chunk-P5JD4XMM.js";import"./chunk-KOP4XKMQ.js";import"./chunk-YTLK3OKL.js";import"./chunk-JDDDOASX.js";import"./chunk-OB2FU5BZ.js";import"./chunk-U2K5IYSE.js";import"./chunk-7NSD6RD3.js";import"./chunk-RJ2DWNBK.js";import"./chunk-ITRIRGKX.js";import"./chunk-OQPQXPV4.js";export{a as recordRun};
