@@ -6,13 +6,13 @@
 //
 // Usage: node bench/mcp-cold-start.mjs [--runs 7] [--json] [--cli PATH]   (PATH: another built cli.js)
 // Needs the built bundle (`npm run build`). Goal: shipgate <= half the filesystem server's time.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { cpuMsOf, loadAverage, median, timeMcpSession } from './lib/mcp-raw-session.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -28,72 +28,8 @@ const servers = [
   { name: 'server-filesystem', argv: [join(root, 'node_modules/@modelcontextprotocol/server-filesystem/dist/index.js'), scratch], env: {} },
 ];
 
-/**
- * CPU time the child has used so far, all threads (Linux /proc schedstat, nanoseconds on CPU).
- * Wall time on a busy machine mostly measures the neighbours; CPU time is the steadier figure.
- */
-function cpuMsOf(pid) {
-  try {
-    let ns = 0;
-    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    return ns / 1e6;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** Spawn, initialize, list tools; resolve with milliseconds from spawn to the tools/list answer. */
-function measure(server) {
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, server.argv, { cwd: scratch, env: { ...process.env, ...server.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    let toolCount = 0;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${server.name}: no tools/list answer within 30 s. stderr: ${stderr.slice(-500)}`));
-    }, 30_000);
-    const send = (message) => child.stdin.write(`${JSON.stringify(message)}\n`);
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    let answered = false;
-    child.on('error', reject);
-    child.once('exit', (code) => {
-      if (answered) return;
-      clearTimeout(timer);
-      reject(new Error(`${server.name} exited with ${code} before answering tools/list. stderr: ${stderr.slice(-500)}`));
-    });
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        if (!line.trim()) continue;
-        const message = JSON.parse(line);
-        if (message.id === 1) {
-          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-          send({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
-        } else if (message.id === 2) {
-          const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const cpuMs = cpuMsOf(child.pid);
-          answered = true;
-          toolCount = message.result?.tools?.length ?? 0;
-          clearTimeout(timer);
-          child.stdin.end();
-          child.once('exit', () => resolvePromise({ ms: elapsedMs, cpuMs, tools: toolCount }));
-          setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
-        }
-      }
-    });
-    send({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'shipgate-bench', version: '0' } },
-    });
-  });
-}
+/** Raw JSON-RPC: spawn → initialize → tools/list, from bench/lib/mcp-raw-session.mjs. */
+const measure = (server) => timeMcpSession({ ...server, cwd: scratch });
 
 /** The SDK client's view: connect() (spawn + initialize) then listTools(); milliseconds until tools arrive. */
 async function measureWithSdkClient(server) {
@@ -117,15 +53,9 @@ async function measureWithSdkClient(server) {
   return { ms, arrivedMs, cpuMs, tools: tools.length };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 try {
   const round = (v) => Math.round(v * 10) / 10;
-  const loadNow = () => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return '?'; } };
+  const loadNow = loadAverage;
   const loadBefore = loadNow();
   const summary = { runs, node: process.version, loadAverageBefore: loadBefore, clients: {} };
   for (const [client, measureOne] of [['raw JSON-RPC', measure], ['SDK Client + StdioClientTransport', measureWithSdkClient]]) {
