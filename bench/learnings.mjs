@@ -12,6 +12,7 @@
 //    parses the plugin's skills once for the local catalog cache. Peak RSS.
 // shipgate is built from src into a temporary folder (the committed dist/ is not touched). The load
 // average is printed with the figures: on a shared 2-core machine every wall time depends on it.
+// BENCH_KEEP=1 leaves the temporary folder (repository, clone, builds) for profiling.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -154,5 +155,6 @@ try {
   console.log(`CPU over \`node -e 0\`: hook (fresh clone) ${over('hookFresh')}, record ${over('record')}, show ${over('show')}.`);
   console.log(`\nThe hook printed:\n${hookOut.trimEnd().split('\n').map((l) => `  ${l}`).join('\n')}`);
 } finally {
-  rmSync(base, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept: ${base} (BENCH_KEEP is set)`);
+  else rmSync(base, { recursive: true, force: true });
 }

@@ -3,11 +3,19 @@
 // Entry points are small; heavy modules are reached through dynamic import() and land in chunks,
 // so `tools/list` and the guard hook never load remark or the validator.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The one esbuild configuration; tests reuse it (with a metafile) to inspect the module graph. */
-export function buildOptions(outdir = 'mcp-server/dist') {
+const REQUIRE_BANNER = "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);";
+
+/**
+ * The one esbuild configuration; tests reuse it (with a metafile) to inspect the module graph.
+ * `manifest` (from computeManifest) is embedded for `shipgate mcp`'s cold start; without it the
+ * server simply loads in full before its first answer.
+ */
+export function buildOptions(outdir = 'mcp-server/dist', manifest = undefined) {
   return {
     entryPoints: {
       cli: 'mcp-server/src/cli/main.ts',
@@ -23,10 +31,48 @@ export function buildOptions(outdir = 'mcp-server/dist') {
     legalComments: 'none',
     minify: true,
     logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);",
+    banner: { js: REQUIRE_BANNER },
+    ...(manifest ? { plugins: [embedManifest(manifest)] } : {}),
+  };
+}
+
+/** Replaces server/bundled-manifest.ts with the computed manifest, so it lands only in the chunk that imports it. */
+function embedManifest(manifest) {
+  return {
+    name: 'shipgate-embed-mcp-manifest',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]mcp-server[\\/]src[\\/]server[\\/]bundled-manifest\.ts$/ }, () => ({
+        contents: `export const BUNDLED_MANIFEST = ${JSON.stringify(manifest)};\n`,
+        loader: 'js',
+      }));
     },
   };
+}
+
+/**
+ * The SDK server's start-up answers (mcp-server/src/server/tools-manifest.ts), computed by running the
+ * source once: bundled to a temporary file, imported, asked. Deterministic, so the committed bundle
+ * stays byte-identical across builds and CI's staleness check holds.
+ */
+export async function computeManifest() {
+  const scratch = await mkdtemp(join(tmpdir(), 'shipgate-manifest-'));
+  try {
+    await build({
+      entryPoints: { manifest: 'mcp-server/src/server/tools-manifest.ts' },
+      outdir: scratch,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+      banner: { js: REQUIRE_BANNER },
+    });
+    const { computeToolsManifest } = await import(pathToFileURL(join(scratch, 'manifest.mjs')).href);
+    return await computeToolsManifest();
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -54,7 +100,7 @@ export function guardBuildOptions(outdir = 'mcp-server/dist') {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const options = buildOptions();
+  const options = buildOptions('mcp-server/dist', await computeManifest());
   await rm(options.outdir, { recursive: true, force: true });
   await build(options);
   await build(guardBuildOptions());

@@ -5,6 +5,7 @@
  * branches that both recorded runs (issue #15.2, #16).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -155,6 +156,35 @@ describe('a fresh clone and a merge', () => {
     expect(cached.text).toBe(first.stdout);
     expect(git(second, 'status', '--porcelain')).toBe('');
     expect((await runNode(hook, [], { env })).stdout).toBe(first.stdout);
+  });
+
+  it('checkpoints committed by an earlier version (sha256 fingerprints) stay valid; a forged fingerprint does not', async () => {
+    const root = await project('legacy');
+    const repo = await repoWithHistory(root, 4000);
+    const checkpoints = join(repo, STORE, 'checkpoints.jsonl');
+    const events = await readFile(join(repo, STORE, 'events.jsonl'));
+    const lines = (await readFile(checkpoints, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    const legacy = (line: string, forge: boolean) => {
+      const checkpoint = JSON.parse(line) as { coveredBytes: number; fingerprint: string };
+      expect(checkpoint.fingerprint).toMatch(/^f2:[0-9a-f]{16}$/);
+      const covered = events.subarray(Math.max(0, checkpoint.coveredBytes - 4096), checkpoint.coveredBytes);
+      const sha = createHash('sha256').update(covered).digest('hex').slice(0, 32);
+      return JSON.stringify({ ...checkpoint, fingerprint: forge ? sha.replace(/^./, (c) => (c === '0' ? '1' : '0')) : sha });
+    };
+    await writeFile(checkpoints, `${lines.map((line) => legacy(line, false)).join('\n')}\n`);
+    git(repo, 'commit', '-q', '-am', 'checkpoints as 0.3 wrote them');
+    const clone = join(root, 'clone');
+    git(root, 'clone', '-q', repo, clone);
+    const loaded = await loadState(join(clone, STORE));
+    expect(loaded.source).toBe('checkpoint');
+    expect(view(loaded.snapshot.state)).toEqual(view(foldEvents((await readEvents(join(clone, STORE))).events)));
+
+    await writeFile(checkpoints, `${lines.map((line) => legacy(line, true)).join('\n')}\n`);
+    git(repo, 'commit', '-q', '-am', 'forged');
+    const forged = join(root, 'forged');
+    git(root, 'clone', '-q', repo, forged);
+    expect((await loadState(join(forged, STORE))).source).toBe('events');
   });
 
   it('git merge of two branches that both recorded runs exits 0, keeps every event, and the summary counts both', async () => {

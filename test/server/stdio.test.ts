@@ -39,7 +39,7 @@ async function stdioClient(env: Record<string, string>, extraArgs: string[] = []
  * same build options, walked from the cli entry through the `mcp` command chunk and the stdio chunk,
  * following import statements only (dynamic imports are what tool handlers load on first call).
  */
-async function staticModulesOfMcpCommand(): Promise<string[]> {
+async function staticModulesOfMcpCommand(): Promise<{ front: string[]; server: string[] }> {
   const { buildOptions } = (await import(pathToFileURL(join(repoRoot, 'scripts/build.mjs')).href)) as { buildOptions: (outdir: string) => Record<string, unknown> };
   const outdir = mkdtempSync(join(tmpdir(), 'shipgate-meta-'));
   try {
@@ -51,7 +51,7 @@ async function staticModulesOfMcpCommand(): Promise<string[]> {
       if (!found) throw new Error(`no output for ${entry}`);
       return found[0];
     };
-    const modules = new Set<string>();
+    let modules = new Set<string>();
     const seen = new Set<string>();
     const walk = (output: string) => {
       if (seen.has(output)) return;
@@ -66,7 +66,10 @@ async function staticModulesOfMcpCommand(): Promise<string[]> {
     walk(`${outRel}/cli.js`);
     walk(byEntry('mcp-server/src/cli/commands/mcp.ts'));
     walk(byEntry('mcp-server/src/server/stdio.ts'));
-    return [...modules];
+    const front = [...modules];
+    modules = new Set<string>(front);
+    walk(byEntry('mcp-server/src/server/create-server.ts')); // what the front loads once initialize and tools/list are answered
+    return { front, server: [...modules] };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -152,8 +155,11 @@ describe('built server over stdio', () => {
     expect(await serverProjectRoot({ CLAUDE_PROJECT_DIR: join(repo.root, 'app', 'src') }, '/c')).toBe(realpathSync(repo.root));
   });
 
-  it('cold start: `shipgate mcp` statically loads no Markdown parser, validator or skill parser', async () => {
-    const modules = await staticModulesOfMcpCommand();
+  it('cold start: `shipgate mcp` answers tools/list before loading the SDK or zod, and its server loads no Markdown parser, validator or skill parser', async () => {
+    const { front, server: modules } = await staticModulesOfMcpCommand();
+    // Until initialize and tools/list are answered (from the build-time manifest), only the front runs.
+    expect(front).toContain('mcp-server/src/server/stdio-front.ts');
+    expect(front.filter((m) => /^node_modules\/|^mcp-server\/src\/server\/(create-server|tools\/)/.test(m))).toEqual([]);
     expect(modules).toContain('mcp-server/src/server/create-server.ts'); // the walk found the server
     const forbidden = modules.filter((m) => /^node_modules\/(remark-|unified|mdast|micromark|gray-matter|fast-xml-parser)|^mcp-server\/src\/(validate|skill)\//.test(m));
     expect(forbidden).toEqual([]);

@@ -13,6 +13,7 @@ import type { CatalogEntry } from './catalog-entry.js';
 import type { RunEvent, RunPhase } from './event.js';
 import { titleFromId } from './merge-catalog.js';
 import { compareEntries, FREQUENCY_WINDOW, foldEvents, type LearningsState } from './state.js';
+import { compareText } from '../util/compare-text.js';
 
 export { FREQUENCY_WINDOW };
 
@@ -107,7 +108,7 @@ export function computePitfallStats(events: readonly RunEvent[], catalog: readon
 /** Most relevant first: seen in the window, then total count, then most recent. */
 export function rankPitfalls(stats: readonly PitfallStat[]): PitfallStat[] {
   return [...stats].sort(
-    (a, b) => b.seen - a.seen || b.count - a.count || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''),
+    (a, b) => b.seen - a.seen || b.count - a.count || compareText(b.lastSeen ?? '', a.lastSeen ?? ''),
   );
 }
 

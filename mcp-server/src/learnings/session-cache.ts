@@ -9,7 +9,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fingerprintAt } from './fingerprint.js';
+import { fingerprintMatches } from './fingerprint.js';
 
 export const SESSION_CACHE_FILE = 'session-summary.json';
 
@@ -35,7 +35,7 @@ export async function lookupSessionCache(storeDir: string): Promise<SessionCache
       .catch(() => undefined);
     if (!cached || cached.v !== 2 || typeof cached.text !== 'string' || typeof cached.coveredBytes !== 'number') return { state: 'miss' };
     const { size } = await handle.stat();
-    if (size !== cached.coveredBytes || (await fingerprintAt(handle, size)) !== cached.fingerprint) return { state: 'miss' };
+    if (size !== cached.coveredBytes || typeof cached.fingerprint !== 'string' || !(await fingerprintMatches(handle, size, cached.fingerprint))) return { state: 'miss' };
     return { state: 'hit', text: cached.text };
   } finally {
     await handle.close();

@@ -15,9 +15,8 @@
  */
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { LearningsState } from './state.js';
-import { fingerprintAt } from './fingerprint.js';
+import { fingerprintAt, fingerprintMatches } from './fingerprint.js';
 
 export { fingerprintAt };
 import { appendLine, CHECKPOINTS_FILE, SUMMARY_CACHE_FILE } from './store.js';
@@ -44,7 +43,7 @@ export interface Snapshot {
 }
 
 export async function stillValid(snapshot: Snapshot, handle: FileHandle, size: number): Promise<boolean> {
-  return snapshot.coveredBytes <= size && (await fingerprintAt(handle, snapshot.coveredBytes)) === snapshot.fingerprint;
+  return snapshot.coveredBytes <= size && (await fingerprintMatches(handle, snapshot.coveredBytes, snapshot.fingerprint));
 }
 
 export async function readLocalSnapshot(storeDir: string): Promise<Snapshot | undefined> {
@@ -57,9 +56,17 @@ export async function writeLocalSnapshot(storeDir: string, snapshot: Snapshot): 
   await writeQuickly(join(storeDir, SUMMARY_CACHE_FILE), JSON.stringify(snapshot));
 }
 
+let tempCounter = 0;
+
+/**
+ * Temp file + rename. The temp name is unique by pid, time and a counter (no node:crypto on the
+ * SessionStart hook's path), and created exclusively ('wx'): a file or link already at that name
+ * makes the write fail rather than be followed.
+ */
 export async function writeQuickly(path: string, data: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`.replace(/([^/]+)$/, '.$1');
-  await writeFile(temp, data, 'utf8');
+  tempCounter += 1;
+  const temp = `${path}.${process.pid}.${process.hrtime.bigint().toString(36)}.${tempCounter}.tmp`.replace(/([^/]+)$/, '.$1');
+  await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
   await rename(temp, path).catch(async (error: unknown) => {
     await rm(temp, { force: true });
     throw error;

@@ -13,6 +13,7 @@ import { deploymentRecordSchema, type DeploymentRecord } from './record-schema.j
 import { parseStateText } from '../util/state-file.js';
 import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 import { isDeployRunningHere } from './running-deploys.js';
+import { compareText } from '../util/compare-text.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
@@ -63,7 +64,7 @@ export async function readRecords(recordsDir: string): Promise<DeploymentRecord[
     });
     records.push(record);
   }
-  return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return records.sort((a, b) => compareText(a.startedAt, b.startedAt));
 }
 
 /** The exact command that puts the last good release back with full traffic after `record` was aborted. */

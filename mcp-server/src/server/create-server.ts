@@ -18,6 +18,7 @@ import { CallToolRequestSchema, type CallToolResult } from '@modelcontextprotoco
 import { BlockedError, UsageError } from '../errors.js';
 import { SHIPGATE_VERSION } from '../version.js';
 import { buildToolContext } from './build-tool-context.js';
+import { readOnlyFromEnv } from './read-only.js';
 import { LazySchemaValidator } from './lazy-schema-validator.js';
 import { callTool, errorResult } from './call-tool.js';
 import { tools } from './tools/index.js';
@@ -43,11 +44,6 @@ const INSTRUCTIONS = [
   'learnings_get returns lessons from previous runs; read them before deploying.',
 ].join('\n');
 
-/** True when the env asks for read-only mode (`SHIPGATE_READ_ONLY=1|true|yes`). */
-export function readOnlyFromEnv(env: NodeJS.ProcessEnv): boolean {
-  const value = env.SHIPGATE_READ_ONLY?.trim().toLowerCase();
-  return value === '1' || value === 'true' || value === 'yes';
-}
 
 function canonicalRoot(projectRoot: string): string {
   const absolute = resolve(projectRoot);

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-CWBEPOXT.js";import"./chunk-J2VQEVOV.js";import"./chunk-5IJMIQRB.js";import"./chunk-BU67HYCG.js";import"./chunk-XTX44J4X.js";import"./chunk-KJIZQGTN.js";import"./chunk-TWUF4XP4.js";import"./chunk-7QP6HWEZ.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-YW4TF4WC.js";import"./chunk-WSYHNHSX.js";import"./chunk-TDSCXAWF.js";import"./chunk-TYU4NPII.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

@@ -1,0 +1,57 @@
+/**
+ * The SDK Transport the real server connects to once it has loaded (see stdio.ts). Reading stdin
+ * stays with stdio.ts, which started before the SDK existed in the process; this transport receives
+ * the lines it hands over, parses them as the SDK's StdioServerTransport does (JSON, then the
+ * protocol schema, errors to onerror), and writes replies as newline-delimited JSON on stdout.
+ *
+ * The `initialize` the front already answered is replayed with a private id so the SDK server knows
+ * the client's capabilities (elicitation, logging level); its second answer is dropped here, the only
+ * message this transport ever withholds.
+ */
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/** The id of the replayed initialize: a string no client sends (clients number their requests). */
+export const REPLAYED_INITIALIZE_ID = 'shipgate-front:replayed-initialize';
+
+export class HandoverTransport implements Transport {
+  onmessage?: Transport['onmessage'];
+  onerror?: Transport['onerror'];
+  onclose?: Transport['onclose'];
+  private closed = false;
+
+  constructor(
+    private readonly output: NodeJS.WritableStream,
+    /** The SDK's JSONRPCMessageSchema.parse, passed in by the loader so this file imports no SDK value. */
+    private readonly parseMessage: (value: unknown) => JSONRPCMessage,
+  ) {}
+
+  async start(): Promise<void> {}
+
+  /** One line from stdin (without its newline), or an already-parsed message (the replayed ones). */
+  deliver(line: string | unknown): void {
+    if (this.closed) return;
+    let message: JSONRPCMessage;
+    try {
+      message = this.parseMessage(typeof line === 'string' ? JSON.parse(line.replace(/\r$/, '')) : line);
+    } catch (error) {
+      this.onerror?.(error as Error);
+      return;
+    }
+    this.onmessage?.(message);
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    if (this.closed || ('id' in message && message.id === REPLAYED_INITIALIZE_ID)) return Promise.resolve();
+    return new Promise((resolve) => {
+      if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
+      else this.output.once('drain', resolve);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.onclose?.();
+  }
+}
