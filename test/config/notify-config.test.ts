@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { main } from '../../mcp-server/src/cli/main.js';
 import { parseConfigText } from '../../mcp-server/src/config/load-config.js';
 import { renderStarterConfig } from '../../mcp-server/src/config/init-config.js';
-import { notifyConfigFor, planNotification } from '../../mcp-server/src/deploy/notify-stakeholders.js';
+import { notifyConfigFor, planNotification, sendNotification } from '../../mcp-server/src/deploy/notify-stakeholders.js';
 import { newRecord, type DeploymentRecord } from '../../mcp-server/src/records/deployment-record.js';
 
 let dir: string;
@@ -106,5 +106,13 @@ describe('shipgate init', () => {
     expect(block).toHaveLength(4);
     const config = parseConfigText(`${text}\n${block.map((line) => line.slice(2)).join('\n')}\n`, 'starter');
     expect(config.notify).toMatchObject({ command: ['node', 'scripts/notify.mjs', '{env}', '{version}', '{status}', '{url}'], on: ['succeeded', 'rolled_back', 'failed'], timeout: 30_000 });
+  });
+});
+
+describe('a notify command that cannot start', () => {
+  it('is a failed communication naming why, not an exception', async () => {
+    const sent = await sendNotification({ argv: ['shipgate-no-such-notify-command', '{env}'], timeoutMs: 5_000, status: 'succeeded' }, { projectRoot: dir });
+    expect(sent).toMatchObject({ ok: false, exitCode: 127, timedOut: false, status: 'succeeded', command: ['shipgate-no-such-notify-command', '{env}'] });
+    expect(sent.detail).toMatch(/ENOENT|not found/);
   });
 });
