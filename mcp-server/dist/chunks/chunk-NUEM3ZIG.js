@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+function d(r,t){let e=new Set;for(let o of r)for(let n of o.matchAll(/\{([a-z_]+)\}/g))t.includes(n[1])||e.add(n[0]);return[...e]}function g(r,t,e){let o=new RegExp(`\\{(${t.map(n=>n.replace(/[^a-z_]/g,"")).join("|")})\\}`,"g");return r.map(n=>n.replace(o,(i,s)=>{let a=e[s];return a===void 0?i:String(a)}))}export{d as a,g as b};

@@ -1,7 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a as t}from"./chunk-DCHTKSQM.js";import"./chunk-TUT3XW5I.js";import"./chunk-6QAXGSHS.js";import"./chunk-NTQUEPZR.js";import"./chunk-TX37AGKM.js";import"./chunk-M32APP7K.js";import"./chunk-RLNUU4UJ.js";import"./chunk-QKTWQ3PC.js";import"./chunk-QW4HEKKL.js";import{a as s}from"./chunk-VYZKFWJZ.js";import"./chunk-IW56FJZR.js";import"./chunk-GYS63LET.js";import"./chunk-MPVA2EXV.js";import"./chunk-TYU4NPII.js";import"./chunk-LYE76MQE.js";import"./chunk-TORWM5X5.js";import"./chunk-GMT43W3S.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";var c={name:"doctor",summary:"Report the protection level in force (guarded, signed, sandboxed), each setting verified, and what is missing.",usage:`  shipgate doctor [--json]
-  Exit 0 when hardened mode (sandboxed) is fully in force, 1 otherwise.`,options:{},allowPositionals:!1,async run(r,n){let d=await s(n.cwd),o=await t(d,{env:n.env});if(r.json)n.stdout.write(`${JSON.stringify({ok:o.level==="sandboxed",...o},null,2)}
-`);else{let i=[`Protection level: ${o.level}`,""];for(let e of o.checks)i.push(`  ${e.ok?"\u2713":"\u2717"} [${e.level}] ${e.id}: ${e.detail}${e.ok||!e.fix?"":`
-      fix: ${e.fix}`}`);for(let e of o.notices)i.push("",`  ! ${e}`);o.level!=="sandboxed"&&i.push("","Run `shipgate harden` for hardened mode (docs/security.md explains the levels)."),n.stdout.write(`${i.join(`
-`)}
-`)}return o.level==="sandboxed"?0:1}};export{c as command};
