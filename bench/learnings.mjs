@@ -33,8 +33,9 @@ const git = (cwd, ...args) => execFileSync('git', ['-c', 'user.name=bench', '-c'
 try {
   const loadBefore = load();
   // shipgate as shipped (cli, hook) and the record entry as the server bundles it.
-  const { buildOptions } = await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href);
+  const { buildOptions, hookBuildOptions } = await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href);
   await build({ ...buildOptions(join(base, 'dist')), logLevel: 'error' });
+  await build({ ...hookBuildOptions(join(base, 'dist')), logLevel: 'error' });
   const cli = join(base, 'dist', 'cli.js');
   const hook = join(base, 'dist', 'session-start-hook.js');
   const lib = join(base, 'record-run.mjs');

@@ -12,7 +12,7 @@ import { readEnvironmentState, writeEnvironmentState } from '../../mcp-server/sr
 import { journalPath, readJournal } from '../../mcp-server/src/release/journal.js';
 import { readRecords } from '../../mcp-server/src/records/deployment-record.js';
 import { statePaths } from '../../mcp-server/src/project/paths.js';
-import { readCatalogSnapshot } from '../../mcp-server/src/learnings/catalog.js';
+import { readCatalogSnapshot } from '../../mcp-server/src/learnings/catalog-snapshot.js';
 import { CATALOG_SNAPSHOT_FILE } from '../../mcp-server/src/learnings/store.js';
 
 let root: string;

@@ -9,42 +9,18 @@
  * Good: a project adds `<pitfall name="forgot_feature_flag">` to its own skill → it appears in learnings.md.
  * Bad:  writing the catalog into the plugin folder (a plugin update would drop it).
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
 import type { CatalogEntry } from './catalog-entry.js';
-import { RUN_PHASES } from './event.js';
 import { detectionRules } from './detect/index.js';
 import { mergeCatalog, type SkillPitfall } from './merge-catalog.js';
 import { findPluginRoot } from './plugin-root.js';
 import { readSkillPitfalls } from './skill-pitfalls.js';
 import { CATALOG_SNAPSHOT_FILE } from './store.js';
+import { readSnapshot, type CatalogSnapshot, type CatalogSourceFile } from './catalog-snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
-/**
- * The cached catalog (`catalog.json`): read through this schema, so a damaged or foreign cache is a
- * miss that is recomputed from the skills, never a catalog with missing fields.
- */
-const snapshotSchema = z
-  .object({
-    v: z.literal(1),
-    files: z.array(z.object({ path: z.string(), size: z.number(), mtimeMs: z.number() })),
-    entries: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        impact: z.string().optional(),
-        prevention: z.string().optional(),
-        detection: z.string().optional(),
-        phase: z.enum(RUN_PHASES),
-        source: z.string(),
-        detectable: z.boolean(),
-      }),
-    ),
-  });
-
-type Snapshot = z.output<typeof snapshotSchema> & { entries: CatalogEntry[] };
-type SourceFile = Snapshot['files'][number];
+type SourceFile = CatalogSourceFile;
 
 export interface CatalogOptions {
   pluginRoot?: string;
@@ -105,7 +81,7 @@ export async function loadCatalog(projectRoot: string, storeDir: string, options
 }
 
 async function writeSnapshot(storeDir: string, sources: SourceFile[], entries: CatalogEntry[]): Promise<void> {
-  await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies Snapshot)}\n`).catch(() => undefined);
+  await writeFileAtomic(join(storeDir, CATALOG_SNAPSHOT_FILE), `${JSON.stringify({ v: 1, files: sources, entries } satisfies CatalogSnapshot)}\n`).catch(() => undefined);
 }
 
 async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: string | undefined, files: string[], sources: SourceFile[], options: CatalogOptions): Promise<{ entries: CatalogEntry[]; written: boolean }> {
@@ -125,20 +101,6 @@ async function buildCatalog(projectRoot: string, storeDir: string, pluginRoot: s
   const write = options.writeSnapshot !== false;
   if (write) await writeSnapshot(storeDir, sources, entries);
   return { entries, written: write };
-}
-
-/** The cached catalog, or the detection rules' fallback catalog when there is none (fresh clone). */
-export async function readCatalogSnapshot(storeDir: string): Promise<CatalogEntry[]> {
-  return (await readSnapshot(storeDir))?.entries ?? mergeCatalog([], detectionRules);
-}
-
-async function readSnapshot(storeDir: string): Promise<Snapshot | undefined> {
-  try {
-    const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(join(storeDir, CATALOG_SNAPSHOT_FILE), 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function sameSources(a: SourceFile[], b: SourceFile[]): boolean {

@@ -9,7 +9,7 @@
  * Good: "shipgate lessons from 12 recorded runs … - Missing Git Tag ★★☆☆☆ (2/5), last seen 2026-03-02."
  * Bad:  printing the whole catalog, or a banner in a repository that never ran shipgate.
  */
-import { readCatalogSnapshot } from './catalog.js';
+import { readCatalogSnapshot } from './catalog-snapshot.js';
 import { formatTopPitfalls, summarizeAnalysis } from './summary.js';
 import { analyzeState, type LearningsAnalysis } from './analysis.js';
 import { loadState } from './load-state.js';

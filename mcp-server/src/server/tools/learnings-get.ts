@@ -53,7 +53,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { readLearnings } = await import('../../learnings/read-learnings.js');
     const { summarizeLearnings, formatTopPitfalls } = await import('../../learnings/summary.js');
     const { renderLearnings } = await import('../../learnings/render.js');
-    const { readCatalogSnapshot } = await import('../../learnings/catalog.js');
+    const { readCatalogSnapshot } = await import('../../learnings/catalog-snapshot.js');
     const view = await readLearnings(context.projectRoot);
     let { summary, markdown } = view;
     if (args.environment) {

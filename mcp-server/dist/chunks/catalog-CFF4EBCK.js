@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{c as a,d as b,e as c}from"./chunk-P6BZI3GF.js";import"./chunk-EFAYOXHS.js";import"./chunk-7QP6HWEZ.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-ZQQS7QFW.js";import"./chunk-TDSCXAWF.js";import"./chunk-TYU4NPII.js";import"./chunk-AHK5V45S.js";export{a as listSkillFiles,b as loadCatalog,c as readCatalogSnapshot};

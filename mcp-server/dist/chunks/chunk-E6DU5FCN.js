@@ -1,3 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as m,c as p}from"./chunk-UTIXWWKH.js";import{e as a}from"./chunk-P6BZI3GF.js";import{e as i,h as r,j as e}from"./chunk-B6OLXNMD.js";async function y(t){let s=await m(t);if(!s.exists)return"";let n=i(s.snapshot.state,await a(t)),o=l(n,s.snapshot.warnings.count);return await p(t,s.snapshot,{sessionText:o}).catch(()=>{}),o}function l(t,s){let n=s>0?`(${s} unreadable line${s===1?"":"s"} in events.jsonl skipped; run \`shipgate learnings show\` for details.)
-`:"";return e(r(t))+n}export{y as a,l as b};

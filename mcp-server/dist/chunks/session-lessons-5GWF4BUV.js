@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b}from"./chunk-E6DU5FCN.js";import"./chunk-UTIXWWKH.js";import"./chunk-P6BZI3GF.js";import"./chunk-EFAYOXHS.js";import"./chunk-B6OLXNMD.js";import"./chunk-D6DXA4EN.js";import"./chunk-7QP6HWEZ.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-ZQQS7QFW.js";import"./chunk-TDSCXAWF.js";import"./chunk-TYU4NPII.js";import"./chunk-AHK5V45S.js";export{a as sessionLessonsFromStore,b as sessionTextFrom};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f,h as g,i as h,j as i,k as j,l as k}from"./chunk-EFAYOXHS.js";import"./chunk-TJM7NIE4.js";import"./chunk-ZQQS7QFW.js";import"./chunk-AHK5V45S.js";export{e as CATALOG_SNAPSHOT_FILE,b as CHECKPOINTS_FILE,a as EVENTS_FILE,f as LOCK_FILE,d as RENDERED_FILE,c as SUMMARY_CACHE_FILE,j as appendEvent,k as appendLine,g as eventsPath,i as parseEventLines,h as readEvents};
