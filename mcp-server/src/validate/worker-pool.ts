@@ -16,8 +16,11 @@ import { RULES } from './rules/index.js';
 
 const ROLE = 'shipgate-validate-worker';
 const BATCH = 40;
+const READY = 'ready';
 
 export interface Job {
+  /** Position in the engine's file list; results are stored there. */
+  index: number;
   path: string;
   kind: DocumentKind;
   bytes: Uint8Array;
@@ -47,58 +50,70 @@ export function canUseWorkers(): boolean {
   return availableParallelism() > 1 && loadavg()[0]! < availableParallelism();
 }
 
-export async function processInWorkers(jobs: Job[], overrides: SeverityOverrides): Promise<FileResult[]> {
-  const size = Math.max(1, Math.min(3, availableParallelism() - 1, Math.ceil(jobs.length / BATCH) - 1));
-  const results: FileResult[] = new Array(jobs.length);
-  let next = 0;
-  const workers: Worker[] = [];
+/**
+ * Pulls jobs from `take` until it runs dry: the main thread processes batches itself while the workers
+ * start, then keeps pulling alongside them. Results go to `done` as they arrive, so nothing holds every
+ * file at once. A worker that fails (cannot start, dies) hands its unfinished batch back to the main
+ * thread: a broken pool only costs speed, never a file.
+ */
+export async function processInWorkers(take: () => Job | undefined, done: (job: Job, result: FileResult) => void, overrides: SeverityOverrides): Promise<void> {
+  const size = Math.max(1, Math.min(3, availableParallelism() - 1));
   const rules = documentRules(overrides);
   const severity = severityFrom(overrides);
+  const returned: Job[] = [];
+  const batch = (): Job[] => {
+    const jobs = returned.splice(0, BATCH);
+    while (jobs.length < BATCH) {
+      const job = take();
+      if (!job) break;
+      jobs.push(job);
+    }
+    return jobs;
+  };
+  const runLocal = (jobs: Job[]) => { for (const job of jobs) done(job, processFile(job.path, job.kind, job.bytes, rules, severity)); };
   const local = async () => {
-    while (next < jobs.length) {
-      const start = next;
-      const batch = jobs.slice(start, start + BATCH);
-      next += batch.length;
-      batch.forEach((job, i) => { results[start + i] = processFile(job.path, job.kind, job.bytes, rules, severity); });
+    for (let jobs = batch(); jobs.length > 0; jobs = batch()) {
+      runLocal(jobs);
       // Let worker messages in between batches.
       await new Promise<void>((resolveTick) => setImmediate(resolveTick));
     }
   };
+  const workers: Worker[] = [];
+  const remote = () =>
+    new Promise<void>((resolvePromise) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, overrides } });
+      workers.push(worker);
+      let inFlight: Job[] = [];
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        returned.push(...inFlight);
+        inFlight = [];
+        void worker.terminate();
+        resolvePromise();
+      };
+      const send = () => {
+        inFlight = batch();
+        if (inFlight.length === 0) return finish();
+        worker.postMessage(inFlight);
+      };
+      // The first message is READY (the worker has loaded the rules); each later one answers a batch.
+      worker.on('message', (message: FileResult[] | typeof READY) => {
+        if (message !== READY) inFlight.forEach((job, i) => done(job, message[i]!));
+        inFlight = [];
+        send();
+      });
+      worker.once('error', finish);
+      worker.once('exit', finish);
+    });
   try {
-    await Promise.all([
-      local(),
-      ...Array.from({ length: size }, () =>
-        new Promise<void>((resolvePromise, reject) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, overrides } });
-          workers.push(worker);
-          let batchStart = 0;
-          let done = false;
-          const send = () => {
-            if (next >= jobs.length) {
-              done = true;
-              void worker.terminate();
-              resolvePromise();
-              return;
-            }
-            batchStart = next;
-            const batch = jobs.slice(next, next + BATCH);
-            next += batch.length;
-            worker.postMessage(batch);
-          };
-          worker.on('message', (batchResults: FileResult[]) => {
-            batchResults.forEach((r, i) => { results[batchStart + i] = r; });
-            send();
-          });
-          worker.once('error', reject);
-          worker.once('exit', (code) => { if (!done) reject(new Error(`validator worker exited early with code ${code}`)); });
-          send();
-        }),
-      ),
-    ]);
+    await Promise.all([local(), ...Array.from({ length: size }, remote)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
+  // Batches handed back by a worker that failed after the main thread ran dry.
+  runLocal(returned.splice(0));
 }
 
 function serve(): void {
@@ -108,6 +123,7 @@ function serve(): void {
   parentPort!.on('message', (batch: Job[]) => {
     parentPort!.postMessage(batch.map((job) => processFile(job.path, job.kind, job.bytes, rules, severity)));
   });
+  parentPort!.postMessage(READY);
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serve();
