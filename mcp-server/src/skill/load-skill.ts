@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { DocumentKind, ParseProblem, SkillDocument } from './model.js';
-import { emptyMarkdown, emptyModel, parseSkill } from './parse-skill.js';
+import { emptyModel, parseSkill } from './parse-skill.js';
 import { detectKind } from './detect-kind.js';
 
 export { detectKind } from './detect-kind.js';
@@ -46,5 +46,5 @@ export function isBinary(bytes: Uint8Array): boolean {
 
 function problemDocument(path: string, kind: DocumentKind, ruleId: string, message: string): SkillDocument {
   const problem: ParseProblem = { ruleId, severity: 'error', message, position: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-  return { path, kind, text: '', frontmatter: null, markdown: emptyMarkdown(), elements: [], problems: [problem], model: emptyModel() };
+  return { path, kind, text: '', frontmatter: null, elements: [], problems: [problem], model: emptyModel() };
 }

@@ -5,7 +5,7 @@
  */
 import type { DocumentKind, SkillDocument } from '../skill/model.js';
 import { parseSkill } from '../skill/parse-skill.js';
-import { emptyModel, emptyMarkdown } from '../skill/parse-skill.js';
+import { emptyModel } from '../skill/parse-skill.js';
 import { isBinary, MAX_SKILL_BYTES } from '../skill/load-skill.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { DocumentRule, Report, RuleMeta } from './rule.js';
@@ -19,7 +19,7 @@ export interface FileResult {
 
 export function documentFromBytes(path: string, kind: DocumentKind, bytes: Uint8Array): SkillDocument {
   const problem = (ruleId: string, message: string): SkillDocument => ({
-    path, kind, text: '', frontmatter: null, markdown: emptyMarkdown(), elements: [], model: emptyModel(),
+    path, kind, text: '', frontmatter: null, elements: [], model: emptyModel(),
     problems: [{ ruleId, severity: 'error', message, position: { line: 1, column: 1, endLine: 1, endColumn: 2 } }],
   });
   if (bytes.length > MAX_SKILL_BYTES) return problem('file-too-large', `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MB, expected at most 5 MB; move detail into references/ files.`);
