@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { SHIPGATE_VERSION } from '../version.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ProjectRule, ProjectRuleContext } from './rule.js';
@@ -16,7 +17,8 @@ import { collectFiles } from './collect-files.js';
 import { processFile, type FileResult } from './process-file.js';
 import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
 import { ResultCache } from './cache.js';
-import { canUseWorkers, documentRules, processInWorkers, severityFrom, type Job, type SeverityOverrides } from './worker-pool.js';
+import type { Job } from './worker-pool.js';
+import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
 
 export interface ValidateOptions {
@@ -101,6 +103,7 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     };
     if (wantWorkers && cursor < markdown.length) {
       usedWorkers = true;
+      const { processInWorkers } = await import('./worker-pool.js');
       await processInWorkers(next, done, overrides);
     } else {
       const rules = documentRules(overrides);
@@ -131,6 +134,17 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     failed: errorCount > 0 || (options.strict === true && warningCount > 0),
     stats: { cacheHits: markdown.length - misses, workers: usedWorkers },
   };
+}
+
+/**
+ * Workers pay off only with a spare core: on a machine already saturated (load average at or above the
+ * core count) they add start-up cost and contention. SHIPGATE_WORKERS=always|never overrides.
+ */
+export function canUseWorkers(): boolean {
+  const setting = process.env.SHIPGATE_WORKERS ?? (process.env.SHIPGATE_NO_WORKERS === '1' ? 'never' : 'auto');
+  if (setting === 'never' || !import.meta.url.endsWith('.js')) return false;
+  if (setting === 'always') return true;
+  return availableParallelism() > 1 && loadavg()[0]! < availableParallelism();
 }
 
 /** Paths relative to cwd with `/` separators when inside it (stable in JSON, SARIF and CI logs). */

@@ -2,17 +2,17 @@
  * Use both cores: when many files miss the cache, parsing and the document rules run in a small pool
  * of worker threads (one per extra core, at most 3) AND on the main thread, all pulling batches from
  * one queue, so the main thread works while the workers are still starting. The same module is the worker's entry:
- * it re-imports itself with `workerData.role` set and then serves batches. Only the built bundle (.js)
+ * it re-imports itself with `workerData.role` set and then serves batches. The engine loads it with
+ * import() only when it wants workers, so in the bundle it is its own chunk and a worker compiles the
+ * parser and the rules, not the engine, the file walk or the formatters. Only the built bundle (.js)
  * can start workers; from TypeScript sources (tests) `canUseWorkers()` is false and the engine stays
  * in-process, which gives the same results.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DocumentKind } from '../skill/model.js';
-import type { RuleMeta } from './rule.js';
-import type { DocumentRule } from './rule.js';
 import { processFile, type FileResult } from './process-file.js';
-import { RULES } from './rules/index.js';
+import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 
 const ROLE = 'shipgate-validate-worker';
 const BATCH = 40;
@@ -24,30 +24,6 @@ export interface Job {
   path: string;
   kind: DocumentKind;
   bytes: Uint8Array;
-}
-
-export type SeverityOverrides = Record<string, 'error' | 'warning' | 'off'>;
-
-export function documentRules(overrides: SeverityOverrides): DocumentRule[] {
-  return RULES.filter((r): r is DocumentRule => r.meta.scope === 'document' && overrides[r.meta.id] !== 'off');
-}
-
-export function severityFrom(overrides: SeverityOverrides): (meta: RuleMeta) => RuleMeta['severity'] {
-  return (meta) => {
-    const chosen = overrides[meta.id];
-    return chosen === 'error' || chosen === 'warning' ? chosen : meta.severity;
-  };
-}
-
-/**
- * Workers pay off only with a spare core: on a machine already saturated (load average at or above the
- * core count) they add start-up cost and contention. SHIPGATE_WORKERS=always|never overrides.
- */
-export function canUseWorkers(): boolean {
-  const setting = process.env.SHIPGATE_WORKERS ?? (process.env.SHIPGATE_NO_WORKERS === '1' ? 'never' : 'auto');
-  if (setting === 'never' || !import.meta.url.endsWith('.js')) return false;
-  if (setting === 'always') return true;
-  return availableParallelism() > 1 && loadavg()[0]! < availableParallelism();
 }
 
 /**
@@ -81,7 +57,13 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
   const workers: Worker[] = [];
   const remote = () =>
     new Promise<void>((resolvePromise) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, overrides } });
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, overrides } });
+      } catch {
+        resolvePromise();
+        return;
+      }
       workers.push(worker);
       let inFlight: Job[] = [];
       let finished = false;
