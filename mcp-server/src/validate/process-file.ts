@@ -29,10 +29,22 @@ export function documentFromBytes(path: string, kind: DocumentKind, bytes: Uint8
   return parseSkill(path, text, kind);
 }
 
+/** The ids of the last rule list seen: the same list comes with every file of a validation. */
+let idsOf: readonly DocumentRule[] | undefined;
+let ids = new Set<string>();
+
+function ruleIdsOf(rules: readonly DocumentRule[]): Set<string> {
+  if (idsOf !== rules) {
+    ids = new Set(rules.map((r) => r.meta.id));
+    idsOf = rules;
+  }
+  return ids;
+}
+
 export function processFile(path: string, kind: DocumentKind, bytes: Uint8Array, rules: readonly DocumentRule[], severityOf: (meta: RuleMeta) => RuleMeta['severity']): FileResult {
   const document = documentFromBytes(path, kind, bytes);
   const diagnostics: Diagnostic[] = [];
-  const ruleIds = new Set(rules.map((r) => r.meta.id));
+  const ruleIds = ruleIdsOf(rules);
   const text = document.text;
   for (const problem of document.problems) {
     if (ruleIds.has(problem.ruleId)) continue;
