@@ -39,9 +39,7 @@ export async function loadSkillFile(path: string, kind?: DocumentKind): Promise<
 
 /** NUL bytes in the first 8 KB, as git decides. */
 export function isBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i += 1) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 function problemDocument(path: string, kind: DocumentKind, ruleId: string, message: string): SkillDocument {

@@ -50,10 +50,13 @@ export function processFile(path: string, kind: DocumentKind, bytes: Uint8Array,
     if (ruleIds.has(problem.ruleId)) continue;
     diagnostics.push(makeDiagnostic(text, path, { id: problem.ruleId, severity: problem.severity }, { message: problem.message, position: problem.position }));
   }
+  // One context for all rules (they report synchronously): no closure and context per rule and file.
+  let current: { id: string; severity: RuleMeta['severity'] } = { id: '', severity: 'error' };
+  const context = { document, report: (report: Report) => diagnostics.push(makeDiagnostic(text, path, current, report)) };
   for (const rule of rules) {
-    const severity = severityOf(rule.meta);
+    current = { id: rule.meta.id, severity: severityOf(rule.meta) };
     try {
-      rule.check({ document, report: (report: Report) => diagnostics.push(makeDiagnostic(text, path, { id: rule.meta.id, severity }, report)) });
+      rule.check(context);
     } catch (error) {
       diagnostics.push(internalRuleError(path, rule.meta.id, error));
     }
