@@ -16,7 +16,6 @@ import { RULES, RULE_SET_ID } from './rules/index.js';
 import { collectFiles } from './collect-files.js';
 import { processFile, type FileResult } from './process-file.js';
 import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
-import { ResultCache } from './cache.js';
 import type { Job } from './worker-pool.js';
 import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
@@ -28,7 +27,7 @@ export interface ValidateOptions {
   rules?: SeverityOverrides;
   /** Read and write the content-hash cache (default true; SHIPGATE_NO_CACHE=1 disables). */
   cache?: boolean;
-  /** Use worker threads when at least this many files miss the cache (default 200). */
+  /** Use worker threads when at least this many Markdown files are to be checked (default DEFAULT_WORKER_THRESHOLD). */
   workerThreshold?: number;
 }
 
@@ -51,7 +50,8 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
   const collection = collectFiles(paths, options.cwd);
   const markdown = collection.files.filter((f) => f.type === 'markdown');
   const useCache = options.cache !== false && process.env.SHIPGATE_NO_CACHE !== '1';
-  const cache = useCache ? ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
+  // Loaded only when used: the cache is what needs node:crypto, which a --no-cache run never compiles.
+  const cache = useCache ? (await import('./cache.js')).ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
 
   // Streaming: each file is read (synchronously: for small files one read is cheaper than a trip through
   // the thread pool), looked up in the cache and, on a miss, handed out as a job; only its result
