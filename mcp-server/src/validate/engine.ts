@@ -42,7 +42,11 @@ export interface ValidationResult {
   stats: { cacheHits: number; workers: boolean };
 }
 
-/** Files to parse before a worker pool is worth its start-up cost. */
+/**
+ * Markdown files before a worker pool is worth its start-up cost. A worker compiles the parser and the
+ * rules again and runs them cold: at 1,000 skills on 2 shared cores (bench/validate-corpus.mjs, load
+ * average 4-5, so no spare core) the pool cost +0.4 s of CPU and 1.5x the wall time of one thread.
+ */
 const DEFAULT_WORKER_THRESHOLD = 5_000;
 
 export async function validatePaths(paths: string[], options: ValidateOptions): Promise<ValidationResult> {
@@ -89,7 +93,8 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     if (key) cache!.set(key, result);
   };
 
-  // Workers only for large trees with a spare core; they start when the first file misses the cache.
+  // Workers only for large trees with a spare core, and only once a file misses the cache (a warm run
+  // never starts one; a mostly warm one may start workers that find the queue already empty).
   const forced = process.env.SHIPGATE_WORKERS === 'always';
   const wantWorkers = markdown.length > 1 && (forced || markdown.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) && canUseWorkers();
   const first = take();
