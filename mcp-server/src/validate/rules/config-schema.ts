@@ -6,8 +6,7 @@
  *
  * Bad: `environments: { production: { provider: { type: ssh } } }`. Good: `type: git-push`.
  */
-import type { Document, Node } from 'yaml';
-import { isMap, isPair, isScalar } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { ZodIssue } from 'zod';
 import type { ProjectRule } from '../rule.js';
 import type { Position } from '../../skill/model.js';
@@ -30,7 +29,7 @@ export const rule: ProjectRule = {
     if (configs.length === 0) return;
     // The schema (zod, semver) loads only when there is a configuration to check: most validations
     // have none, and compiling it was ~10 ms of every cold run.
-    const [{ configSchema }, { formatIssue }, { LineCounter, parseDocument }] = await Promise.all([import('../../config/schema.js'), import('../../config/load-config.js'), import('yaml')]);
+    const [{ configSchema }, { formatIssue }] = await Promise.all([import('../../config/schema.js'), import('../../config/load-config.js')]);
     for (const file of configs) {
       const text = context.readText(file.path);
       if (text === undefined) {
