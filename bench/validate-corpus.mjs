@@ -1,7 +1,18 @@
-// Benchmark: validate 1,000 generated skills (~2.5 KB each, gate + logic flow + rollback) with
-//   shipgate (cold cache, warm cache), `claude plugin validate`, and `skills-ref validate`.
-// skills-ref takes one skill folder per call, so a sample of 100 is timed and extrapolated to 1,000.
-// Needs the built bundle (`npm run build`). Usage: node bench/validate-corpus.mjs [--count N] [--sample N]
+// Benchmark: validate N generated skills (~2.5 KB each: gate, logic flow, rollback) with shipgate and with
+// `claude plugin validate`, side by side: every run of every variant is interleaved (A B C ... A B C ...),
+// so a machine that gets busier or quieter during the benchmark moves all of them alike. Prints the
+// median and min–max of wall time, CPU (user+sys) and peak RSS, the load average before and after, and
+// each shipgate variant's median ratio to claude, taken run by run.
+//
+// Variants: shipgate single-threaded with no cache (the issue's row: SHIPGATE_WORKERS=never,
+// SHIPGATE_NO_CACHE=1), with the worker pool forced on, the default (cache file removed before each run:
+// pool unless the cores are busy), and a warm cache. A memory table validates --memory N skills (default
+// 10,000), single-threaded and with the pool, against claude: peak RSS, and where the pool pays off. `skills-ref validate` takes one skill folder
+// per call, so --sample N of them (default 0: skip; it is ~100 ms per folder) are timed and extrapolated.
+//
+// NODE_EXTRA_CA_CERTS is removed from both sides' environment: it slows every Node start here.
+// Needs the built bundle (`npm run build`). Usage:
+//   node bench/validate-corpus.mjs [--count 1000] [--runs 7] [--memory 10000 (0: skip)] [--memory-runs 3] [--sample 0]
 import { cp, rm, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +26,14 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const count = arg('--count', 1000);
-const sample = Math.min(arg('--sample', 100), count);
-const corpus = join(root, 'bench', '.corpus', 'validate');
+const runs = Math.max(1, arg('--runs', 7));
+const memoryCount = arg('--memory', 10_000);
+const memoryRuns = Math.max(1, arg('--memory-runs', 3));
+const sample = Math.min(arg('--sample', 0), count);
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-
-const { names, averageBytes } = await generateCorpus(corpus, count);
-console.log(`corpus: ${count} skills, ~${averageBytes} bytes each, in ${corpus} (${availableParallelism()} cores)`);
+const baseEnv = { ...process.env };
+delete baseEnv.NODE_EXTRA_CA_CERTS;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 // Snapshot the bundle first: a concurrent `npm run build` would otherwise remove it mid-benchmark.
 const snapshot = join(root, 'bench', '.work', 'validate-dist');
@@ -34,52 +47,124 @@ try {
   process.exit(1);
 }
 const cli = join(snapshot, 'cli.js');
-const cacheEnv = { ...process.env, SHIPGATE_NO_CACHE: undefined };
-await rm(join(root, 'node_modules', '.cache', 'shipgate', 'validate-cache.json'), { force: true });
-const shipgateArgs = [process.execPath, cli, 'validate', corpus, '--format', 'json'];
-const cold = measure(shipgateArgs, { cwd: root, env: { ...cacheEnv, SHIPGATE_WORKERS: 'always' } });
-await rm(join(root, 'node_modules', '.cache', 'shipgate', 'validate-cache.json'), { force: true });
-const coldAuto = measure(shipgateArgs, { cwd: root, env: cacheEnv });
-const warm = measure(shipgateArgs, { cwd: root, env: cacheEnv });
-const single = measure(shipgateArgs, { cwd: root, env: { ...process.env, SHIPGATE_NO_CACHE: '1', SHIPGATE_WORKERS: 'never' } });
-const summary = (run) => {
+const cacheFile = join(root, 'node_modules', '.cache', 'shipgate', 'validate-cache.json');
+
+/** One shipgate variant: argv + environment, and what to do before each run. */
+function shipgate(name, env, before) {
+  return { name, before, run: (corpus) => measure([process.execPath, cli, 'validate', corpus, '--format', 'json'], { cwd: root, env: { ...baseEnv, SHIPGATE_NO_CACHE: undefined, SHIPGATE_WORKERS: undefined, ...env } }), check: shipgateResult };
+}
+const claude = { name: 'claude plugin validate', run: (corpus) => measure([bin('claude'), 'plugin', 'validate', corpus], { cwd: root, env: { ...baseEnv, DISABLE_AUTOUPDATER: '1' } }), check: (run) => `exit ${run.status}: ${(run.stdout + run.stderr).trim().split('\n').slice(-1)[0]?.slice(0, 60) ?? ''}` };
+const removeCache = () => rm(cacheFile, { force: true });
+
+function shipgateResult(run) {
   try {
     const doc = JSON.parse(run.stdout);
-    run.ok = typeof doc.filesChecked === 'number';
+    if (typeof doc.filesChecked !== 'number') throw new Error('no filesChecked');
     return `${doc.filesChecked} files, ${doc.errorCount} errors, ${doc.warningCount} warnings`;
   } catch {
-    run.ok = false;
-    return `FAILED exit ${run.status}: ${run.stderr.trim().split('\n')[0]?.slice(0, 100) ?? ''}`;
+    run.failed = true;
+    return `FAILED exit ${run.status}: ${run.stderr.trim().split('\n')[0]?.slice(0, 80) ?? ''}`;
   }
-};
-
-const claude = measure([bin('claude'), 'plugin', 'validate', corpus], { cwd: root, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
-
-let skillsRefMs = 0;
-let skillsRefCpu = 0;
-let skillsRefRss = 0;
-let skillsRefFailures = 0;
-for (const name of names.slice(0, sample)) {
-  const run = measure([bin('skills-ref'), 'validate', join(corpus, 'skills', name)], { cwd: root });
-  skillsRefMs += run.ms;
-  skillsRefCpu += run.cpuMs ?? 0;
-  skillsRefRss = Math.max(skillsRefRss, run.rssMb ?? 0);
-  if (run.status !== 0) skillsRefFailures += 1;
 }
-const skillsRefTotal = (skillsRefMs / sample) * count;
 
-const mb = (v) => (v === null || v === undefined ? 'n/a' : `${v.toFixed(0)} MB`);
-const s = (ms) => (ms === null || ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
-const ratio = (ms) => `${(ms / claude.ms).toFixed(2)}x`;
-const rows = [
-  ['shipgate validate (cold cache, worker pool)', s(cold.ms), s(cold.cpuMs), mb(cold.rssMb), ratio(cold.ms), summary(cold)],
-  ['shipgate validate (cold cache, default: pool unless cores busy)', s(coldAuto.ms), s(coldAuto.cpuMs), mb(coldAuto.rssMb), ratio(coldAuto.ms), summary(coldAuto)],
-  ['shipgate validate (warm cache)', s(warm.ms), s(warm.cpuMs), mb(warm.rssMb), ratio(warm.ms), summary(warm)],
-  ['shipgate validate (no cache, 1 thread)', s(single.ms), s(single.cpuMs), mb(single.rssMb), ratio(single.ms), summary(single)],
-  ['claude plugin validate', s(claude.ms), s(claude.cpuMs), mb(claude.rssMb), '1.00x', `exit ${claude.status}: ${(claude.stdout + claude.stderr).trim().split('\n').slice(-1)[0]?.slice(0, 80) ?? ''}`],
-  [`skills-ref validate (${sample} dirs, extrapolated to ${count})`, s(skillsRefTotal), s((skillsRefCpu / sample) * count), mb(skillsRefRss), ratio(skillsRefTotal), `${sample - skillsRefFailures}/${sample} valid, ${(skillsRefMs / sample).toFixed(0)} ms per skill`],
+/** Runs every variant `times` times, interleaved, after one unmeasured warm-up each (file cache, bundle). */
+async function interleaved(variants, corpus, times) {
+  const samples = variants.map(() => []);
+  for (const variant of variants) {
+    await variant.before?.();
+    variant.run(corpus);
+  }
+  for (let r = 0; r < times; r += 1) {
+    for (const [i, variant] of variants.entries()) {
+      await variant.before?.();
+      samples[i].push(variant.run(corpus));
+    }
+  }
+  return samples;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const spread = (values, format) => {
+  const known = values.filter((v) => v !== null && v !== undefined);
+  if (known.length === 0) return 'n/a';
+  return `${format(median(known))} (${format(Math.min(...known))}–${format(Math.max(...known))})`;
+};
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (v) => `${v.toFixed(0)} MiB`;
+
+/** One table: a row per variant; ratios to the LAST variant (claude), run by run. */
+function table(variants, samples, label) {
+  const base = samples[samples.length - 1];
+  const rows = variants.map((variant, i) => {
+    const runsOf = samples[i];
+    const ratios = runsOf.map((run, r) => run.ms / base[r].ms);
+    const cpuRatios = runsOf.map((run, r) => (run.cpuMs !== null && base[r].cpuMs ? run.cpuMs / base[r].cpuMs : null)).filter((v) => v !== null);
+    const last = runsOf[runsOf.length - 1];
+    const result = variant.check(last);
+    const failed = runsOf.some((run) => { variant.check(run); return run.failed; });
+    return [
+      variant.name,
+      spread(runsOf.map((run) => run.ms), s),
+      spread(runsOf.map((run) => run.cpuMs), s),
+      spread(runsOf.map((run) => run.rssMb), mb),
+      i === samples.length - 1 ? '1.00x' : `${median(ratios).toFixed(2)}x (cpu ${cpuRatios.length ? median(cpuRatios).toFixed(2) : 'n/a'}x)`,
+      failed ? `FAILED in some run; last: ${result}` : result,
+    ];
+  });
+  console.log(`\n${label}\n`);
+  console.log(formatTable(['tool', 'wall, median (min–max)', 'CPU user+sys', 'peak RSS', 'vs claude (median of per-run ratios)', 'result'], rows));
+}
+
+const corpus = join(root, 'bench', '.corpus', 'validate');
+const { names, averageBytes } = await generateCorpus(corpus, count);
+console.log(`corpus: ${count} skills, ~${averageBytes} bytes each, in ${corpus}; ${availableParallelism()} cores; ${runs} interleaved runs per variant`);
+console.log(`load average before: ${load()}`);
+
+const variants = [
+  shipgate('shipgate validate, 1 thread, no cache (SHIPGATE_WORKERS=never SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'never', SHIPGATE_NO_CACHE: '1' }),
+  shipgate('shipgate validate, worker pool, no cache (SHIPGATE_WORKERS=always SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'always', SHIPGATE_NO_CACHE: '1' }),
+  shipgate('shipgate validate, default, cold cache (pool unless cores busy)', {}, removeCache),
+  shipgate('shipgate validate, default, warm cache', {}),
+  claude,
 ];
-console.log(`\nValidating ${count} skills (wall clock; CPU = user+sys of the process tree, steadier on a loaded machine; peak RSS of the largest process):\n`);
-console.log(formatTable(['tool', `wall time, ${count} skills`, 'CPU (user+sys)', 'peak RSS', 'vs claude', 'result'], rows));
-console.log(`\nload average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; goal shipgate (cold, default) <= claude plugin validate: ${!coldAuto.ok ? 'unknown (shipgate run failed)' : coldAuto.ms <= claude.ms ? 'met' : 'NOT met'}`);
+const samples = await interleaved(variants, corpus, runs);
+const loadAfter = load();
+table(variants, samples, `Validating ${count} skills (wall clock; CPU = user+sys of the process tree; peak RSS of the largest process):`);
+console.log(`\nload average (1, 5, 15 min) after: ${loadAfter} on ${availableParallelism()} cores`);
+const singleRatio = median(samples[0].map((run, r) => run.ms / samples[4][r].ms));
+const poolVsSingle = median(samples[1].map((run, r) => run.ms / samples[0][r].ms));
+console.log(`goal: 1 thread, no cache <= 1.0x claude (aim <= 0.75x): ${singleRatio.toFixed(2)}x, ${singleRatio <= 1 ? 'met' : 'NOT met'}; worker pool vs 1 thread: ${poolVsSingle.toFixed(2)}x (below 1 only when a core is free)`);
+
+if (sample > 0) {
+  let ms = 0;
+  let cpu = 0;
+  let rss = 0;
+  let failures = 0;
+  for (const name of names.slice(0, sample)) {
+    const run = measure([bin('skills-ref'), 'validate', join(corpus, 'skills', name)], { cwd: root, env: baseEnv });
+    ms += run.ms;
+    cpu += run.cpuMs ?? 0;
+    rss = Math.max(rss, run.rssMb ?? 0);
+    if (run.status !== 0) failures += 1;
+  }
+  console.log(`\nskills-ref validate: ${sample} folders, one call each: ${(ms / sample).toFixed(0)} ms per skill, ${s((ms / sample) * count)} extrapolated to ${count} (CPU ${s((cpu / sample) * count)}), peak ${mb(rss)}, ${sample - failures}/${sample} valid`);
+}
+
+if (memoryCount > 0) {
+  const big = join(root, 'bench', '.corpus', 'validate-memory');
+  await generateCorpus(big, memoryCount);
+  console.log(`\nload average before the memory row: ${load()}`);
+  const memoryVariants = [variants[0], variants[1], claude];
+  const memorySamples = await interleaved(memoryVariants, big, memoryRuns);
+  table(memoryVariants, memorySamples, `Memory: validating ${memoryCount} skills, ${memoryRuns} interleaved runs (goal: shipgate's peak RSS <= claude's):`);
+  const ours = median(memorySamples[0].map((run) => run.rssMb));
+  const theirs = median(memorySamples[2].map((run) => run.rssMb));
+  const poolAtScale = median(memorySamples[1].map((run, r) => run.ms / memorySamples[0][r].ms));
+  console.log(`\nload average after: ${load()}; peak RSS median, 1 thread: shipgate ${mb(ours)} vs claude ${mb(theirs)}: ${ours <= theirs ? 'met' : 'NOT met'}; worker pool vs 1 thread at ${memoryCount}: ${poolAtScale.toFixed(2)}x`);
+  await rm(big, { recursive: true, force: true });
+}
 await rm(snapshot, { recursive: true, force: true });

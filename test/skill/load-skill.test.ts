@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectKind, loadSkillFile, MAX_SKILL_BYTES } from '../../mcp-server/src/skill/load-skill.js';
+import { markdownTree } from '../../mcp-server/src/skill/markdown-tree.js';
 
 let dir = '';
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -32,7 +33,7 @@ describe('loadSkillFile', () => {
     const doc = await loadSkillFile(join(dir, 'commands/commit.md'));
     expect(doc.kind).toBe('command');
     expect(doc.frontmatter).toBeNull();
-    expect(doc.markdown.children[0]!.type).toBe('heading');
+    expect(markdownTree(doc.text).children[0]!.type).toBe('heading');
   });
 
   it('strips a UTF-8 BOM so positions start at 1:1', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSkill } from '../../mcp-server/src/skill/parse-skill.js';
+import { markdownTree } from '../../mcp-server/src/skill/markdown-tree.js';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
@@ -11,7 +12,7 @@ describe('parseSkill never throws', () => {
     expect(doc.frontmatter).toBeNull();
     expect(doc.elements).toEqual([]);
     expect(doc.problems).toEqual([]);
-    expect(doc.markdown.children).toEqual([]);
+    expect(markdownTree('').children).toEqual([]);
   });
 
   it('no frontmatter → frontmatter null, body still parsed', () => {
@@ -48,7 +49,7 @@ describe('parseSkill never throws', () => {
     }
     const doc = parseSkill('skills/a/SKILL.md', junk);
     expect(Array.isArray(doc.problems)).toBe(true);
-    expect(doc.markdown.type).toBe('root');
+    expect(markdownTree(junk).type).toBe('root');
   });
 
   it('unclosed everything → problems with positions, model still read', () => {

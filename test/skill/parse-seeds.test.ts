@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSkill } from '../../mcp-server/src/skill/parse-skill.js';
+import { markdownTree } from '../../mcp-server/src/skill/markdown-tree.js';
 import type { SkillDocument } from '../../mcp-server/src/skill/model.js';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
@@ -22,11 +23,12 @@ describe('the five seeds parse without a crash', () => {
     ['seed-004-lessons-learned.md', 'skills/production-deployment-lessons/SKILL.md'],
   ];
   for (const [file, path] of seeds) {
-    it(`${file} has no well-formedness problems and a Markdown tree`, () => {
+    it(`${file} has no well-formedness problems and a Markdown tree (built on demand)`, () => {
       const doc = parseSkill(path, fixture(file));
       expect(doc.problems).toEqual([]);
-      expect(doc.markdown.type).toBe('root');
-      expect(doc.markdown.children.length).toBeGreaterThan(5);
+      const tree = markdownTree(fixture(file));
+      expect(tree.type).toBe('root');
+      expect(tree.children.length).toBeGreaterThan(5);
       expect(doc.kind).toBe(path.startsWith('commands/') ? 'command' : 'skill');
     });
   }
@@ -134,11 +136,12 @@ describe('seed 001 (deploy-production)', () => {
   });
 
   it('builds the Markdown tree with original positions and without the XML tag text', () => {
-    const headings = doc.markdown.children.filter((n) => n.type === 'heading');
+    const tree = markdownTree(text);
+    const headings = tree.children.filter((n) => n.type === 'heading');
     const deploymentProcess = headings.find((h) => h.type === 'heading' && JSON.stringify(h).includes('Deployment Process'));
     expect(deploymentProcess?.position?.start.line).toBe(lineOf(text, '## Deployment Process'));
-    expect(JSON.stringify(doc.markdown)).not.toContain('<check');
-    const code = doc.markdown.children.filter((n) => n.type === 'code');
+    expect(JSON.stringify(tree)).not.toContain('<check');
+    const code = tree.children.filter((n) => n.type === 'code');
     expect(code.some((c) => c.type === 'code' && c.value.includes('kubectl apply -f manifests/production/'))).toBe(true);
   });
 });

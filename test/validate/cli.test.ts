@@ -4,7 +4,7 @@
  * structure, GitHub workflow commands). The last test runs the BUILT bundle on 250 skills so the
  * worker-thread pool is used, and checks it finds exactly what the in-process engine finds.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -145,5 +145,23 @@ describe('built bundle', () => {
     expect(fromBundle.filesChecked).toBe(252);
     expect(fromBundle.diagnostics).toEqual(inProcess.diagnostics);
     expect(inProcess.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['name-format', 'check-id-format', 'check-decider', 'description-what-when-not', 'gate-needs-mission-and-rollback']));
+  }, 120_000);
+
+  test('what the bundle loads on demand (config schema, cache) works there: a bad config and a cached re-run find what the sources find', () => {
+    // import() in the bundle resolves chunks, not node_modules: a source-only test cannot see a broken one.
+    expect(existsSync(cli), `${cli} is missing: run \`npm run build\` first`).toBe(true);
+    const project = join(work, 'configured');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'shipgate.config.yaml'), 'app: demo\nenvironments:\n  production:\n    provider: { type: ssh }\n    strategy: { type: rolling }\n    colour: blue\n');
+    const runBundle = () => spawnSync(process.execPath, [cli, 'validate', '.', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, SHIPGATE_NO_CACHE: undefined, SHIPGATE_VALIDATE_STATS: '1' }, timeout: 60_000 });
+    const first = runBundle();
+    const second = runBundle();
+    for (const child of [first, second]) {
+      expect(child.status).toBe(1);
+      const ids = JSON.parse(child.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId);
+      expect(ids).not.toContain('internal-rule-error');
+      expect(ids.filter((id: string) => id === 'config-schema').length).toBeGreaterThanOrEqual(2);
+    }
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
   }, 120_000);
 });

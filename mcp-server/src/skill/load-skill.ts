@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { DocumentKind, ParseProblem, SkillDocument } from './model.js';
-import { emptyMarkdown, emptyModel, parseSkill } from './parse-skill.js';
+import { emptyModel, parseSkill } from './parse-skill.js';
 import { detectKind } from './detect-kind.js';
 
 export { detectKind } from './detect-kind.js';
@@ -39,12 +39,10 @@ export async function loadSkillFile(path: string, kind?: DocumentKind): Promise<
 
 /** NUL bytes in the first 8 KB, as git decides. */
 export function isBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i += 1) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 function problemDocument(path: string, kind: DocumentKind, ruleId: string, message: string): SkillDocument {
   const problem: ParseProblem = { ruleId, severity: 'error', message, position: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-  return { path, kind, text: '', frontmatter: null, markdown: emptyMarkdown(), elements: [], problems: [problem], model: emptyModel() };
+  return { path, kind, text: '', frontmatter: null, elements: [], problems: [problem], model: emptyModel() };
 }

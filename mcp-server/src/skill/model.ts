@@ -6,7 +6,6 @@
  * Fields may be ADDED by the parser's owner; none may be removed or change meaning without updating
  * every reader.
  */
-import type { Root as MarkdownRoot } from 'mdast';
 
 export interface Position {
   line: number;
@@ -58,8 +57,6 @@ export interface SkillDocument {
   text: string;
   /** null when the file has no frontmatter. */
   frontmatter: Frontmatter | null;
-  /** The Markdown tree of the body, positions relative to the original file. */
-  markdown: MarkdownRoot;
   /** Top-level XML elements found in the body (outside code fences), in document order. */
   elements: XmlElement[];
   /** Problems found while parsing (YAML, XML well-formedness, model shape). */

@@ -168,7 +168,10 @@ export function scanXml(text: string, from: number, index: LineIndex): XmlScan {
     }
 
     const attributePositions: XmlElement['attributePositions'] = {};
-    for (const [name, [a, b]] of Object.entries(tag.attributeRanges)) attributePositions[name] = index.position(a, b);
+    for (const name of Object.keys(tag.attributeRanges)) {
+      const [a, b] = tag.attributeRanges[name]!;
+      attributePositions[name] = index.position(a, b);
+    }
     const element: XmlElement = {
       name: tag.name,
       attributes: tag.attributes,

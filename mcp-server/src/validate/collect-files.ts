@@ -4,7 +4,7 @@
  * skills folder yields each `<name>/SKILL.md` with references; a single file is itself. A plain folder
  * falls back to every Markdown file and manifest inside it. Paths that do not exist are usage errors.
  */
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import type { DocumentKind } from '../skill/model.js';
 import { detectKind } from '../skill/detect-kind.js';
@@ -55,7 +55,7 @@ export function collectFiles(paths: string[], cwd: string): Collection {
       roots.push(path);
       collectPlugin(path, add);
     } else if (list(path).some((name) => existsSync(join(path, name, 'SKILL.md')))) {
-      for (const name of list(path)) if (existsSync(join(path, name, 'SKILL.md'))) collectSkill(join(path, name), add);
+      for (const name of list(path)) collectSkillIfAny(join(path, name), add);
     } else if (existsSync(join(path, 'SKILL.md'))) {
       collectSkill(path, add);
     } else {
@@ -86,7 +86,7 @@ export function isPluginRoot(path: string): boolean {
 
 function collectPlugin(root: string, add: (path: string, kind?: DocumentKind) => void): void {
   const skills = join(root, 'skills');
-  for (const name of list(skills)) if (existsSync(join(skills, name, 'SKILL.md'))) collectSkill(join(skills, name), add);
+  for (const name of list(skills)) collectSkillIfAny(join(skills, name), add);
   walk(join(root, 'commands'), (file) => add(file, 'command'));
   walk(join(root, 'agents'), (file) => add(file, 'agent'));
   for (const manifest of ['.claude-plugin/plugin.json', '.claude-plugin/marketplace.json', 'marketplace.json', 'hooks/hooks.json', '.mcp.json']) {
@@ -98,6 +98,29 @@ function collectPlugin(root: string, add: (path: string, kind?: DocumentKind) =>
 function collectSkill(folder: string, add: (path: string, kind?: DocumentKind) => void): void {
   add(join(folder, 'SKILL.md'), 'skill');
   for (const sub of ['references', 'reference']) walk(join(folder, sub), (file) => { if (file.endsWith('.md')) add(file, 'reference'); });
+}
+
+/**
+ * A skill folder's SKILL.md and references from ONE directory listing (instead of a stat per name):
+ * at 1,000 skills the listing is most of the time spent finding files.
+ */
+function collectSkillIfAny(folder: string, add: (path: string, kind?: DocumentKind) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  let skill = false;
+  const subs: string[] = [];
+  for (const entry of entries) {
+    // As existsSync decided before: anything named SKILL.md counts (a folder becomes `file-unreadable`), a dangling link does not.
+    if (entry.name === 'SKILL.md') skill = !entry.isSymbolicLink() || existsSync(join(folder, entry.name));
+    else if (entry.name === 'references' || entry.name === 'reference') subs.push(entry.name);
+  }
+  if (!skill) return;
+  add(join(folder, 'SKILL.md'), 'skill');
+  for (const sub of subs.sort().reverse()) walk(join(folder, sub), (file) => { if (file.endsWith('.md')) add(file, 'reference'); });
 }
 
 function walk(folder: string, visit: (file: string) => void): void {

@@ -7,8 +7,8 @@
  * Plan/apply: `collectFiles` is the plan (which files, which kind); `validatePaths` applies the rules.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { SHIPGATE_VERSION } from '../version.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ProjectRule, ProjectRuleContext } from './rule.js';
@@ -16,8 +16,8 @@ import { RULES, RULE_SET_ID } from './rules/index.js';
 import { collectFiles } from './collect-files.js';
 import { processFile, type FileResult } from './process-file.js';
 import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
-import { ResultCache } from './cache.js';
-import { canUseWorkers, documentRules, processInWorkers, severityFrom, type Job, type SeverityOverrides } from './worker-pool.js';
+import type { Job } from './worker-pool.js';
+import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
 
 export interface ValidateOptions {
@@ -27,7 +27,7 @@ export interface ValidateOptions {
   rules?: SeverityOverrides;
   /** Read and write the content-hash cache (default true; SHIPGATE_NO_CACHE=1 disables). */
   cache?: boolean;
-  /** Use worker threads when at least this many files miss the cache (default 200). */
+  /** Use worker threads when at least this many Markdown files are to be checked (default DEFAULT_WORKER_THRESHOLD). */
   workerThreshold?: number;
 }
 
@@ -42,7 +42,11 @@ export interface ValidationResult {
   stats: { cacheHits: number; workers: boolean };
 }
 
-/** Files to parse before a worker pool is worth its start-up cost. */
+/**
+ * Markdown files before a worker pool is worth its start-up cost. A worker compiles the parser and the
+ * rules again and runs them cold: at 1,000 skills on 2 shared cores (bench/validate-corpus.mjs, load
+ * average 4-5, so no spare core) the pool cost +0.4 s of CPU and 1.5x the wall time of one thread.
+ */
 const DEFAULT_WORKER_THRESHOLD = 5_000;
 
 export async function validatePaths(paths: string[], options: ValidateOptions): Promise<ValidationResult> {
@@ -50,53 +54,77 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
   const collection = collectFiles(paths, options.cwd);
   const markdown = collection.files.filter((f) => f.type === 'markdown');
   const useCache = options.cache !== false && process.env.SHIPGATE_NO_CACHE !== '1';
-  const cache = useCache ? ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
+  // Loaded only when used: the cache is what needs node:crypto, which a --no-cache run never compiles.
+  const cache = useCache ? (await import('./cache.js')).ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
 
+  // Streaming: each file is read (synchronously: for small files one read is cheaper than a trip through
+  // the thread pool), looked up in the cache and, on a miss, handed out as a job; only its result
+  // (diagnostics + small facts) is kept, never its bytes or its parsed model.
   const results: (FileResult | undefined)[] = new Array(markdown.length);
-  const misses: { index: number; key?: string; job: Job }[] = [];
-  const bytesList = await Promise.all(markdown.map((f) => readFile(f.path).catch(() => undefined)));
-  markdown.forEach((file, index) => {
-    const bytes = bytesList[index];
-    if (bytes === undefined) {
-      results[index] = { diagnostics: [makeDiagnostic(undefined, file.path, { id: 'file-unreadable', severity: 'error' }, { message: 'Unexpected unreadable file, expected a readable Markdown file (check its permissions).' })], facts: { path: file.path, kind: file.kind, pitfalls: [], links: [], references: [] } };
-      return;
+  const keys: (string | undefined)[] = new Array(markdown.length);
+  let cursor = 0;
+  let misses = 0;
+  const take = (): Job | undefined => {
+    while (cursor < markdown.length) {
+      const index = cursor++;
+      const file = markdown[index]!;
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file.path);
+      } catch {
+        results[index] = { diagnostics: [makeDiagnostic(undefined, file.path, { id: 'file-unreadable', severity: 'error' }, { message: 'Unexpected unreadable file, expected a readable Markdown file (check its permissions).' })], facts: { path: file.path, kind: file.kind, pitfalls: [], links: [], references: [] } };
+        continue;
+      }
+      const key = cache?.key(file.path, file.kind, bytes);
+      const hit = key ? cache!.get(key) : undefined;
+      if (hit) {
+        results[index] = hit;
+        continue;
+      }
+      keys[index] = key;
+      misses += 1;
+      return { index, path: file.path, kind: file.kind, bytes };
     }
-    const key = cache?.key(file.path, file.kind, bytes);
-    const hit = key ? cache!.get(key) : undefined;
-    if (hit) results[index] = hit;
-    else misses.push({ index, ...(key ? { key } : {}), job: { path: file.path, kind: file.kind, bytes } });
-  });
-
-  // Measured on 2 cores (bench/validate-corpus.mjs): at 1,000 skills a worker pool costs more in
-  // start-up and message passing (2.3 s) than it saves (0.9 s in one thread), so it only pays off
-  // on far larger trees.
-  const forced = process.env.SHIPGATE_WORKERS === 'always';
-  const useWorkers = misses.length > 1 && (forced || misses.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) && canUseWorkers();
-  let computed: FileResult[];
-  const inProcess = () => {
-    const rules = documentRules(overrides);
-    const severity = severityFrom(overrides);
-    return misses.map((m) => processFile(m.job.path, m.job.kind, m.job.bytes, rules, severity));
+    return undefined;
   };
-  if (useWorkers) {
-    // A worker that cannot start (resource limits, unusual loaders) only costs speed.
-    computed = await processInWorkers(misses.map((m) => m.job), overrides).catch(inProcess);
-  } else {
-    computed = inProcess();
+  const done = (job: Job, result: FileResult): void => {
+    results[job.index] = result;
+    const key = keys[job.index];
+    if (key) cache!.set(key, result);
+  };
+
+  // Workers only for large trees with a spare core, and only once a file misses the cache (a warm run
+  // never starts one; a mostly warm one may start workers that find the queue already empty).
+  const forced = process.env.SHIPGATE_WORKERS === 'always';
+  const wantWorkers = markdown.length > 1 && (forced || markdown.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) && canUseWorkers();
+  const first = take();
+  let usedWorkers = false;
+  if (first !== undefined) {
+    let pending: Job | undefined = first;
+    const next = (): Job | undefined => {
+      const job = pending ?? take();
+      pending = undefined;
+      return job;
+    };
+    if (wantWorkers && cursor < markdown.length) {
+      usedWorkers = true;
+      const { processInWorkers } = await import('./worker-pool.js');
+      await processInWorkers(next, done, overrides);
+    } else {
+      const rules = documentRules(overrides);
+      const severity = severityFrom(overrides);
+      for (let job = next(); job; job = next()) done(job, processFile(job.path, job.kind, job.bytes, rules, severity));
+    }
   }
-  misses.forEach((miss, i) => {
-    results[miss.index] = computed[i]!;
-    if (miss.key) cache!.set(miss.key, computed[i]!);
-  });
 
   const diagnostics: Diagnostic[] = [];
   const facts: DocumentFacts[] = [];
   for (const result of results) {
     if (!result) continue;
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     facts.push(result.facts);
   }
-  diagnostics.push(...runProjectRules(collection.root, collection.files, facts, overrides));
+  for (const d of await runProjectRules(collection.root, collection.files, facts, overrides)) diagnostics.push(d);
   await cache?.save();
 
   for (const d of diagnostics) d.file = displayPath(options.cwd, d.file);
@@ -109,8 +137,19 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     errorCount,
     warningCount,
     failed: errorCount > 0 || (options.strict === true && warningCount > 0),
-    stats: { cacheHits: markdown.length - misses.length, workers: useWorkers },
+    stats: { cacheHits: markdown.length - misses, workers: usedWorkers },
   };
+}
+
+/**
+ * Workers pay off only with a spare core: on a machine already saturated (load average at or above the
+ * core count) they add start-up cost and contention. SHIPGATE_WORKERS=always|never overrides.
+ */
+export function canUseWorkers(): boolean {
+  const setting = process.env.SHIPGATE_WORKERS ?? (process.env.SHIPGATE_NO_WORKERS === '1' ? 'never' : 'auto');
+  if (setting === 'never' || !import.meta.url.endsWith('.js')) return false;
+  if (setting === 'always') return true;
+  return availableParallelism() > 1 && loadavg()[0]! < availableParallelism();
 }
 
 /** Paths relative to cwd with `/` separators when inside it (stable in JSON, SARIF and CI logs). */
@@ -119,7 +158,7 @@ function displayPath(cwd: string, file: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
 }
 
-function runProjectRules(root: string | null, files: ProjectRuleContext['files'], facts: DocumentFacts[], overrides: SeverityOverrides): Diagnostic[] {
+async function runProjectRules(root: string | null, files: ProjectRuleContext['files'], facts: DocumentFacts[], overrides: SeverityOverrides): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const severity = severityFrom(overrides);
   const texts = new Map<string, string | undefined>();
@@ -144,7 +183,7 @@ function runProjectRules(root: string | null, files: ProjectRuleContext['files']
     const projectRule = rule as ProjectRule;
     const ruleSeverity = severity(projectRule.meta);
     try {
-      projectRule.check({
+      await projectRule.check({
         root,
         files,
         facts,

@@ -23,12 +23,16 @@ function comesBefore(a: { line: number; column: number }, b: { line: number; col
 
 export function reachableFrom(flow: LogicFlow, start: string): Set<string> {
   const out = new Map<string, string[]>();
-  for (const edge of flow.edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge.to]);
+  for (const edge of flow.edges) {
+    const targets = out.get(edge.from);
+    if (targets) targets.push(edge.to);
+    else out.set(edge.from, [edge.to]);
+  }
   const seen = new Set<string>([start]);
   const queue = [start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const next of out.get(id) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+  for (let head = 0; head < queue.length; head += 1) {
+    const targets = out.get(queue[head]!);
+    if (targets) for (const next of targets) if (!seen.has(next)) { seen.add(next); queue.push(next); }
   }
   return seen;
 }

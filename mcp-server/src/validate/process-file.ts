@@ -5,7 +5,7 @@
  */
 import type { DocumentKind, SkillDocument } from '../skill/model.js';
 import { parseSkill } from '../skill/parse-skill.js';
-import { emptyModel, emptyMarkdown } from '../skill/parse-skill.js';
+import { emptyModel } from '../skill/parse-skill.js';
 import { isBinary, MAX_SKILL_BYTES } from '../skill/load-skill.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { DocumentRule, Report, RuleMeta } from './rule.js';
@@ -19,7 +19,7 @@ export interface FileResult {
 
 export function documentFromBytes(path: string, kind: DocumentKind, bytes: Uint8Array): SkillDocument {
   const problem = (ruleId: string, message: string): SkillDocument => ({
-    path, kind, text: '', frontmatter: null, markdown: emptyMarkdown(), elements: [], model: emptyModel(),
+    path, kind, text: '', frontmatter: null, elements: [], model: emptyModel(),
     problems: [{ ruleId, severity: 'error', message, position: { line: 1, column: 1, endLine: 1, endColumn: 2 } }],
   });
   if (bytes.length > MAX_SKILL_BYTES) return problem('file-too-large', `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MB, expected at most 5 MB; move detail into references/ files.`);
@@ -29,19 +29,34 @@ export function documentFromBytes(path: string, kind: DocumentKind, bytes: Uint8
   return parseSkill(path, text, kind);
 }
 
+/** The ids of the last rule list seen: the same list comes with every file of a validation. */
+let idsOf: readonly DocumentRule[] | undefined;
+let ids = new Set<string>();
+
+function ruleIdsOf(rules: readonly DocumentRule[]): Set<string> {
+  if (idsOf !== rules) {
+    ids = new Set(rules.map((r) => r.meta.id));
+    idsOf = rules;
+  }
+  return ids;
+}
+
 export function processFile(path: string, kind: DocumentKind, bytes: Uint8Array, rules: readonly DocumentRule[], severityOf: (meta: RuleMeta) => RuleMeta['severity']): FileResult {
   const document = documentFromBytes(path, kind, bytes);
   const diagnostics: Diagnostic[] = [];
-  const ruleIds = new Set(rules.map((r) => r.meta.id));
+  const ruleIds = ruleIdsOf(rules);
   const text = document.text;
   for (const problem of document.problems) {
     if (ruleIds.has(problem.ruleId)) continue;
     diagnostics.push(makeDiagnostic(text, path, { id: problem.ruleId, severity: problem.severity }, { message: problem.message, position: problem.position }));
   }
+  // One context for all rules (they report synchronously): no closure and context per rule and file.
+  let current: { id: string; severity: RuleMeta['severity'] } = { id: '', severity: 'error' };
+  const context = { document, report: (report: Report) => diagnostics.push(makeDiagnostic(text, path, current, report)) };
   for (const rule of rules) {
-    const severity = severityOf(rule.meta);
+    current = { id: rule.meta.id, severity: severityOf(rule.meta) };
     try {
-      rule.check({ document, report: (report: Report) => diagnostics.push(makeDiagnostic(text, path, { id: rule.meta.id, severity }, report)) });
+      rule.check(context);
     } catch (error) {
       diagnostics.push(internalRuleError(path, rule.meta.id, error));
     }

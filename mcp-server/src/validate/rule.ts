@@ -70,7 +70,8 @@ export interface DocumentRule {
 
 export interface ProjectRule {
   meta: RuleMeta & { scope: 'project' };
-  check(context: ProjectRuleContext): void;
+  /** May be async, so a rule loads what it needs (a schema, a parser) only when there is work for it. */
+  check(context: ProjectRuleContext): void | Promise<void>;
 }
 
 export type Rule = DocumentRule | ProjectRule;

@@ -51,9 +51,11 @@ export const rule: DocumentRule = {
         report({ message: `Unexpected ${describeValue(value)} for ${key}, expected a comma-separated string or a list of tool names.`, position });
         continue;
       }
-      const line = document.text.split('\n')[position.line - 1] ?? '';
+      let line: string | undefined;
       for (const entry of entries) {
         if (typeof entry === 'string' && TOOL.test(entry.trim())) continue;
+        // Only a bad entry needs its line (splitting every file's text was most of this rule's time).
+        line ??= document.text.split('\n')[position.line - 1] ?? '';
         const text = typeof entry === 'string' ? entry : describeValue(entry);
         const at = line.indexOf(text, position.line === fm.keys[key]?.line ? position.column - 1 : 0);
         const where = at >= 0 && position.line === position.endLine ? { line: position.line, column: at + 1, endLine: position.line, endColumn: at + 1 + text.length } : position;

@@ -8,7 +8,7 @@
 import type { DocumentRule } from '../rule.js';
 import { keyPosition } from '../rule-helpers.js';
 
-const USE = /\$(?:ARGUMENTS\b|\d\b)/;
+const USE = /\$(?:ARGUMENTS\b|\d\b)/g;
 
 export const rule: DocumentRule = {
   meta: {
@@ -24,21 +24,28 @@ export const rule: DocumentRule = {
   },
   check({ document, report }) {
     if (document.kind !== 'command' && document.kind !== 'skill') return;
-    const bodyStart = document.frontmatter ? document.frontmatter.position.endLine : 0;
-    const lines = document.text.split('\n');
-    let useLine = -1;
-    for (let i = bodyStart; i < lines.length; i += 1) {
-      if (USE.test(lines[i]!)) {
-        useLine = i;
-        break;
-      }
+    // The first use in the body: one search from the body's first line (a line ends in `\n`, which `\b`
+    // treats like the end of the text, so this finds what a line-by-line search finds).
+    const text = document.text;
+    let lineStart = 0;
+    for (let line = document.frontmatter ? document.frontmatter.position.endLine : 0; line > 0 && lineStart !== -1; line -= 1) {
+      const newline = text.indexOf('\n', lineStart);
+      lineStart = newline === -1 ? -1 : newline + 1;
     }
+    USE.lastIndex = 0;
+    const use = lineStart === -1 ? null : ((USE.lastIndex = lineStart), USE.exec(text));
     const hint = document.frontmatter?.data['argument-hint'];
-    if (useLine >= 0 && hint === undefined) {
-      const column = lines[useLine]!.search(USE) + 1;
-      const token = USE.exec(lines[useLine]!)![0];
-      report({ message: `Unexpected ${token} without an argument-hint, expected \`argument-hint: [...]\` in the frontmatter.`, position: { line: useLine + 1, column, endLine: useLine + 1, endColumn: column + token.length }, fix: { description: 'add `argument-hint: [arguments]` to the frontmatter' } });
-    } else if (useLine < 0 && hint !== undefined && document.kind === 'command') {
+    if (use && hint === undefined) {
+      let line = 1;
+      let start = 0;
+      for (let at = text.indexOf('\n'); at !== -1 && at < use.index; at = text.indexOf('\n', at + 1)) {
+        line += 1;
+        start = at + 1;
+      }
+      const column = use.index - start + 1;
+      const token = use[0];
+      report({ message: `Unexpected ${token} without an argument-hint, expected \`argument-hint: [...]\` in the frontmatter.`, position: { line, column, endLine: line, endColumn: column + token.length }, fix: { description: 'add `argument-hint: [arguments]` to the frontmatter' } });
+    } else if (!use && hint !== undefined && document.kind === 'command') {
       report({ message: 'Unexpected argument-hint in a command that never reads its arguments, expected $ARGUMENTS or $1 in the body.', position: keyPosition(document, 'argument-hint') });
     }
   },

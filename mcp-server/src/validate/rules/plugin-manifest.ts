@@ -5,7 +5,9 @@
  *
  * Bad: `{"name": "Ship Gate", "version": "1.0", "author": "me"}`. Good: `{"name": "shipgate", "version": "1.0.0", "author": {"name": "me"}}`.
  */
-import semver from 'semver';
+// Two functions, not the whole package: this rule is on every cold `shipgate validate`.
+import semverValid from 'semver/functions/valid.js';
+import semverCoerce from 'semver/functions/coerce.js';
 import type { ProjectRule } from '../rule.js';
 import { KEBAB_CASE } from '../rule-helpers.js';
 import { locate, locateValue } from '../json-with-positions.js';
@@ -32,8 +34,8 @@ export const rule: ProjectRule = {
       if (typeof data.name !== 'string' || !KEBAB_CASE.test(data.name)) {
         context.report(path, { message: `Unexpected name ${JSON.stringify(data.name ?? null)}, expected a kebab-case string.`, position: data.name === undefined ? locate(json, []) : at('name') });
       }
-      if (data.version !== undefined && (typeof data.version !== 'string' || semver.valid(data.version) === null)) {
-        const coerced = typeof data.version === 'string' ? semver.coerce(data.version)?.version : undefined;
+      if (data.version !== undefined && (typeof data.version !== 'string' || semverValid(data.version) === null)) {
+        const coerced = typeof data.version === 'string' ? semverCoerce(data.version)?.version : undefined;
         context.report(path, { message: `Unexpected version ${JSON.stringify(data.version)}, expected a semantic version like "1.0.0".`, position: at('version'), ...(coerced ? { fix: { description: `use "${coerced}"`, replacement: JSON.stringify(coerced) } } : {}) });
       }
       const author = data.author;
