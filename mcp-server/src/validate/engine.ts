@@ -19,6 +19,7 @@ import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
 import type { Job } from './worker-pool.js';
 import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
+import { compareText } from '../util/compare-text.js';
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -128,7 +129,7 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
   await cache?.save();
 
   for (const d of diagnostics) d.file = displayPath(options.cwd, d.file);
-  diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
   return {

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-Y66LRW6M.js";import"./chunk-P766HQLN.js";import"./chunk-TORWM5X5.js";import"./chunk-DXJVJXCL.js";import"./chunk-NUEM3ZIG.js";import"./chunk-MPVA2EXV.js";import"./chunk-TYU4NPII.js";import"./chunk-GMT43W3S.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{a as DEFAULT_GATE_SKILL,d as DEFAULT_RECEIPT_TTL_MS,b as PROMOTION_GATE_SKILL,c as defaultGates,e as gateSettings};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-NTQUEPZR.js";import"./chunk-TX37AGKM.js";import"./chunk-IW56FJZR.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{f as changedPaths,e as commitParents,g as fileAtCommit,a as git,b as gitOk,c as gitTest,d as headCommit};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{f as b,g as c,h as d,i as e,j as f}from"./chunk-P766HQLN.js";import{a}from"./chunk-TORWM5X5.js";import"./chunk-DXJVJXCL.js";import"./chunk-NUEM3ZIG.js";import"./chunk-MPVA2EXV.js";import"./chunk-TYU4NPII.js";import"./chunk-GMT43W3S.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{a as CONFIG_FILE_NAMES,d as formatIssue,e as getEnvironment,b as loadConfig,c as parseConfigText,f as sha256};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-I7PZ4ABZ.js";import"./chunk-GSBRKRTW.js";import"./chunk-AFGXSODP.js";import"./chunk-SB6QHFRW.js";import"./chunk-G2KM7RHB.js";import"./chunk-B6OLXNMD.js";import"./chunk-D6DXA4EN.js";import"./chunk-7QP6HWEZ.js";import"./chunk-6PPIIIAP.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-TDSCXAWF.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

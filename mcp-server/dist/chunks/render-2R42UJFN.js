@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b}from"./chunk-G2KM7RHB.js";import"./chunk-B6OLXNMD.js";import"./chunk-D6DXA4EN.js";import"./chunk-7QP6HWEZ.js";import"./chunk-AHK5V45S.js";export{b as renderAnalysis,a as renderLearnings};
