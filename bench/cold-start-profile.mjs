@@ -96,7 +96,7 @@ try {
       'load went: the first tool call pays it, unless the client was idle long enough for it to finish.',
       '',
     ];
-    writeFileSync(join(root, 'bench/cold-start-profile.md'), `${header.join('\n')}${lines.join('\n')}`);
+    writeFileSync(join(root, 'bench/cold-start-profile.md'), `${header.join('\n')}\n${lines.join('\n')}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -19,11 +19,19 @@ export const windowSchema = z
   })
   .strict();
 
+/** Zones already checked: building an Intl.DateTimeFormat costs about 2 ms, and every gate reads the config. */
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 64) knownZones.set(zone, known);
   }
+  return known;
 }
