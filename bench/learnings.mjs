@@ -37,7 +37,7 @@ try {
   await build({ ...buildOptions(join(base, 'dist')), logLevel: 'error' });
   await build({ ...hookBuildOptions(join(base, 'dist')), logLevel: 'error' });
   const cli = join(base, 'dist', 'cli.js');
-  const hook = join(base, 'dist', 'session-start-hook.js');
+  const hook = join(base, 'dist', 'session-start-hook.cjs');
   const lib = join(base, 'record-run.mjs');
   await build({
     entryPoints: [join(ROOT, 'mcp-server/src/learnings/record-run.ts')],

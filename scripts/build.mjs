@@ -76,24 +76,45 @@ export async function computeManifest() {
 
 /**
  * The SessionStart hook runs at every session start (goal: 100 ms spawn to exit, on a fresh clone too).
- * Built on its own so its modules are not spread over the chunks the CLI shares: Node's ES module
- * loader pays a few milliseconds per file, so the fast path (cached text) is this one file and the slow
- * path (summary from the checkpoint) one more chunk, instead of some fifteen.
+ * Built on its own, as CommonJS like the guard: Node then never starts its ES module loader, which
+ * costs a hook some 15 ms, plus a few more for each file it loads. The entry holds the fast path
+ * (cached text); the two dynamic imports it can reach become files of their own, required only when
+ * needed: the slow path (summary from the committed checkpoint) and the config loader (only for a
+ * config with a `learnings:` section).
  */
+const HOOK_CHUNKS = {
+  'session-lessons.js': './chunks/hook-lessons.cjs',
+  'store-dir-config.js': './chunks/hook-config.cjs',
+};
+
 export function hookBuildOptions(outdir = 'mcp-server/dist') {
   return {
-    entryPoints: { 'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts' },
+    entryPoints: {
+      'session-start-hook': 'mcp-server/src/cli/session-start-hook-main.ts',
+      'chunks/hook-lessons': 'mcp-server/src/learnings/session-lessons.ts',
+      'chunks/hook-config': 'mcp-server/src/learnings/store-dir-config.ts',
+    },
     outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    chunkNames: 'chunks/hook-[name]-[hash]',
     legalComments: 'none',
     minify: true,
     logLevel: 'warning',
-    banner: { js: REQUIRE_BANNER },
+    plugins: [
+      {
+        name: 'shipgate-hook-chunks',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /(session-lessons|store-dir-config)\.js$/ }, (args) => {
+            if (args.kind !== 'dynamic-import') return undefined;
+            const chunk = HOOK_CHUNKS[args.path.split('/').pop()];
+            return chunk ? { path: chunk, external: true } : undefined;
+          });
+        },
+      },
+    ],
   };
 }
 

@@ -110,7 +110,7 @@ describe('manifests', () => {
     // alwaysLoad: the schemas reach the model at once, also where the client defers MCP tools behind tool search.
     expect(mcp.mcpServers['shipgate']).toEqual({ command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/cli.js', 'mcp'], alwaysLoad: true });
     const hooks = readJson('hooks/hooks.json') as { hooks: Record<string, { matcher?: string; hooks: { type: string; command: string }[] }[]> };
-    expect(hooks.hooks['SessionStart']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/session-start-hook.js"');
+    expect(hooks.hooks['SessionStart']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/session-start-hook.cjs"');
     expect(hooks.hooks['PreToolUse']?.[0]?.matcher).toBe('Bash|Write|Edit|MultiEdit|NotebookEdit');
     expect(hooks.hooks['PreToolUse']?.[0]?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/mcp-server/dist/guard-hook.cjs"');
     // Each file the manifests start is an entry point of the build.

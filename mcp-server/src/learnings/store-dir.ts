@@ -19,8 +19,7 @@ export async function resolveStoreDir(projectRoot: string): Promise<string> {
     if (text === undefined) continue;
     if (!/^learnings\s*:/m.test(text)) break;
     // The config names a learnings section: read it through the one validated config loader.
-    const { loadConfig } = await import('../config/load-config.js');
-    const { resolveInsideProject } = await import('../util/paths.js');
+    const { loadConfig, resolveInsideProject } = await import('./store-dir-config.js');
     const { config } = await loadConfig(projectRoot);
     return resolveInsideProject(projectRoot, config.learnings.dir, 'learnings.dir');
   }
