@@ -100,6 +100,9 @@ export function hookBuildOptions(outdir = 'mcp-server/dist') {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    // import() of a chunk (or of node:crypto) becomes require(): in a CommonJS file a real import()
+    // would start Node's ES module loader, the cost this build exists to avoid.
+    supported: { 'dynamic-import': false },
     legalComments: 'none',
     minify: true,
     logLevel: 'warning',

@@ -3,9 +3,11 @@
  * folder, run with Node's module tracing (NODE_DEBUG=module, CommonJS). Its fast path loads no file but
  * its own; a start without cached text loads the slow-path file and nothing else; only a config with a
  * `learnings:` section loads the config loader's file. Each path prints the same lessons as the source.
+ * Node's own modules count too: with stdout a pipe (as Claude Code runs it), neither path starts the ES
+ * module loader (an import() in CommonJS would) nor builds a stdout stream (node:stream, node:net).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,6 +57,24 @@ describe('the built SessionStart hook', () => {
     const hit = await runNode(hook, [], { env });
     expect(hit.stdout).toBe(miss.stdout);
     expect(loadedFiles(hit.stderr, dist)).toEqual(['session-start-hook.cjs']);
+  });
+
+  it('with stdout a pipe, neither path loads the ES module loader nor the streams stack', async () => {
+    const root = await project('builtins', 'app: hook\n');
+    await rm(join(root, '.claude/shipgate/learnings/session-summary.json'), { force: true });
+    const preload = join(work, 'builtins-preload.cjs');
+    const listFile = join(work, 'builtins.txt');
+    // process.moduleLoadList: every Node built-in the process loaded, internal ones included.
+    await writeFile(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(listFile)}, process.moduleLoadList.join('\\n')));\n`);
+    const env = { ...process.env, CLAUDE_PROJECT_DIR: root, CLAUDE_PLUGIN_ROOT: repoRoot, NODE_OPTIONS: `--require ${preload}` };
+    for (const path of ['miss', 'hit']) {
+      const run = await runNode(hook, [], { env });
+      expect(run.code, path).toBe(0);
+      expect(run.stdout, path).toMatch(/^shipgate lessons from 3 recorded runs/);
+      const builtins = (await readFile(listFile, 'utf8')).split('\n');
+      expect(builtins.length, path).toBeGreaterThan(20);
+      expect(builtins.filter((m) => /esm\/loader|streams\/writable|^NativeModule net$/.test(m)), path).toEqual([]);
+    }
   });
 
   it('a config with a learnings section: the config loader file, and the store it names', async () => {
