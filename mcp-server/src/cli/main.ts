@@ -21,7 +21,13 @@ function isMainModule(argv1: string | undefined): boolean {
 
 export async function main(argv: string[], cliContext: CliContext): Promise<number> {
   // Everything the CLI prints (provider output in deploy results included) passes secret redaction.
-  const context: CliContext = { ...cliContext, stdout: redacting(cliContext.stdout), stderr: redacting(cliContext.stderr) };
+  // Copied by descriptor, not spread: the entry's `stdin` is a getter, and touching process.stdin builds a
+  // stream (2–3 ms) that only `attest` reads.
+  const context = Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(cliContext),
+    stdout: { value: redacting(cliContext.stdout), enumerable: true },
+    stderr: { value: redacting(cliContext.stderr), enumerable: true },
+  }) as CliContext;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     context.stdout.write(helpText());
@@ -118,7 +124,9 @@ if (isEntry) {
   process.once('SIGINT', () => controller.abort());
   const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

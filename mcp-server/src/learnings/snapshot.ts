@@ -13,13 +13,14 @@
  * Good: a clone of a store with 100,000 events reads one checkpoint line and ≤ 256 KiB of events.
  * Bad:  a committed rendered summary, which conflicts whenever two branches both recorded a run.
  */
-import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LearningsState } from './state.js';
 import { fingerprintAt, fingerprintMatches } from './fingerprint.js';
 
 export { fingerprintAt };
 import { appendLine, CHECKPOINTS_FILE, SUMMARY_CACHE_FILE } from './store.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** Events between two committed checkpoints (a fresh clone parses at most this much). */
 export const CHECKPOINT_EVERY_BYTES = 256 * 1024;
@@ -56,21 +57,9 @@ export async function writeLocalSnapshot(storeDir: string, snapshot: Snapshot): 
   await writeQuickly(join(storeDir, SUMMARY_CACHE_FILE), JSON.stringify(snapshot));
 }
 
-let tempCounter = 0;
-
-/**
- * Temp file + rename. The temp name is unique by pid, time and a counter (no node:crypto on the
- * SessionStart hook's path), and created exclusively ('wx'): a file or link already at that name
- * makes the write fail rather than be followed.
- */
+/** Temp file + rename without fsync: a cache lost in a crash is rebuilt (util/atomic-write.ts). */
 export async function writeQuickly(path: string, data: string): Promise<void> {
-  tempCounter += 1;
-  const temp = `${path}.${process.pid}.${process.hrtime.bigint().toString(36)}.${tempCounter}.tmp`.replace(/([^/]+)$/, '.$1');
-  await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
-  await rename(temp, path).catch(async (error: unknown) => {
-    await rm(temp, { force: true });
-    throw error;
-  });
+  await writeFileAtomic(path, data, { durable: false });
 }
 
 /** The newest checkpoint that is still valid for events.jsonl (scanning from the end), if any. */

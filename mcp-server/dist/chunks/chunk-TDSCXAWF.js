@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{mkdir as n,open as m,rename as s,rm as c}from"node:fs/promises";import{dirname as e,basename as w,join as y}from"node:path";import{randomBytes as d}from"node:crypto";async function u(r,o){await n(e(r),{recursive:!0});let i=y(e(r),`.${w(r)}.${process.pid}.${d(4).toString("hex")}.tmp`),t=await m(i,"w");try{await t.writeFile(o),await t.sync()}finally{await t.close()}try{await s(i,r)}catch(a){throw await c(i,{force:!0}),a}}export{u as a};
