@@ -84,6 +84,16 @@ describe('gate: clean tree checked beside the checks', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('the learnings event goes to the configured learnings.dir, which is not dirt', async () => {
+    const repo = await makeRepo({ 'shipgate.config.yaml': CONFIG(undefined, 'learnings:\n  dir: ops/lessons\n'), '.claude/skills/test-gate/SKILL.md': gateSkill('<check id="fast"><command>true</command></check>') });
+    repos.push(repo);
+    expect((await gate(repo)).ok).toBe(true);
+    const events = await readFile(join(repo.root, 'ops/lessons/events.jsonl'), 'utf8');
+    expect(events.split('\n').filter((l) => l.includes('"phase":"gate"'))).toHaveLength(1);
+    // The second gate runs on a tree holding the first one's event: shipgate output, not a change.
+    expect((await gate(repo)).ok).toBe(true);
+  });
+
   it('a caller cancelling reports `cancelled`, not a git failure', async () => {
     const repo = await repoWith('<check id="slow"><command>sleep 30</command></check>');
     const controller = new AbortController();

@@ -224,7 +224,7 @@ async function runChecks(options: GateRunOptions, inputs: GateInputs): Promise<G
     needsAttestation,
   };
   // The receipt and the learnings event are independent writes: do them side by side.
-  const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result)]);
+  const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result, loaded.config.learnings.dir)]);
   if (receipt) result.receipt = receipt;
   if (receipt && loaded.config.team) {
     const { publishPassedGate } = await import('../team/signed-gate-record.js');
@@ -269,7 +269,7 @@ async function decide(check: GateCheck, context: VerifyContext): Promise<VerifyO
   }
 }
 
-async function recordGateRun(projectRoot: string, result: GateRunResult): Promise<void> {
+async function recordGateRun(projectRoot: string, result: GateRunResult, learningsDir: string): Promise<void> {
   try {
     const { recordRun } = await import('../learnings/record-run.js');
     // A signal is sent only when the gate has such a check: a gate without a rollback check says
@@ -287,7 +287,7 @@ async function recordGateRun(projectRoot: string, result: GateRunResult): Promis
       failedChecks: result.blockedBy,
       rollbackVerified: passed((c) => /rollback/.test(c.id)),
       stagingApproved: passed((c) => c.verifyKind === 'state' && /staging/.test(c.id)),
-    });
+    }, { learningsDir });
   } catch {
     // Learnings are best effort: a gate result never depends on them.
   }
