@@ -9,6 +9,7 @@
  * Bad:  `src/app.js` modified, or `hotfix.js` untracked: refused, naming them.
  */
 import { git } from './git.js';
+import { hiddenEntries } from './git-hidden-entries.js';
 import { LEGACY_STATE_DIR } from './state-dir.js';
 import { BlockedError } from '../errors.js';
 
@@ -37,9 +38,18 @@ export function isShipgateOutput(path: string, prefixes: readonly string[]): boo
  */
 const STATUS_ARGS = ['--no-optional-locks', '-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', 'status', '--porcelain=v1', '-z'] as const;
 
-/** Every path git reports as differing from HEAD (tracked changes, staged or not; untracked unless `untracked: false`). */
+/** Said after a path git status cannot vouch for (project/git-hidden-entries.ts). */
+export const HIDDEN_NOTE = '(git is told not to look at it: assume-unchanged or skip-worktree)';
+
+/**
+ * Every path git reports as differing from HEAD (tracked changes, staged or not; untracked unless
+ * `untracked: false`), and every tracked path git status is told to skip, marked with HIDDEN_NOTE.
+ */
 export async function workingTreeChanges(projectRoot: string, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
-  const result = await git(projectRoot, [...STATUS_ARGS, options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal });
+  const [result, hidden] = await Promise.all([
+    git(projectRoot, [...STATUS_ARGS, options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal }),
+    hiddenEntries(projectRoot, options.signal),
+  ]);
   if (result.exitCode !== 0) throw new BlockedError('git status failed: the working tree cannot be checked.', { where: projectRoot, found: result.stderr.trim().slice(0, 300), hint: 'Fix the repository (`git status` must work), then run again.' });
   const paths: string[] = [];
   const entries = result.stdout.split('\0');
@@ -51,6 +61,7 @@ export async function workingTreeChanges(projectRoot: string, options: { untrack
     // A rename or copy carries its source as the next NUL-separated field.
     if (status.includes('R') || status.includes('C')) paths.push(entries[++i] ?? '');
   }
+  for (const path of hidden) paths.push(`${path} ${HIDDEN_NOTE}`);
   return [...new Set(paths.filter(Boolean))];
 }
 
@@ -96,6 +107,8 @@ function dirtyTreeError(projectRoot: string, action: string, dirty: readonly str
   return new BlockedError(`Cannot ${action}: the working tree differs from the commit in ${dirty.length} file${dirty.length > 1 ? 's' : ''}: ${dirty.slice(0, 8).join(', ')}${dirty.length > 8 ? ', …' : ''}.`, {
     where: projectRoot,
     expected: 'a working tree identical to HEAD (gates and receipts are bound to the commit)',
-    hint: 'Commit the changes (or `git stash -u`, or add build output to .gitignore), then run again.',
+    hint: dirty.some((path) => path.endsWith(HIDDEN_NOTE))
+      ? 'Let git look at every file again (`git update-index --no-assume-unchanged --no-skip-worktree -- <file>`, or `git sparse-checkout disable`), commit any change it then shows, and run again.'
+      : 'Commit the changes (or `git stash -u`, or add build output to .gitignore), then run again.',
   });
 }
