@@ -125,4 +125,15 @@ describe('learnings store', () => {
     await writeFile(join(root, 'shipgate.config.yaml'), 'learnings:\n  dir: ../outside\n');
     await expect(recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root))).rejects.toThrow(/outside the project/);
   });
+
+  it('a caller that already loaded the config passes learnings.dir: same store, same refusal outside the project', async () => {
+    const root = await project('passed-dir');
+    // The file says nothing about learnings: only the passed value can put the event in ops/passed.
+    await writeFile(join(root, 'shipgate.config.yaml'), 'environments: {}\n');
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, { ...quiet(root), learningsDir: 'ops/passed' });
+    expect((await readEvents(join(root, 'ops/passed'))).events).toHaveLength(1);
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, { ...quiet(root), learningsDir: STORE });
+    expect((await readEvents(join(root, STORE))).events).toHaveLength(1);
+    await expect(recordRun(root, { phase: 'gate', outcome: 'succeeded' }, { ...quiet(root), learningsDir: '../outside' })).rejects.toThrow(/outside the project/);
+  });
 });

@@ -7,10 +7,15 @@
  * differs from the commit (project/working-tree.ts), and when the gate itself differs from the one the
  * last successful deploy used, a human must attest `gate_changed` first (gates/gate-fingerprint.ts).
  *
+ * The clean-tree verdict (one git status, a process spawn: the largest fixed cost of a gate) is
+ * computed beside the work instead of before it: git starts first, command checks run meanwhile, and
+ * a dirty tree stops them and throws before any receipt or learnings event. Nothing that asks a human
+ * or looks outside (attestations, verify kinds) starts before the verdict is in.
+ *
  * Good: `npm test` exits 1 in a blocking gate → ok=false, blockedBy=["tests_pass"], no receipt.
  * Bad:  a gate with no blocking checks passing "vacuously": it blocks and says the gate is empty.
  */
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { headCommit } from '../project/git.js';
 import { runScript } from '../exec/run.js';
 import { BlockedError } from '../errors.js';
@@ -18,7 +23,7 @@ import type { GateCheck, SafetyGate } from '../skill/model.js';
 import { gateSettings } from './gate-settings.js';
 import { gateHash, parseGateFiles, resolveGateFiles } from './load-gate-skills.js';
 import { issueReceipt, revokeReceipt, type Receipt } from './receipts.js';
-import { requireCleanTree } from '../project/working-tree.js';
+import { beginCleanTreeCheck } from '../project/working-tree.js';
 import { GATE_CHANGED_CHECK, gateChanged, gateFingerprint, summarizeGateChange } from './gate-fingerprint.js';
 import { outputTail, secretEnvValues } from './redact-secrets.js';
 import { resolveAttestation, type Elicit } from './resolve-attestation.js';
@@ -87,14 +92,49 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const processEnv = options.env ?? process.env;
+  // Not the caller's signal: a cancel ends the checks and reports `cancelled`, never "git status failed".
+  const treeVerdict = beginCleanTreeCheck(options.projectRoot, `gate ${options.environment}`);
   const [loaded, commit] = await Promise.all([loadConfig(options.projectRoot), headCommit(options.projectRoot, options.signal)]);
-  const settings = gateSettings(loaded, options.environment);
-  try {
-    await requireCleanTree(options.projectRoot, loaded.config, `gate ${options.environment}`, options.signal);
-  } catch (error) {
+  // The checks' own signal: the caller's, or a dirty tree found while they run.
+  const stopChecks = new AbortController();
+  const stop = () => stopChecks.abort();
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
+  const dirtyTree = treeVerdict(loaded.config).then(
+    () => undefined,
+    (error: unknown) => {
+      stop();
+      return error;
+    },
+  );
+  /** Throws (after taking back the earlier receipt) when the tree differs from the commit. */
+  const requireCleanTree = async () => {
+    const error = await dirtyTree;
+    if (error === undefined) return;
     await revokeReceipt(options.projectRoot, options.environment);
     throw error;
+  };
+  try {
+    return await runChecks(options, { loaded, commit, signal: stopChecks.signal, requireCleanTree, started, now, processEnv });
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
   }
+}
+
+interface GateInputs {
+  loaded: LoadedConfig;
+  commit: string;
+  /** Aborted by the caller or by a dirty tree. */
+  signal: AbortSignal;
+  requireCleanTree: () => Promise<void>;
+  started: number;
+  now: () => Date;
+  processEnv: NodeJS.ProcessEnv;
+}
+
+async function runChecks(options: GateRunOptions, inputs: GateInputs): Promise<GateRunResult> {
+  const { loaded, commit, signal, requireCleanTree, started, now, processEnv } = inputs;
+  const settings = gateSettings(loaded, options.environment);
   const files = await resolveGateFiles(options.projectRoot, settings.gates, processEnv);
   const documents = await parseGateFiles(files);
   const fingerprint = gateFingerprint({ gateHash: gateHash(files), configHash: loaded.hash, files, documents, config: loaded.config });
@@ -116,7 +156,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
     checkId: '',
     config: loaded.config,
     settings,
-    signal: options.signal,
+    signal,
     secretValues: secretEnvValues(processEnv),
   };
 
@@ -124,6 +164,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const needsAttestation: GateRunResult['needsAttestation'] = [];
   let stopped = false;
   if (changeSummary) {
+    await requireCleanTree();
     // Changing the gate is gated: a human confirms the new gate before it may pass anything.
     const prompt = `the gate differs from the one the last successful ${options.environment} deploy used: ${changeSummary.join('; ')}. Confirm these changes were reviewed`;
     const checkStarted = performance.now();
@@ -136,10 +177,13 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   for (const [index, item] of planned.entries()) {
     const { check, gate, file } = item;
     const base = { id: check.id, gate: file, type: gate.type, decider: deciderName(check), verifyKind: check.decider?.kind === 'verify' ? check.decider.verify.kind : undefined, line: check.position.line };
-    if (stopped || options.signal?.aborted) {
-      checks.push({ ...base, status: 'skipped', message: options.signal?.aborted ? 'Skipped: the run was cancelled.' : 'Skipped: an earlier blocking check failed (use --all to run every check).', durationMs: 0 });
+    if (stopped || signal.aborted) {
+      checks.push({ ...base, status: 'skipped', message: signal.aborted ? 'Skipped: the run was cancelled.' : 'Skipped: an earlier blocking check failed (use --all to run every check).', durationMs: 0 });
       continue;
     }
+    // Only commands run before the verdict: nobody is asked to attest, and nothing outside is
+    // consulted, for a tree that is about to be refused.
+    if (check.decider?.kind !== 'command') await requireCleanTree();
     options.onProgress?.({ checkId: check.id, index, total: planned.length, status: 'running', message: `Running ${check.id}` });
     const checkStarted = performance.now();
     const { prompt, ...outcome } = await decide(check, { ...context, checkId: check.id });
@@ -150,6 +194,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
     if (gate.type === 'blocking' && result.status !== 'passed' && !options.all) stopped = true;
   }
 
+  await requireCleanTree();
   const blocking = checks.filter((c) => c.type === 'blocking');
   const blockedBy = blocking.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => c.id);
   const ok = blocking.length > 0 && blocking.every((c) => c.status === 'passed');
@@ -179,7 +224,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
     needsAttestation,
   };
   // The receipt and the learnings event are independent writes: do them side by side.
-  const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result)]);
+  const [receipt] = await Promise.all([issue, recordGateRun(options.projectRoot, result, loaded.config.learnings.dir)]);
   if (receipt) result.receipt = receipt;
   if (receipt && loaded.config.team) {
     const { publishPassedGate } = await import('../team/signed-gate-record.js');
@@ -224,7 +269,7 @@ async function decide(check: GateCheck, context: VerifyContext): Promise<VerifyO
   }
 }
 
-async function recordGateRun(projectRoot: string, result: GateRunResult): Promise<void> {
+async function recordGateRun(projectRoot: string, result: GateRunResult, learningsDir: string): Promise<void> {
   try {
     const { recordRun } = await import('../learnings/record-run.js');
     // A signal is sent only when the gate has such a check: a gate without a rollback check says
@@ -242,7 +287,7 @@ async function recordGateRun(projectRoot: string, result: GateRunResult): Promis
       failedChecks: result.blockedBy,
       rollbackVerified: passed((c) => /rollback/.test(c.id)),
       stagingApproved: passed((c) => c.verifyKind === 'state' && /staging/.test(c.id)),
-    });
+    }, { learningsDir });
   } catch {
     // Learnings are best effort: a gate result never depends on them.
   }

@@ -26,10 +26,12 @@ export async function publishSummary(storeDir: string, snapshot: Snapshot, optio
     snapshot.checkpointBytes = snapshot.coveredBytes;
     remember(storeDir, snapshot);
   }
-  await writeLocalSnapshot(storeDir, snapshot);
+  // Three files, each replaced whole by a rename: independent, so written side by side.
+  const writes = [writeLocalSnapshot(storeDir, snapshot)];
   if (options.sessionText !== undefined) {
     const cache: SessionCache = { v: 2, coveredBytes: snapshot.coveredBytes, fingerprint: snapshot.fingerprint, text: options.sessionText };
-    await writeQuickly(join(storeDir, SESSION_CACHE_FILE), JSON.stringify(cache));
+    writes.push(writeQuickly(join(storeDir, SESSION_CACHE_FILE), JSON.stringify(cache)));
   }
-  if (options.markdown !== undefined) await writeQuickly(join(storeDir, RENDERED_FILE), options.markdown);
+  if (options.markdown !== undefined) writes.push(writeQuickly(join(storeDir, RENDERED_FILE), options.markdown));
+  await Promise.all(writes);
 }

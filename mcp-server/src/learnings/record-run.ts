@@ -21,7 +21,7 @@ import { loadCatalog } from './catalog.js';
 import { renderAnalysis } from './render.js';
 import { analyzeState } from './analysis.js';
 import { appendEvent, eventsPath } from './store.js';
-import { resolveStoreDir } from './store-dir.js';
+import { resolveStoreDir, storeDirFromConfig } from './store-dir.js';
 import { sessionTextFrom } from './session-lessons.js';
 import { loadState } from './load-state.js';
 import { publishSummary } from './publish-summary.js';
@@ -34,6 +34,8 @@ export interface RecordOptions {
   pluginRoot?: string;
   /** Where warnings go (corrupt store lines, unreadable skills). Default: stderr. */
   onWarning?: (message: string) => void;
+  /** `learnings.dir` of a config the caller already loaded (store-dir.ts storeDirFromConfig): no second read. */
+  learningsDir?: string;
 }
 
 /**
@@ -45,10 +47,10 @@ const PUBLISH_ROUNDS = 100;
 export async function recordRun(projectRoot: string, signals: RunSignals, options: RecordOptions = {}): Promise<RunEvent> {
   const now = options.now ?? (() => new Date());
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`shipgate learnings: ${message}\n`));
-  const storeDir = await resolveStoreDir(projectRoot);
+  const storeDir = options.learningsDir === undefined ? await resolveStoreDir(projectRoot) : await storeDirFromConfig(projectRoot, options.learningsDir);
   const event = buildEvent(signals, now());
-  const catalog = await loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, onWarning: warn });
-  await appendEvent(storeDir, event);
+  // The event does not depend on the catalog (only the summary does): append it while the catalog loads.
+  const [catalog] = await Promise.all([loadCatalog(projectRoot, storeDir, { pluginRoot: options.pluginRoot, onWarning: warn }), appendEvent(storeDir, event)]);
   await refreshSummary(storeDir, catalog, warn);
   return event;
 }

@@ -25,3 +25,13 @@ export async function resolveStoreDir(projectRoot: string): Promise<string> {
   }
   return join(projectRoot, DEFAULT_LEARNINGS_DIR);
 }
+
+/**
+ * The store for a `learnings.dir` the caller already read from the loaded config (the gate has it):
+ * the same answer as resolveStoreDir without reading the config file a second time.
+ */
+export async function storeDirFromConfig(projectRoot: string, configuredDir: string): Promise<string> {
+  if (configuredDir === DEFAULT_LEARNINGS_DIR) return join(projectRoot, DEFAULT_LEARNINGS_DIR);
+  const { resolveInsideProject } = await import('./store-dir-config.js');
+  return resolveInsideProject(projectRoot, configuredDir, 'learnings.dir');
+}

@@ -199,8 +199,7 @@ function eventProblem(value: unknown): string | undefined {
  */
 export async function appendEvent(storeDir: string, event: RunEvent): Promise<void> {
   await mkdir(storeDir, { recursive: true });
-  await ensureGitattributes(storeDir);
-  await ensureGitignore(storeDir);
+  await Promise.all([ensureGitattributes(storeDir), ensureGitignore(storeDir)]);
   await appendLine(eventsPath(storeDir), JSON.stringify(redactDeep(event)));
 }
 

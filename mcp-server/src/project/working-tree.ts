@@ -9,6 +9,7 @@
  * Bad:  `src/app.js` modified, or `hotfix.js` untracked: refused, naming them.
  */
 import { git } from './git.js';
+import { hiddenEntries } from './git-hidden-entries.js';
 import { LEGACY_STATE_DIR } from './state-dir.js';
 import { BlockedError } from '../errors.js';
 
@@ -29,11 +30,27 @@ export function isShipgateOutput(path: string, prefixes: readonly string[]): boo
   return SHIP_REPORT.test(path) || prefixes.some((prefix) => path.startsWith(prefix));
 }
 
-/** Uncommitted paths (tracked changes and, unless `untracked: false`, untracked files), output excepted. */
-export async function uncommittedPaths(projectRoot: string, config: OutputFolders, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
-  const result = await git(projectRoot, ['status', '--porcelain=v1', '-z', options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal });
+/**
+ * git status as the gate needs it, whatever the repository's own config says: no fsmonitor hook (a
+ * hook script answers "what changed?" and could answer "nothing"), no untracked cache (it trusts
+ * directory mtimes, which anyone can set back), and no optional locks, so the status never takes
+ * `index.lock` from a check's own git command running beside it (gates/run-gate.ts runs them at once).
+ */
+const STATUS_ARGS = ['--no-optional-locks', '-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', 'status', '--porcelain=v1', '-z'] as const;
+
+/** Said after a path git status cannot vouch for (project/git-hidden-entries.ts). */
+export const HIDDEN_NOTE = '(git is told not to look at it: assume-unchanged or skip-worktree)';
+
+/**
+ * Every path git reports as differing from HEAD (tracked changes, staged or not; untracked unless
+ * `untracked: false`), and every tracked path git status is told to skip, marked with HIDDEN_NOTE.
+ */
+export async function workingTreeChanges(projectRoot: string, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
+  const [result, hidden] = await Promise.all([
+    git(projectRoot, [...STATUS_ARGS, options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal }),
+    hiddenEntries(projectRoot, options.signal),
+  ]);
   if (result.exitCode !== 0) throw new BlockedError('git status failed: the working tree cannot be checked.', { where: projectRoot, found: result.stderr.trim().slice(0, 300), hint: 'Fix the repository (`git status` must work), then run again.' });
-  const prefixes = shipgateOutputPrefixes(config);
   const paths: string[] = [];
   const entries = result.stdout.split('\0');
   for (let i = 0; i < entries.length; i += 1) {
@@ -44,16 +61,54 @@ export async function uncommittedPaths(projectRoot: string, config: OutputFolder
     // A rename or copy carries its source as the next NUL-separated field.
     if (status.includes('R') || status.includes('C')) paths.push(entries[++i] ?? '');
   }
-  return [...new Set(paths.filter((p) => p && !isShipgateOutput(p, prefixes)))];
+  for (const path of hidden) paths.push(`${path} ${HIDDEN_NOTE}`);
+  return [...new Set(paths.filter(Boolean))];
+}
+
+/** Uncommitted paths (tracked changes and, unless `untracked: false`, untracked files), output excepted. */
+export async function uncommittedPaths(projectRoot: string, config: OutputFolders, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
+  return withoutShipgateOutput(await workingTreeChanges(projectRoot, options), config);
+}
+
+function withoutShipgateOutput(paths: readonly string[], config: OutputFolders): string[] {
+  const prefixes = shipgateOutputPrefixes(config);
+  return paths.filter((p) => !isShipgateOutput(p, prefixes));
 }
 
 /** BlockedError naming the uncommitted files, or nothing when the tree holds exactly the commit. */
 export async function requireCleanTree(projectRoot: string, config: OutputFolders, action: string, signal?: AbortSignal): Promise<void> {
   const dirty = await uncommittedPaths(projectRoot, config, { signal });
-  if (!dirty.length) return;
-  throw new BlockedError(`Cannot ${action}: the working tree differs from the commit in ${dirty.length} file${dirty.length > 1 ? 's' : ''}: ${dirty.slice(0, 8).join(', ')}${dirty.length > 8 ? ', …' : ''}.`, {
+  if (dirty.length) throw dirtyTreeError(projectRoot, action, dirty);
+}
+
+/**
+ * requireCleanTree split in two so git runs while the caller works: git status starts now, before the
+ * caller knows its configuration; the returned function, given the configuration, resolves when the tree
+ * is clean and rejects with the same BlockedError otherwise. A caller that never asks (its config failed
+ * to load) leaves no unhandled rejection behind.
+ *
+ * Good: `const verdict = beginCleanTreeCheck(root, 'gate production'); …load config, start checks…; await verdict(config)`.
+ * Bad:  issuing anything that vouches for the commit before the verdict has been awaited.
+ */
+export function beginCleanTreeCheck(projectRoot: string, action: string, signal?: AbortSignal): (config: OutputFolders) => Promise<void> {
+  const changes = workingTreeChanges(projectRoot, { signal }).then(
+    (paths) => ({ paths }),
+    (error: unknown) => ({ error }),
+  );
+  return async (config) => {
+    const found = await changes;
+    if ('error' in found) throw found.error;
+    const dirty = withoutShipgateOutput(found.paths, config);
+    if (dirty.length) throw dirtyTreeError(projectRoot, action, dirty);
+  };
+}
+
+function dirtyTreeError(projectRoot: string, action: string, dirty: readonly string[]): BlockedError {
+  return new BlockedError(`Cannot ${action}: the working tree differs from the commit in ${dirty.length} file${dirty.length > 1 ? 's' : ''}: ${dirty.slice(0, 8).join(', ')}${dirty.length > 8 ? ', …' : ''}.`, {
     where: projectRoot,
     expected: 'a working tree identical to HEAD (gates and receipts are bound to the commit)',
-    hint: 'Commit the changes (or `git stash -u`, or add build output to .gitignore), then run again.',
+    hint: dirty.some((path) => path.endsWith(HIDDEN_NOTE))
+      ? 'Let git look at every file again (`git update-index --no-assume-unchanged --no-skip-worktree -- <file>`, or `git sparse-checkout disable`), commit any change it then shows, and run again.'
+      : 'Commit the changes (or `git stash -u`, or add build output to .gitignore), then run again.',
   });
 }
