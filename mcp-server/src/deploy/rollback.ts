@@ -21,6 +21,9 @@ import { pendingAbortedDeploy } from './pending-aborted.js';
 import { notifyStakeholders } from './notify-stakeholders.js';
 import { gatherDeployFacts } from '../records/deploy-context.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
+import { withTrustedTree } from '../project/trusted-tree.js';
+import { ensureConfinement } from '../exec/confine.js';
+import { projectCommandConfinement } from '../protection/command-confinement.js';
 
 export interface RollbackPlan {
   environment: string;
@@ -108,28 +111,34 @@ export async function runRollback(options: { projectRoot: string; environment: s
   await markAbortedRecords(context.recordsDir, now());
   const plan = await planRollback({ ...options, context });
   if (options.dryRun) return { dryRun: true, plan };
+  // The provider's scripts run from the release being put back (it served, it was gated), confined: an
+  // edit to scripts/deploy.sh in the working tree never runs, even though a rollback needs no receipt.
+  const confine = await projectCommandConfinement(options.projectRoot, (await loadConfig(options.projectRoot)).config);
+  await ensureConfinement(confine, `rollback of ${options.environment}`);
   const unlock = await acquireEnvironmentLock({ projectRoot: options.projectRoot, environment: options.environment, operation: `rollback to ${plan.to.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
-    const record = newRecord({
-      id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
-      kind: 'rollback',
-      environment: options.environment,
-      strategy: context.environment.strategy.type,
-      provider: context.provider.type,
-      version: plan.to.version,
-      tag: plan.to.tag,
-      commit: plan.to.sha,
-      ...(plan.from ? { previous: plan.from } : {}),
-      startedAt: now().toISOString(),
-      reason: plan.reason,
-      files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
-      // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
-      facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
-      steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
+    return await withTrustedTree(options.projectRoot, plan.to.sha, async (tree) => {
+      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
+      const record = newRecord({
+        id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
+        kind: 'rollback',
+        environment: options.environment,
+        strategy: context.environment.strategy.type,
+        provider: context.provider.type,
+        version: plan.to.version,
+        tag: plan.to.tag,
+        commit: plan.to.sha,
+        ...(plan.from ? { previous: plan.from } : {}),
+        startedAt: now().toISOString(),
+        reason: plan.reason,
+        files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
+        // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
+        facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
+        steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
     });
     await writeRecord(record);
     const started = now().getTime();
-    const providerContext = { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs };
+    const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
     let result = { ok: true, runs: [] as unknown[], detail: '' };
     for (const action of [...plan.before, plan.action]) {
       const step = await context.provider.run(action, plan.to, providerContext);
@@ -155,7 +164,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
     await writeRecord(record);
     const config = (await loadConfig(options.projectRoot)).config;
     // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
-    if (await notifyStakeholders({ projectRoot: options.projectRoot, config, record, url: context.environment.url, now })) await writeRecord(record);
+    if (await notifyStakeholders({ projectRoot: tree.root, commands, config, record, url: context.environment.url, now })) await writeRecord(record);
     const team = await publishOutcome(options.projectRoot, config.team, record);
     if (result.ok) {
       const state = await readEnvironmentState(options.projectRoot, options.environment);
@@ -168,7 +177,8 @@ export async function runRollback(options: { projectRoot: string; environment: s
       if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
     }
     if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
-    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) };
+    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) } satisfies RollbackResult;
+    });
   } finally {
     await unlock();
   }

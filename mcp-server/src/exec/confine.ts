@@ -120,6 +120,13 @@ function identityOf(dir: string): string {
   }
 }
 
+/** Before a deploy or rollback changes anything: a required confinement that cannot run refuses now. */
+export async function ensureConfinement(confine: Confinement | undefined, what: string): Promise<void> {
+  if (!confine?.required) return;
+  const probe = await probeConfinement(confine.bwrap);
+  if (!probe.ok) throw confinementUnavailable(probe.reason, what);
+}
+
 /** The teaching refusal when confinement is required but bubblewrap cannot run. */
 export function confinementUnavailable(reason: string, command: string): BlockedError {
   return new BlockedError(`Hardened mode runs the project's commands confined (state folder and key hidden), but ${reason}.`, {

@@ -29,6 +29,15 @@ export interface RunOptions {
   confine?: Confinement;
 }
 
+/**
+ * How the project's own commands run in one deploy, rollback or gate: extra environment (the real
+ * project folder when they run in a trusted checkout) and the confinement policy.
+ */
+export interface ProjectCommands {
+  env?: Record<string, string>;
+  confine?: Confinement;
+}
+
 export interface RunResult {
   command: string;
   exitCode: number;
