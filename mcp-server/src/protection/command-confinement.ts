@@ -21,7 +21,8 @@ import { effectiveScalar, readSettingsFiles, settingAt } from './claude-settings
 export async function projectCommandConfinement(projectRoot: string, config: ShipgateConfig, env: NodeJS.ProcessEnv = process.env): Promise<Confinement | undefined> {
   const hardened = await isHardened(projectRoot, env);
   if (!hardened && config.protection.confine === false) return undefined;
-  return { hidden: [stateRoot(env), keyPaths(env).dir], required: hardened };
+  // Required on Linux only: elsewhere there is no bubblewrap (docs/security.md says what that leaves open).
+  return { hidden: [stateRoot(env), keyPaths(env).dir], required: hardened && process.platform === 'linux' };
 }
 
 /** `shipgate harden` wrote sandbox.enabled into the project settings; a local file cannot undo that here. */
