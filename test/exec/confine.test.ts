@@ -53,6 +53,13 @@ describe('exec/confine: the project command does not see the state root or the k
     expect(result.stderr).toMatch(/fixture\.txt: No such file/);
   });
 
+  it('the mask cannot be unmounted, also by a command that runs as root, nor from a nested user namespace', async () => {
+    const result = await runScript(`umount "${state}"; umount -l "${state}"; unshare -Urm sh -c 'umount -l "${state}"; cat "${key}/hmac.key"'; cat "${key}/hmac.key"; true`, { cwd: project, confine });
+    expect(result.confined).toBe(true);
+    expect(result.stdout).not.toContain('SECRET-KEY-MATERIAL');
+    expect(result.stderr).toMatch(/umount/);
+  });
+
   it('the argv door is confined the same way (provider commands)', async () => {
     const result = await runArgv('cat', [join(key, 'hmac.key')], { cwd: project, confine });
     expect(result.confined).toBe(true);

@@ -6,10 +6,12 @@
  * folder), which are covered by an empty read-only tmpfs: a test that `cat`s the key or writes a
  * receipt finds an empty folder and fails loudly. The network stays (providers push to remotes).
  *
- *   bwrap --bind / / --dev /dev --proc /proc --unshare-pid --die-with-parent --new-session
+ *   bwrap --bind / / --dev /dev --proc /proc --unshare-pid --die-with-parent --new-session --cap-drop ALL
  *         --tmpfs <hidden> --remount-ro <hidden> ... -- <command>
  *
  * Why each part:
+ *  - `--cap-drop ALL`: bwrap started by root keeps every capability otherwise, and CAP_SYS_ADMIN
+ *    unmounts the mask (`umount <state root>`) and shows what is under it.
  *  - `--unshare-pid` + a fresh `/proc`: otherwise `/proc/<server pid>/root/…` is the un-masked tree.
  *  - `--dev /dev`: a minimal /dev, so no raw block device to read the key off the disk.
  *  - `--new-session`: no TIOCSTI into the user's terminal; `--die-with-parent`: when exec/run.ts kills
@@ -50,7 +52,7 @@ export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
   if (probe) return probe;
   probe = (async (): Promise<ConfinementProbe> => {
     if (process.platform !== 'linux') return { ok: false, reason: `bubblewrap confinement is Linux only (this is ${process.platform})` };
-    const result = await execa(bwrap, ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--tmpfs', '/tmp', '--remount-ro', '/tmp', 'true'], { reject: false, stdin: 'ignore', timeout: 10_000 });
+    const result = await execa(bwrap, ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', '--tmpfs', '/tmp', '--remount-ro', '/tmp', 'true'], { reject: false, stdin: 'ignore', timeout: 10_000 });
     if (result.exitCode === 0) return { ok: true, bwrap };
     const why = result.failed && result.exitCode === undefined ? '`${bwrap} is not installed (not found)`' : `bwrap cannot create its namespaces here: ${String(result.stderr).trim().split('\n').pop() ?? `exit ${result.exitCode}`}`;
     return { ok: false, reason: why };
@@ -67,7 +69,7 @@ export function confinedCommand(bwrap: string, hidden: readonly string[], file: 
   const pins = [...new Set(points.flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
   const masks = points.flatMap((dir) => ['--tmpfs', dir, '--remount-ro', dir]);
   const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
-  return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', ...pins, ...masks, '--', ...inner] };
+  return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...masks, '--', ...inner] };
 }
 
 /** `/a/b/c` → `/a`, `/a/b` (not `/`, which cannot be renamed anyway). */
