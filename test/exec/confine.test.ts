@@ -60,6 +60,16 @@ describe('exec/confine: the project command does not see the state root or the k
     expect(result.stderr).toMatch(/umount/);
   });
 
+  it('read-only paths can be read, not changed; a missing one is skipped', async () => {
+    mkdirSync(join(project, 'hooks'));
+    writeFileSync(join(project, 'config'), '[core]\n');
+    const result = await runScript('cat config; echo "fsmonitor = evil" >> config; echo evil > hooks/pre-commit; echo done', { cwd: project, confine: { ...confine, readOnly: [join(project, 'config'), join(project, 'hooks'), join(project, 'missing')] } });
+    expect(result.stdout).toContain('[core]');
+    expect(result.stderr).toMatch(/Read-only file system/);
+    expect(readFileSync(join(project, 'config'), 'utf8')).toBe('[core]\n');
+    expect(readdirSync(join(project, 'hooks'))).toEqual([]);
+  });
+
   it('the argv door is confined the same way (provider commands)', async () => {
     const result = await runArgv('cat', [join(key, 'hmac.key')], { cwd: project, confine });
     expect(result.confined).toBe(true);

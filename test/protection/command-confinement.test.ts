@@ -27,7 +27,10 @@ const config = (protection: Record<string, unknown> = {}) => configSchema.parse(
 
 describe('protection/command-confinement', () => {
   it('by default: state root and key folder hidden, not required', async () => {
-    expect(await projectCommandConfinement(root, config(), env())).toEqual({ hidden: [stateRoot(env()), keyPaths(env()).dir], required: false });
+    const policy = await projectCommandConfinement(root, config(), env());
+    expect(policy).toMatchObject({ hidden: [stateRoot(env()), keyPaths(env()).dir], required: false });
+    // What makes shipgate's own (unconfined) git run code is read-only to the command.
+    expect(policy?.readOnly).toEqual(expect.arrayContaining([join(root, '.git', 'hooks'), join(root, '.git', 'config'), join(home, '.gitconfig')]));
   });
 
   it('protection.confine: false turns it off outside hardened mode', async () => {

@@ -88,6 +88,23 @@ describe('a gate check runs the project\'s tests confined', () => {
   });
 });
 
+describe('a gate check cannot leave code for shipgate\'s own git to run later', () => {
+  it('writing .git/hooks/pre-commit or core.fsmonitor into .git/config fails; both stay as they were', async () => {
+    await humanAttests();
+    const config = await readFile(join(p.root, '.git', 'config'), 'utf8');
+    await p.write({
+      'test/plant.sh': '#!/bin/sh\nprintf "#!/bin/sh\\ncat key\\n" > .git/hooks/pre-commit || exit 1\ngit config core.fsmonitor "cat key" || exit 1\necho planted\n',
+      'gates/release/SKILL.md': gateSkill('sh test/plant.sh'),
+    });
+    p.commit('test: a test suite');
+    await humanAttests();
+    const result = await gate();
+    expect(result.checks.find((c) => c.id === 'tests_pass')?.status).toBe('failed');
+    expect(existsSync(join(p.root, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(await readFile(join(p.root, '.git', 'config'), 'utf8')).toBe(config);
+  });
+});
+
 const COMMAND_PROVIDER = `app: wall
 environments:
   production:

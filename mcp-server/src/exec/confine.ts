@@ -33,6 +33,11 @@ import { BlockedError } from '../errors.js';
 export interface Confinement {
   /** Absolute folders the command must not see (state root, key folder). */
   hidden: readonly string[];
+  /**
+   * Files and folders the command may read but not change: what makes shipgate's own, unconfined git
+   * run code later (`.git/hooks`, `.git/config`: `core.fsmonitor`, filters). Missing ones are skipped.
+   */
+  readOnly?: readonly string[];
   /** Hardened mode: refuse to run the command when bubblewrap cannot confine it. */
   required: boolean;
   /** The bubblewrap binary (default `bwrap` on PATH; tests name a missing one). */
@@ -62,14 +67,23 @@ export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
 }
 
 /** The command line that runs `file args` (or `sh -c script`) with the hidden folders masked. */
-export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean): { file: string; args: string[] } {
+export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = []): { file: string; args: string[] } {
   const points = hiddenMountPoints(hidden);
   // Every folder above a hidden one becomes a mount point of itself: a mount point cannot be renamed,
   // so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh state folder.
   const pins = [...new Set(points.flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
   const masks = points.flatMap((dir) => ['--tmpfs', dir, '--remount-ro', dir]);
+  const frozen = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort().flatMap((path) => ['--ro-bind', path, path]);
   const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
-  return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...masks, '--', ...inner] };
+  return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...frozen, ...masks, '--', ...inner] };
+}
+
+function existingRealPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `/a/b/c` → `/a`, `/a/b` (not `/`, which cannot be renamed anyway). */

@@ -15,6 +15,8 @@
  */
 import type { Confinement } from '../exec/confine.js';
 import type { ShipgateConfig } from '../config/schema.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { keyPaths, stateRoot } from '../project/state-dir.js';
 import { effectiveScalar, readSettingsFiles, settingAt } from './claude-settings.js';
 
@@ -22,7 +24,18 @@ export async function projectCommandConfinement(projectRoot: string, config: Shi
   const hardened = await isHardened(projectRoot, env);
   if (!hardened && config.protection.confine === false) return undefined;
   // Required on Linux only: elsewhere there is no bubblewrap (docs/security.md says what that leaves open).
-  return { hidden: [stateRoot(env), keyPaths(env).dir], required: hardened && process.platform === 'linux' };
+  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: gitExecVectors(projectRoot, env), required: hardened && process.platform === 'linux' };
+}
+
+/**
+ * What makes git run code, and shipgate runs git unconfined (status, commit, tag): a test that writes
+ * `.git/hooks/pre-commit` or `core.fsmonitor` would run outside the wall at the next `shipgate bump`.
+ */
+function gitExecVectors(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
+  const home = env.HOME || homedir();
+  const xdg = env.XDG_CONFIG_HOME?.trim() || join(home, '.config');
+  const git = join(projectRoot, '.git');
+  return [join(git, 'hooks'), join(git, 'config'), join(git, 'config.worktree'), join(git, 'info', 'attributes'), join(home, '.gitconfig'), join(xdg, 'git')];
 }
 
 /** `shipgate harden` wrote sandbox.enabled into the project settings; a local file cannot undo that here. */
