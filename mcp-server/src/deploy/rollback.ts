@@ -135,49 +135,49 @@ export async function runRollback(options: { projectRoot: string; environment: s
         // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
         facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
         steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
-    });
-    await writeRecord(record);
-    const started = now().getTime();
-    const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
-    let result = { ok: true, runs: [] as unknown[], detail: '' };
-    for (const action of [...plan.before, plan.action]) {
-      const step = await context.provider.run(action, plan.to, providerContext);
-      result = { ok: step.ok, runs: [...result.runs, ...step.runs], detail: [result.detail, step.detail].filter(Boolean).join('; ') };
-      if (!step.ok) break;
-    }
-    const step = record.steps[0]!;
-    Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
-    let verified: boolean | undefined;
-    // A version check proves production runs the release it was rolled back to.
-    const checks = healthChecksOf(context.environment, plan.to.version);
-    if (result.ok && context.environment.url && checks.length) {
-      const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
-      record.steps.push(verify);
-      const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
-      verified = health.ok;
-      Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
-      for (const r of health.results) record.measurements.push({ at: now().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
-    }
-    const ok = result.ok && verified !== false;
-    record.status = ok ? 'succeeded' : 'failed';
-    record.finishedAt = now().toISOString();
-    await writeRecord(record);
-    const config = (await loadConfig(options.projectRoot)).config;
-    // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
-    if (await notifyStakeholders({ projectRoot: tree.root, commands, config, record, url: context.environment.url, now })) await writeRecord(record);
-    const team = await publishOutcome(options.projectRoot, config.team, record);
-    if (result.ok) {
-      const state = await readEnvironmentState(options.projectRoot, options.environment);
-      await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
-    }
-    await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
-    if (ok) {
-      // A rollback by hand after an aborted deploy is its recovery: the next deploy need not repeat it.
-      const aborted = await pendingAbortedDeploy(context.recordsDir, options.environment, record.id);
-      if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
-    }
-    if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
-    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) } satisfies RollbackResult;
+      });
+      await writeRecord(record);
+      const started = now().getTime();
+      const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
+      let result = { ok: true, runs: [] as unknown[], detail: '' };
+      for (const action of [...plan.before, plan.action]) {
+        const step = await context.provider.run(action, plan.to, providerContext);
+        result = { ok: step.ok, runs: [...result.runs, ...step.runs], detail: [result.detail, step.detail].filter(Boolean).join('; ') };
+        if (!step.ok) break;
+      }
+      const step = record.steps[0]!;
+      Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
+      let verified: boolean | undefined;
+      // A version check proves production runs the release it was rolled back to.
+      const checks = healthChecksOf(context.environment, plan.to.version);
+      if (result.ok && context.environment.url && checks.length) {
+        const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
+        record.steps.push(verify);
+        const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
+        verified = health.ok;
+        Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
+        for (const r of health.results) record.measurements.push({ at: now().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
+      }
+      const ok = result.ok && verified !== false;
+      record.status = ok ? 'succeeded' : 'failed';
+      record.finishedAt = now().toISOString();
+      await writeRecord(record);
+      const config = (await loadConfig(options.projectRoot)).config;
+      // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
+      if (await notifyStakeholders({ projectRoot: tree.root, commands, config, record, url: context.environment.url, now })) await writeRecord(record);
+      const team = await publishOutcome(options.projectRoot, config.team, record);
+      if (result.ok) {
+        const state = await readEnvironmentState(options.projectRoot, options.environment);
+        await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
+      }
+      await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
+      if (ok) {
+        // A rollback by hand after an aborted deploy is its recovery: the next deploy need not repeat it.
+        const aborted = await pendingAbortedDeploy(context.recordsDir, options.environment, record.id);
+        if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
+      }
+      if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
+      return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) } satisfies RollbackResult;
     });
   } finally {
     await unlock();

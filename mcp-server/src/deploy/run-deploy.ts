@@ -198,8 +198,8 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
         healthChecksRun: outcome.healthChecksRun,
         ...(context.environment.health.criticalEndpoints !== undefined ? { criticalEndpoints: context.environment.health.criticalEndpoints } : {}),
         deployedCommitTagged: true,
-    });
-    return { dryRun: false as const, plan, outcome, receipt, ...(team ? { team } : {}) };
+      });
+      return { dryRun: false as const, plan, outcome, receipt, ...(team ? { team } : {}) };
     });
   } finally {
     await release();
