@@ -21,7 +21,7 @@ import { pendingAbortedDeploy } from './pending-aborted.js';
 import { notifyStakeholders } from './notify-stakeholders.js';
 import { gatherDeployFacts } from '../records/deploy-context.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
-import { withTrustedTree } from '../project/trusted-tree.js';
+import { checkoutTrustedTree } from '../project/trusted-tree.js';
 import { ensureConfinement } from '../exec/confine.js';
 import { projectCommandConfinement } from '../protection/command-confinement.js';
 
@@ -117,26 +117,34 @@ export async function runRollback(options: { projectRoot: string; environment: s
   await ensureConfinement(confine, `rollback of ${options.environment}`);
   const unlock = await acquireEnvironmentLock({ projectRoot: options.projectRoot, environment: options.environment, operation: `rollback to ${plan.to.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
-    return await withTrustedTree(options.projectRoot, plan.to.sha, async (tree) => {
-      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
-      const record = newRecord({
-        id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
-        kind: 'rollback',
-        environment: options.environment,
-        strategy: context.environment.strategy.type,
-        provider: context.provider.type,
-        version: plan.to.version,
-        tag: plan.to.tag,
-        commit: plan.to.sha,
-        ...(plan.from ? { previous: plan.from } : {}),
-        startedAt: now().toISOString(),
-        reason: plan.reason,
-        files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
-        // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
-        facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
-        steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
-      });
+    const record = newRecord({
+      id: `${options.environment}-rollback-${plan.to.tag}-${now().getTime()}`,
+      kind: 'rollback',
+      environment: options.environment,
+      strategy: context.environment.strategy.type,
+      provider: context.provider.type,
+      version: plan.to.version,
+      tag: plan.to.tag,
+      commit: plan.to.sha,
+      ...(plan.from ? { previous: plan.from } : {}),
+      startedAt: now().toISOString(),
+      reason: plan.reason,
+      files: await allocateRecordPaths(context.recordsDir, `rollback-${plan.to.tag}`, now()),
+      // Where production answers, the release URL and the configuration this rollback puts back (since `from`).
+      facts: await gatherDeployFacts({ projectRoot: options.projectRoot, environmentName: options.environment, environment: context.environment, next: plan.to, ...(plan.from ? { previous: plan.from } : {}), configPath: context.configPath }),
+      steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
+    });
+    await writeRecord(record);
+    // A checkout that cannot be made (the commit is not in this clone) still leaves a finished record.
+    const tree = await checkoutTrustedTree(options.projectRoot, plan.to.sha).catch(async (error: unknown) => {
+      Object.assign(record.steps[0]!, { status: 'failed', finishedAt: now().toISOString(), detail: `no checkout of ${plan.to.tag}: ${(error as Error).message}` });
+      record.status = 'failed';
+      record.finishedAt = now().toISOString();
       await writeRecord(record);
+      throw error;
+    });
+    try {
+      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
       const started = now().getTime();
       const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
       let result = { ok: true, runs: [] as unknown[], detail: '' };
@@ -178,7 +186,9 @@ export async function runRollback(options: { projectRoot: string; environment: s
       }
       if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
       return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) } satisfies RollbackResult;
-    });
+    } finally {
+      await tree.remove();
+    }
   } finally {
     await unlock();
   }

@@ -29,15 +29,30 @@ export interface TrustedTree {
 /** Hooks off: checking out must not run the repository's (agent-writable) `.git/hooks`. */
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 
-export async function withTrustedTree<T>(projectRoot: string, sha: string, use: (tree: TrustedTree) => Promise<T>): Promise<T> {
+/** Check the commit out; the caller removes it (`remove`, in a finally). */
+export async function checkoutTrustedTree(projectRoot: string, sha: string): Promise<TrustedTree & { remove(): Promise<void> }> {
   const parent = await mkdtemp(join(tmpdir(), 'shipgate-tree-'));
   const root = join(parent, 'tree');
-  try {
-    await gitOk(projectRoot, [...NO_HOOKS, 'worktree', 'add', '--detach', '--force', '--quiet', root, sha]);
-    return await use({ root, sha, env: { SHIPGATE_PROJECT_ROOT: projectRoot } });
-  } finally {
+  const remove = async () => {
     await git(projectRoot, ['worktree', 'remove', '--force', root]).catch(() => undefined);
     await rm(parent, { recursive: true, force: true });
     await git(projectRoot, ['worktree', 'prune']).catch(() => undefined);
+  };
+  try {
+    await gitOk(projectRoot, [...NO_HOOKS, 'worktree', 'add', '--detach', '--force', '--quiet', root, sha]);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { root, sha, env: { SHIPGATE_PROJECT_ROOT: projectRoot }, remove };
+}
+
+/** Run `use` in a checkout of the commit, removed afterwards whatever happened. */
+export async function withTrustedTree<T>(projectRoot: string, sha: string, use: (tree: TrustedTree) => Promise<T>): Promise<T> {
+  const tree = await checkoutTrustedTree(projectRoot, sha);
+  try {
+    return await use(tree);
+  } finally {
+    await tree.remove();
   }
 }
