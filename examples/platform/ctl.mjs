@@ -4,12 +4,13 @@
 //   node examples/platform/ctl.mjs promote {color}          canary → primary; blue/green → retire the other
 //   node examples/platform/ctl.mjs undo {color} {sha}       remove the canary / put a release back
 //   node examples/platform/ctl.mjs status                   what serves now
-// The platform's URL comes from PLATFORM_URL or .platform/url in the current folder.
+// The platform's URL comes from PLATFORM_URL or .platform/url in the project folder: shipgate runs this
+// script from a clean checkout of the release and names the real project folder in SHIPGATE_PROJECT_ROOT.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [action, color, value] = process.argv.slice(2);
-const base = (process.env.PLATFORM_URL ?? readFileSync(join(process.cwd(), '.platform', 'url'), 'utf8')).trim();
+const base = (process.env.PLATFORM_URL ?? readFileSync(join(process.env.SHIPGATE_PROJECT_ROOT ?? process.cwd(), '.platform', 'url'), 'utf8')).trim();
 const body = action === 'weight' ? { color, weight: Number(value) } : { color, sha: value };
 const response = await fetch(`${base}/__admin/${action}`, { method: action === 'status' ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: action === 'status' ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
 const answer = await response.json();

@@ -127,8 +127,8 @@ describe('command provider failing midway', () => {
     gates: [skills/release-gate/SKILL.md]
     provider:
       type: command
-      deploy: [node, -e, "require('fs').writeFileSync('live.txt', process.argv[1]); if (process.argv[1] === '1.2.0') process.exit(7)", "{version}"]
-      undo: [node, -e, "require('fs').writeFileSync('live.txt', process.argv[1])", "{version}"]
+      deploy: [node, -e, "require('fs').writeFileSync(process.env.SHIPGATE_PROJECT_ROOT + '/live.txt', process.argv[1]); if (process.argv[1] === '1.2.0') process.exit(7)", "{version}"]
+      undo: [node, -e, "require('fs').writeFileSync(process.env.SHIPGATE_PROJECT_ROOT + '/live.txt', process.argv[1])", "{version}"]
       timeout: 20s
     # recreate in production must be allowed explicitly (seed 002: recreate is for dev/staging)
     strategy: { type: recreate, allowProduction: true }
@@ -138,6 +138,8 @@ describe('command provider failing midway', () => {
   });
   afterAll(async () => project?.cleanup());
 
+  // The provider runs in a clean checkout of the release (project/trusted-tree.ts); SHIPGATE_PROJECT_ROOT
+  // names the project folder, where this stand-in production keeps its state.
   it('undoes to the previous release when the deploy command fails', async () => {
     await release(project.root, '1.1.0');
     await passReceipt(project.root);

@@ -79,7 +79,7 @@ describe('the skill drives a real deploy', () => {
       skill,
       (await readFile(skill, 'utf8'))
         .replace('metric="error_rate" above="0.05" for="2m"', 'metric="error_rate" above="0.2" for="2m"')
-        .replace('</trigger_conditions>', '  <condition event="migration_failure" command="test ! -e .platform/migration-failed">Database migration failures</condition>\n  </trigger_conditions>'),
+        .replace('</trigger_conditions>', '  <condition event="migration_failure" command="test ! -e $SHIPGATE_PROJECT_ROOT/.platform/migration-failed">Database migration failures</condition>\n  </trigger_conditions>'),
     );
     git(project.root, 'commit', '-qam', 'skill: triggers');
     platform = await startPlatform(project.root);
@@ -98,7 +98,7 @@ describe('the skill drives a real deploy', () => {
     expect(notice).toContain('errorRateFor 2m (skill skills/release-gate/SKILL.md');
     expect(notice).toContain('failureLimit 2 (config)');
     expect(notice).toContain('latencyIncreaseFor 5m (default)');
-    expect(notice).toContain('watched events: migration_failure: `test ! -e .platform/migration-failed` each tick');
+    expect(notice).toContain('watched events: migration_failure: `test ! -e $SHIPGATE_PROJECT_ROOT/.platform/migration-failed` each tick');
   });
 
   it('a migration failure signalled during the canary analysis rolls the deploy back (exit 3)', async () => {

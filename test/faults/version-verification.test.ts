@@ -18,7 +18,9 @@ import { healthCheckSchema } from '../../mcp-server/src/config/environment-schem
 let project: Project;
 let platform: Platform;
 
-const UNLESS_BROKEN = (action: string) => `[sh, -c, 'test -e .platform/broken || exec node platform/ctl.mjs ${action} "$0" "$1"', "{color}", "{sha}"]`;
+// Provider commands run in a clean checkout of the release; the project folder (with the ignored
+// `.platform/` runtime files) is $SHIPGATE_PROJECT_ROOT.
+const UNLESS_BROKEN = (action: string) => `[sh, -c, 'test -e "$SHIPGATE_PROJECT_ROOT/.platform/broken" || exec node platform/ctl.mjs ${action} "$0" "$1"', "{color}", "{sha}"]`;
 
 beforeAll(async () => {
   project = await makeProject((text) =>

@@ -41,11 +41,11 @@ if (!response.ok) {
 console.log('posted ' + args[0] + ' for ' + args[2] + ': ' + body);
 `;
 
-/** Writes the served version where the platform would; `1.3.0` is a release whose deploy fails. */
+/** Writes the served version where the platform would (in the project folder: the command runs in a checkout of the release); `1.3.0` is a release whose deploy fails. */
 const ctl = (failOn?: string) => [
   'node',
   '-e',
-  `${failOn ? `if (process.argv[1] === '${failOn}') { console.error('image pull failed'); process.exit(1) } ` : ''}require('fs').mkdirSync('.platform', { recursive: true }); require('fs').writeFileSync('.platform/live.txt', process.argv[1])`,
+  `${failOn ? `if (process.argv[1] === '${failOn}') { console.error('image pull failed'); process.exit(1) } ` : ''}const dir = process.env.SHIPGATE_PROJECT_ROOT + '/.platform'; require('fs').mkdirSync(dir, { recursive: true }); require('fs').writeFileSync(dir + '/live.txt', process.argv[1])`,
   '{version}',
 ];
 

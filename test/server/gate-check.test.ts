@@ -11,7 +11,19 @@ import { z } from 'zod';
 import { LoggingMessageNotificationSchema, type Progress } from '@modelcontextprotocol/sdk/types.js';
 import { tool as gateCheck } from '../../mcp-server/src/server/tools/gate-check.js';
 import { connect, createFixtureRepo, errorCodeOf, textOf, type Connected, type FixtureRepo } from './helpers.js';
-import { isProcessAlive } from '../../mcp-server/src/util/process-alive.js';
+
+/** Whether the slow check's `sleep 2.0417` is running anywhere on this machine. */
+function sleeping(): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim() === 'sleep 2.0417') return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
 
 const outputSchema = z.object(gateCheck.outputSchema).strict();
 
@@ -96,19 +108,18 @@ describe('gate_check over MCP', () => {
   it('a cancelled call stops the running check: the command is killed and no receipt is issued', async () => {
     const controller = new AbortController();
     const call = session.client.callTool({ name: 'gate_check', arguments: { environment: 'slow' } }, undefined, { signal: controller.signal });
-    // Poll (bounded) until the check's shell has started and written its pid.
+    // Poll (bounded) until the check's shell has started. It runs confined, in a PID namespace of its
+    // own, so its `$$` means nothing out here: its `sleep 2.0417` is found by its command line instead.
     const marker = join(repo.root, 'started-marker');
-    let pid = 0;
-    for (let i = 0; i < 400 && !pid; i += 1) {
-      pid = existsSync(marker) ? Number(readFileSync(marker, 'utf8').trim()) || 0 : 0;
-      if (!pid) await new Promise((done) => setTimeout(done, 25));
-    }
-    expect(pid, 'the check never started').toBeGreaterThan(0); // the command did run...
+    for (let i = 0; i < 400 && !existsSync(marker); i += 1) await new Promise((done) => setTimeout(done, 25));
+    expect(existsSync(marker), 'the check never started').toBe(true); // the command did run...
+    for (let i = 0; i < 400 && !sleeping(); i += 1) await new Promise((done) => setTimeout(done, 25));
+    expect(sleeping()).toBe(true);
     controller.abort('user pressed Esc');
     await expect(call).rejects.toThrow();
-    // ...and was killed: its shell ends long before `sleep 2` would have let it write the second marker.
-    for (let i = 0; i < 400 && isProcessAlive(pid); i += 1) await new Promise((done) => setTimeout(done, 25));
-    expect(isProcessAlive(pid)).toBe(false);
+    // ...and was killed: it ends long before `sleep 2.0417` would have let it write the second marker.
+    for (let i = 0; i < 400 && sleeping(); i += 1) await new Promise((done) => setTimeout(done, 25));
+    expect(sleeping()).toBe(false);
     expect(existsSync(join(repo.root, 'finished-marker'))).toBe(false);
     const receipts = statePaths(repo.root).receipts;
     const slowReceipts = existsSync(receipts) ? readdirSync(receipts).filter((f) => f.includes('slow')) : [];

@@ -60,7 +60,7 @@ environments:
     provider: { type: command, deploy: ["true"] }
     gates: [gates/slow/SKILL.md]
 `,
-  'gates/slow/SKILL.md': gateSkill('slow-gate', [check('slow_then_mark', 'echo $$ > started-marker; sleep 2; touch finished-marker')]),
+  'gates/slow/SKILL.md': gateSkill('slow-gate', [check('slow_then_mark', 'echo started > started-marker; sleep 2.0417; touch finished-marker')]),
   'gates/passing/SKILL.md': gateSkill('passing-gate', [check('always_true', 'true')]),
   'gates/mixed/SKILL.md': gateSkill('mixed-gate', [check('always_true', 'true'), check('always_false', 'false')]),
   'gates/attest/SKILL.md': gateSkill('attest-gate', [check('always_true', 'true'), attestationCheck]),

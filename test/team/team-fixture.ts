@@ -70,7 +70,8 @@ const started = Date.now();
 while (barrier && !existsSync(barrier) && Date.now() - started < 120000) await new Promise((r) => setTimeout(r, 20));
 const production = process.env.SHIPGATE_TEST_PRODUCTION ?? 'live.txt';
 writeFileSync(production, process.argv[2] + '\\n');
-appendFileSync(production + '.log', basename(process.cwd()) + ' ' + process.argv[2] + '\\n');
+// It runs in a checkout of the release; SHIPGATE_PROJECT_ROOT names the clone that deployed.
+appendFileSync(production + '.log', basename(process.env.SHIPGATE_PROJECT_ROOT ?? process.cwd()) + ' ' + process.argv[2] + '\\n');
 `;
 
 export function run(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {

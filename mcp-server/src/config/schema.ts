@@ -28,6 +28,11 @@ export const configSchema = z
         credentials: z.array(z.string().min(1)).default([]),
         /** Production hosts the sandbox must not reach (environment URLs and git remotes are added). */
         hosts: z.array(z.string().min(1)).default([]),
+        /**
+         * Run the project's own commands under bubblewrap with shipgate's state and key hidden (on when
+         * bubblewrap works here). `false` turns it off; ignored in hardened mode, where it is required.
+         */
+        confine: z.boolean().default(true),
       })
       .strict()
       .default({}),

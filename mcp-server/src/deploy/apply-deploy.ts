@@ -18,7 +18,7 @@ import { probeMeasurements, tickMeasurements } from '../records/measurements.js'
 import { runHealthChecks, type HealthCheck } from '../health/run-health-checks.js';
 import { measureBaseline, type Baseline } from '../health/baseline.js';
 import { runMonitor, type MonitorTrigger } from '../health/monitor.js';
-import { runScript } from '../exec/run.js';
+import { runScript, type ProjectCommands } from '../exec/run.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { stepRunnerFor } from './steps/index.js';
 import { RETRY_DELAY_MS, type StepContext } from './steps/step-runner.js';
@@ -41,7 +41,10 @@ export interface RollbackProcedureStep {
 }
 
 export interface ApplyDeployOptions {
+  /** Where the project's commands run: a clean checkout of the gated release (project/trusted-tree.ts). */
   projectRoot: string;
+  /** Their extra environment (`SHIPGATE_PROJECT_ROOT`) and confinement. */
+  commands?: ProjectCommands;
   plan: DeployPlan;
   environment: EnvironmentConfig;
   provider: Provider;
@@ -102,6 +105,7 @@ export async function applyDeploy(options: ApplyDeployOptions): Promise<DeployOu
   const baseline = await productionBaseline(options, previousChecks, clock);
   const context: Omit<StepContext, 'report'> = {
     projectRoot: options.projectRoot,
+    ...(options.commands ? { commands: options.commands } : {}),
     plan,
     environment,
     provider: options.provider,
@@ -207,7 +211,7 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
     recordStep.startedAt = clock.now().toISOString();
     const release: ReleaseRef | undefined = step.release === 'previous' ? plan.previous : plan.next;
     const result = step.action && release
-      ? await provider.run(step.action, release, { projectRoot: options.projectRoot, timeoutMs: Math.min(options.providerTimeoutMs, environment.rollback.timeout) })
+      ? await provider.run(step.action, release, { projectRoot: options.projectRoot, timeoutMs: Math.min(options.providerTimeoutMs, environment.rollback.timeout), ...options.commands })
       : { ok: false, detail: 'nothing to run', runs: [] };
     recordStep.finishedAt = clock.now().toISOString();
     recordStep.status = result.ok ? 'passed' : 'failed';
@@ -218,7 +222,7 @@ async function rollBackStarted(options: ApplyDeployOptions, started: PlanStep[],
   for (const procedure of options.rollbackProcedure ?? []) {
     const recordStep: RecordStep = { id: procedure.id, kind: 'rollback-procedure', description: procedure.command, timeoutMs: procedure.timeoutMs, status: 'running', startedAt: clock.now().toISOString() };
     rollback.steps.push(recordStep);
-    const result = await runScript(procedure.command, { cwd: options.projectRoot, timeoutMs: procedure.timeoutMs });
+    const result = await runScript(procedure.command, { cwd: options.projectRoot, timeoutMs: procedure.timeoutMs, ...options.commands });
     recordStep.finishedAt = clock.now().toISOString();
     recordStep.status = result.exitCode === 0 ? 'passed' : 'failed';
     recordStep.detail = result.exitCode === 0 ? 'ok' : `exit ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}`;
@@ -256,6 +260,7 @@ async function watchAfterRollback(options: ApplyDeployOptions, rollback: NonNull
     monitor: { ...environment.monitor, duration: plannedMs },
     clock,
     cwd: options.projectRoot,
+    ...(options.commands ? { commands: options.commands } : {}),
     onTick: (tick) => record.measurements.push(...tickMeasurements('rollback-watch', tick, environment.monitor)),
   });
   const verdict = report.verdict === 'healthy' ? 'healthy' : report.verdict === 'aborted' ? 'aborted' : 'unhealthy';

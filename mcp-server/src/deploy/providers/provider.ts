@@ -7,7 +7,8 @@
  * Good: `{ action: 'traffic', weight: 10, color: 'canary' }` → `ctl weight canary 10` as two arguments.
  * Bad:  building `"ctl weight " + weight` and handing it to a shell.
  */
-import type { RunResult } from '../../exec/run.js';
+import type { RunOptions, RunResult } from '../../exec/run.js';
+import type { Confinement } from '../../exec/confine.js';
 import { expandPlaceholders } from '../../util/argv-placeholders.js';
 
 /** A release the provider can deploy: what `git tag v1.2.0` points at (project/release-ref.ts). */
@@ -27,9 +28,22 @@ export interface ProviderAction {
 }
 
 export interface ProviderContext {
+  /**
+   * Where the commands run: for deploy and rollback a clean checkout of the trusted commit
+   * (project/trusted-tree.ts), never the working tree the agent edits.
+   */
   projectRoot: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Extra environment (`SHIPGATE_PROJECT_ROOT` when running in a trusted checkout). */
+  env?: Record<string, string>;
+  /** Hide shipgate's state and key from the commands (exec/confine.ts). */
+  confine?: Confinement;
+}
+
+/** The run options a provider passes for every command it runs. */
+export function providerRunOptions(context: ProviderContext): RunOptions {
+  return { cwd: context.projectRoot, timeoutMs: context.timeoutMs, ...(context.signal ? { signal: context.signal } : {}), ...(context.env ? { env: context.env } : {}), ...(context.confine ? { confine: context.confine } : {}) };
 }
 
 export interface ProviderRunResult {
@@ -74,13 +88,13 @@ export function substitutePlaceholders(argv: readonly string[], values: Record<s
 export async function runSequence(
   argvs: string[][],
   context: ProviderContext,
-  run: (file: string, args: string[], options: { cwd: string; timeoutMs: number; signal?: AbortSignal }) => Promise<RunResult>,
+  run: (file: string, args: string[], options: RunOptions) => Promise<RunResult>,
 ): Promise<ProviderRunResult> {
   const runs: RunResult[] = [];
   for (const argv of argvs) {
     const [file, ...args] = argv;
     if (!file) continue;
-    const result = await run(file, args, { cwd: context.projectRoot, timeoutMs: context.timeoutMs, signal: context.signal });
+    const result = await run(file, args, providerRunOptions(context));
     runs.push(result);
     if (result.exitCode !== 0) {
       const why = result.timedOut

@@ -13,7 +13,7 @@ export const runActionStep: StepRunner = async (step, context) => {
   const candidateColor = step.action.action === 'deploy' && step.action.color ? step.action.color : undefined;
   const release = step.release === 'previous' ? context.plan.previous : context.plan.next;
   const result = release
-    ? await context.provider.run(step.action, release, { projectRoot: context.projectRoot, timeoutMs: context.providerTimeoutMs, signal: context.signal })
+    ? await context.provider.run(step.action, release, { projectRoot: context.projectRoot, timeoutMs: context.providerTimeoutMs, ...(context.signal ? { signal: context.signal } : {}), ...context.commands })
     : { ok: false, detail: 'no release to apply', runs: [] };
   return finished(result.ok, result.detail, candidateColor ? { candidateColor } : {});
 };

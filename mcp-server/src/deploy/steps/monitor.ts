@@ -39,6 +39,7 @@ export const runMonitorStep: StepRunner = async (step, context) => {
     monitor,
     clock: context.clock,
     cwd: context.projectRoot,
+    ...(context.commands ? { commands: context.commands } : {}),
     ...(context.monitorSignals?.length ? { signals: context.monitorSignals } : {}),
     ...(context.baseline ? { baseline: context.baseline } : {}),
     ...(context.signal ? { signal: context.signal } : {}),

@@ -14,12 +14,16 @@ import type { MonitorTrigger } from '../../health/monitor.js';
 import type { HealthCheck } from '../../health/run-health-checks.js';
 import type { RecordMeasurement } from '../../records/deployment-record.js';
 import type { Clock } from '../../util/clock.js';
+import type { ProjectCommands } from '../../exec/run.js';
 import type { DeployPlan } from '../plan-deploy.js';
 import type { PlanStep } from '../plan-step.js';
 import type { Provider } from '../providers/provider.js';
 
 export interface StepContext {
+  /** Where the project's commands run: a clean checkout of the release (project/trusted-tree.ts). */
   projectRoot: string;
+  /** Their extra environment and confinement. */
+  commands?: ProjectCommands;
   plan: DeployPlan;
   environment: EnvironmentConfig;
   provider: Provider;

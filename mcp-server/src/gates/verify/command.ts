@@ -20,7 +20,7 @@ export const commandKind: VerifyKind = {
     const timeoutText = attribute(spec, 'timeout');
     const timeoutMs = (timeoutText && parseDuration(timeoutText)) || DEFAULT_COMMAND_TIMEOUT_MS;
     const expectedCode = Number(attribute(spec, 'exit_code') ?? '0');
-    const result = await runScript(script, { cwd: context.projectRoot, timeoutMs, signal: context.signal });
+    const result = await runScript(script, { cwd: context.projectRoot, timeoutMs, signal: context.signal, ...(context.confine ? { confine: context.confine } : {}) });
     const tail = outputTail(result.stdout, result.stderr, context.secretValues);
     const contains = attribute(spec, 'output_contains');
     if (result.timedOut) return { status: 'failed', message: `\`${script}\` did not finish within ${timeoutMs / 1000}s.`, outputTail: tail };

@@ -4,6 +4,7 @@
  * A kind only decides; it never throws for a failing condition (it returns `failed` with a message that
  * says what was expected and what was found).
  */
+import type { Confinement } from '../../exec/confine.js';
 import type { VerifySpec } from '../../skill/model.js';
 import type { ShipgateConfig } from '../../config/schema.js';
 import type { GateSettings } from '../gate-settings.js';
@@ -16,6 +17,8 @@ export interface VerifyContext extends AttestationContext {
   signal?: AbortSignal;
   /** Values to redact from any output. */
   secretValues: readonly string[];
+  /** Hide shipgate's state and key from the project's commands (protection/command-confinement.ts). */
+  confine?: Confinement;
 }
 
 export interface VerifyOutcome {

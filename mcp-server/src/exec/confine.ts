@@ -1,0 +1,153 @@
+/**
+ * The confined runner for the project's own commands (gate checks, provider commands, rollback
+ * procedure steps, monitor signals, `notify:`). Those are repository code, and the agent can edit and
+ * commit them; shipgate runs them as the user, outside the agent's sandbox. Under bubblewrap they see
+ * the whole filesystem as usual EXCEPT the folders in `hidden` (the shipgate state root and the key
+ * folder), which are covered by an empty read-only tmpfs: a test that `cat`s the key or writes a
+ * receipt finds an empty folder and fails loudly. The network stays (providers push to remotes).
+ *
+ *   bwrap --bind / / --dev /dev --proc /proc --unshare-pid --die-with-parent --new-session --cap-drop ALL
+ *         --tmpfs <hidden> --remount-ro <hidden> ... -- <command>
+ *
+ * Why each part:
+ *  - `--cap-drop ALL`: bwrap started by root keeps every capability otherwise, and CAP_SYS_ADMIN
+ *    unmounts the mask (`umount <state root>`) and shows what is under it.
+ *  - `--unshare-pid` + a fresh `/proc`: otherwise `/proc/<server pid>/root/…` is the un-masked tree.
+ *  - `--dev /dev`: a minimal /dev, so no raw block device to read the key off the disk.
+ *  - `--new-session`: no TIOCSTI into the user's terminal; `--die-with-parent`: when exec/run.ts kills
+ *    bwrap (timeout, abort), everything inside goes too, also what left the process group.
+ *  - a hidden folder that does not exist yet is created (0700) first: otherwise the command could
+ *    create it and plant a signing key of its own.
+ *  - every folder above a hidden one is bound onto itself: mount points cannot be renamed, so moving
+ *    `~/.local` away and making a fresh state folder with a planted key fails (EBUSY). As a second
+ *    line, the folders' identity (device + inode of the real path) is compared after the command; a
+ *    changed identity is a breach and the run throws (fail closed).
+ *
+ * Good: `{ hidden: ['/home/ada/.local/state/shipgate'], required: true }` in hardened mode.
+ * Bad:  deciding confinement from an environment variable or a tool argument: the agent sets those.
+ */
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { execa } from 'execa';
+import { BlockedError } from '../errors.js';
+
+export interface Confinement {
+  /** Absolute folders the command must not see (state root, key folder). */
+  hidden: readonly string[];
+  /**
+   * Files and folders the command may read but not change: what makes shipgate's own, unconfined git
+   * run code later (`.git/hooks`, `.git/config`: `core.fsmonitor`, filters). Missing ones are skipped.
+   */
+  readOnly?: readonly string[];
+  /** Hardened mode: refuse to run the command when bubblewrap cannot confine it. */
+  required: boolean;
+  /** The bubblewrap binary (default `bwrap` on PATH; tests name a missing one). */
+  bwrap?: string;
+}
+
+export type ConfinementProbe = { ok: true; bwrap: string } | { ok: false; reason: string };
+
+const probes = new Map<string, Promise<ConfinementProbe>>();
+
+/**
+ * Whether bubblewrap is installed AND can create the namespaces it needs here (a container without
+ * user namespaces has bwrap but cannot use it). Asked once per process.
+ */
+export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
+  let probe = probes.get(bwrap);
+  if (probe) return probe;
+  probe = (async (): Promise<ConfinementProbe> => {
+    if (process.platform !== 'linux') return { ok: false, reason: `bubblewrap confinement is Linux only (this is ${process.platform})` };
+    const result = await execa(bwrap, ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', '--tmpfs', '/tmp', '--remount-ro', '/tmp', 'true'], { reject: false, stdin: 'ignore', timeout: 10_000 });
+    if (result.exitCode === 0) return { ok: true, bwrap };
+    const why = result.failed && result.exitCode === undefined ? '`${bwrap} is not installed (not found)`' : `bwrap cannot create its namespaces here: ${String(result.stderr).trim().split('\n').pop() ?? `exit ${result.exitCode}`}`;
+    return { ok: false, reason: why };
+  })();
+  probes.set(bwrap, probe);
+  return probe;
+}
+
+/** The command line that runs `file args` (or `sh -c script`) with the hidden folders masked. */
+export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = []): { file: string; args: string[] } {
+  const points = hiddenMountPoints(hidden);
+  // Every folder above a hidden one becomes a mount point of itself: a mount point cannot be renamed,
+  // so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh state folder.
+  const pins = [...new Set(points.flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
+  const masks = points.flatMap((dir) => ['--tmpfs', dir, '--remount-ro', dir]);
+  const frozen = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort().flatMap((path) => ['--ro-bind', path, path]);
+  const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
+  return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...frozen, ...masks, '--', ...inner] };
+}
+
+function existingRealPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/a/b/c` → `/a`, `/a/b` (not `/`, which cannot be renamed anyway). */
+function ancestors(dir: string): string[] {
+  const parts = dir.split('/').filter(Boolean);
+  return parts.slice(0, -1).map((_, index) => `/${parts.slice(0, index + 1).join('/')}`);
+}
+
+/**
+ * The real path of each hidden folder: a mount covers the folder itself, so every way to it (a
+ * symlinked home, `cd` through an absolute path, a script that is a symlink into it) meets the mask.
+ */
+function hiddenMountPoints(hidden: readonly string[]): string[] {
+  const real = [...new Set(hidden.map((dir) => realpathSync(dir)))].sort();
+  // The key folder inside the state root is hidden with it (and cannot be mounted on a read-only mask).
+  return real.filter((dir) => !real.some((other) => other !== dir && dir.startsWith(`${other}/`)));
+}
+
+/** Create missing hidden folders (0700) and remember who they are (device + inode). */
+export function prepareHidden(hidden: readonly string[]): Map<string, string> {
+  const identity = new Map<string, string>();
+  for (const dir of hidden) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    identity.set(dir, identityOf(dir));
+  }
+  return identity;
+}
+
+/** After the command: a hidden folder that was moved, replaced or removed is a breach; fail closed. */
+export function requireHiddenUnchanged(before: Map<string, string>, command: string): void {
+  for (const [dir, was] of before) {
+    const now = identityOf(dir);
+    if (now === was) continue;
+    throw new BlockedError(`A project command replaced shipgate's state folder ${dir} while it ran: its result is not trusted.`, {
+      where: command,
+      expected: `${dir} to stay the folder it was (${was})`,
+      found: now,
+      hint: 'Look at what that command (a test, a script) does with folders outside the project; restore the state folder, then gate again.',
+    });
+  }
+}
+
+function identityOf(dir: string): string {
+  try {
+    const real = realpathSync(dir);
+    const stat = statSync(real);
+    return `${real} (device ${stat.dev}, inode ${stat.ino})`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Before a deploy or rollback changes anything: a required confinement that cannot run refuses now. */
+export async function ensureConfinement(confine: Confinement | undefined, what: string): Promise<void> {
+  if (!confine?.required) return;
+  const probe = await probeConfinement(confine.bwrap);
+  if (!probe.ok) throw confinementUnavailable(probe.reason, what);
+}
+
+/** The teaching refusal when confinement is required but bubblewrap cannot run. */
+export function confinementUnavailable(reason: string, command: string): BlockedError {
+  return new BlockedError(`Hardened mode runs the project's commands confined (state folder and key hidden), but ${reason}.`, {
+    where: command,
+    expected: 'bubblewrap (bwrap) that can create user and PID namespaces',
+    hint: 'Install it (`apt-get install bubblewrap`) and allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1`, or the AppArmor rule your distribution documents); `shipgate doctor` shows the result.',
+  });
+}
