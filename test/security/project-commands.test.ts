@@ -46,12 +46,18 @@ echo "all tests passed"
 `;
 }
 
-async function commitStealingTest(confine?: false): Promise<void> {
+/**
+ * `hardened`: what `shipgate harden` leaves (sandbox.enabled in .claude/settings.json), even with a
+ * `confine: false` in the config; `config`: `protection.confine: true`; `none`: the signed level.
+ */
+async function commitStealingTest(mode: 'hardened' | 'config' | 'none'): Promise<void> {
   await humanAttests(); // the first signature creates the key: there is something to steal
+  const config = await p.read('shipgate.config.yaml');
   await p.write({
     'test/steal.sh': stealingTest(),
     'gates/release/SKILL.md': gateSkill('sh test/steal.sh'),
-    ...(confine === false ? { 'shipgate.config.yaml': `${await p.read('shipgate.config.yaml')}protection:\n  confine: false\n` } : {}),
+    ...(mode === 'hardened' ? { '.claude/settings.json': JSON.stringify({ sandbox: { enabled: true } }), 'shipgate.config.yaml': `${config}protection:\n  confine: false\n` } : {}),
+    ...(mode === 'config' ? { 'shipgate.config.yaml': `${config}protection:\n  confine: true\n` } : {}),
   });
   p.git('add', '-A');
   const { execFileSync } = await import('node:child_process');
@@ -63,8 +69,8 @@ async function commitStealingTest(confine?: false): Promise<void> {
 const stolen = async (name: string) => (await readFile(join(outside, name), 'utf8').catch(() => ''));
 
 describe('a gate check runs the project\'s tests confined', () => {
-  it('a committed test that reads the key and writes a receipt sees an empty state folder, and the gate does not pass', async () => {
-    await commitStealingTest();
+  it.each(['hardened', 'config'] as const)('%s: a committed test that reads the key and writes a receipt sees an empty state folder, and the gate does not pass', async (mode) => {
+    await commitStealingTest(mode);
     const key = await readFile(keyPaths().file, 'utf8');
     const result = await gate();
     expect(result.ok).toBe(false);
@@ -78,8 +84,8 @@ describe('a gate check runs the project\'s tests confined', () => {
     expect(await readFile(keyPaths().file, 'utf8')).toBe(key);
   });
 
-  it('control: with `protection.confine: false` (config only) the same test reads the key, which is what the opt-out costs', async () => {
-    await commitStealingTest(false);
+  it('control: at the signed level (not hardened, not asked for) the same test reads the key, as a script the agent ran itself would', async () => {
+    await commitStealingTest('none');
     const key = await readFile(keyPaths().file, 'utf8');
     const result = await gate();
     expect(await stolen('stolen-direct')).toBe(key);
@@ -89,10 +95,11 @@ describe('a gate check runs the project\'s tests confined', () => {
 });
 
 describe('a gate check cannot leave code for shipgate\'s own git to run later', () => {
-  it('writing .git/hooks/pre-commit or core.fsmonitor into .git/config fails; both stay as they were', async () => {
+  it('hardened: writing .git/hooks/pre-commit or core.fsmonitor into .git/config fails; both stay as they were', async () => {
     await humanAttests();
     const config = await readFile(join(p.root, '.git', 'config'), 'utf8');
     await p.write({
+      '.claude/settings.json': JSON.stringify({ sandbox: { enabled: true } }),
       'test/plant.sh': '#!/bin/sh\nprintf "#!/bin/sh\\ncat key\\n" > .git/hooks/pre-commit || exit 1\ngit config core.fsmonitor "cat key" || exit 1\necho planted\n',
       'gates/release/SKILL.md': gateSkill('sh test/plant.sh'),
     });
@@ -197,14 +204,14 @@ describe('a deploy runs the gated commit\'s scripts, also when the tree changes 
 });
 
 describe('the state folder is hidden from provider commands too', () => {
-  it('a deploy script cannot read the key or list the receipts', async () => {
+  it('hardened: a deploy script cannot read the key or list the receipts', async () => {
     const probe = `#!/bin/sh
 echo "$1" >> "$SHIPGATE_PROJECT_ROOT/../production.log"
 ls -A "${statePaths(p.root).base}" >> "$SHIPGATE_PROJECT_ROOT/../production.log" 2>&1
 cat "${keyPaths().file}" >> "$SHIPGATE_PROJECT_ROOT/../production.log" 2>&1
 true
 `;
-    await p.write({ 'shipgate.config.yaml': COMMAND_PROVIDER, 'scripts/deploy.sh': probe });
+    await p.write({ 'shipgate.config.yaml': COMMAND_PROVIDER, 'scripts/deploy.sh': probe, '.claude/settings.json': JSON.stringify({ sandbox: { enabled: true } }) });
     p.commit('build: deploy script');
     await shipRelease('1.1.0');
     const key = await readFile(keyPaths().file, 'utf8');

@@ -29,10 +29,11 @@ export const configSchema = z
         /** Production hosts the sandbox must not reach (environment URLs and git remotes are added). */
         hosts: z.array(z.string().min(1)).default([]),
         /**
-         * Run the project's own commands under bubblewrap with shipgate's state and key hidden (on when
-         * bubblewrap works here). `false` turns it off; ignored in hardened mode, where it is required.
+         * Run the project's own commands under bubblewrap with shipgate's state and key hidden. Always on
+         * (and required) in hardened mode; `true` makes it required here too. Off otherwise: at the signed
+         * level the agent runs as you and reaches the key itself, so confining would protect nothing.
          */
-        confine: z.boolean().default(true),
+        confine: z.boolean().optional(),
       })
       .strict()
       .default({}),

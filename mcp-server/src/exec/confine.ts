@@ -145,7 +145,7 @@ export async function ensureConfinement(confine: Confinement | undefined, what: 
 
 /** The teaching refusal when confinement is required but bubblewrap cannot run. */
 export function confinementUnavailable(reason: string, command: string): BlockedError {
-  return new BlockedError(`Hardened mode runs the project's commands confined (state folder and key hidden), but ${reason}.`, {
+  return new BlockedError(`The project's commands must run confined here (hardened mode, or \`protection.confine: true\`: state folder and key hidden), but ${reason}.`, {
     where: command,
     expected: 'bubblewrap (bwrap) that can create user and PID namespaces',
     hint: 'Install it (`apt-get install bubblewrap`) and allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1`, or the AppArmor rule your distribution documents); `shipgate doctor` shows the result.',

@@ -4,13 +4,16 @@
  *
  *   hardened (`shipgate harden` ran: sandbox.enabled in the project's or the effective settings)
  *       → required: bubblewrap must confine the command, or it does not run (a teaching refusal)
- *   otherwise → confined when bubblewrap works here; `protection.confine: false` in the config turns it off
+ *   `protection.confine: true` in the config → required as well, hardened or not
+ *   otherwise → unconfined. At the signed level the agent runs as you: a script it starts with Bash
+ *       reads the key as easily as a test the gate runs, so confinement would add ~13 ms per command
+ *       (one bubblewrap start) and protect nothing. Hardened mode is where the wall stands.
  *
  * Hidden: the state root (receipts, attestations, served history, locks) and the key folder. The policy
  * comes from the config file and Claude Code's settings files only, never from an environment variable
  * or a tool argument: those are the agent's to set.
  *
- * Good: `protection: { confine: false }` on a machine whose kernel forbids user namespaces (signed level).
+ * Good: `protection: { confine: true }` on a CI runner that gates without Claude Code's sandbox.
  * Bad:  `SHIPGATE_NO_CONFINE=1`: any process the agent starts could set it.
  */
 import type { Confinement } from '../exec/confine.js';
@@ -22,9 +25,9 @@ import { effectiveScalar, readSettingsFiles, settingAt } from './claude-settings
 
 export async function projectCommandConfinement(projectRoot: string, config: ShipgateConfig, env: NodeJS.ProcessEnv = process.env): Promise<Confinement | undefined> {
   const hardened = await isHardened(projectRoot, env);
-  if (!hardened && config.protection.confine === false) return undefined;
+  if (!hardened && config.protection.confine !== true) return undefined;
   // Required on Linux only: elsewhere there is no bubblewrap (docs/security.md says what that leaves open).
-  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: gitExecVectors(projectRoot, env), required: hardened && process.platform === 'linux' };
+  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: gitExecVectors(projectRoot, env), required: process.platform === 'linux' };
 }
 
 /**

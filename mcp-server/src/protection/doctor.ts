@@ -141,7 +141,7 @@ async function checkConfinement(projectRoot: string, env: NodeJS.ProcessEnv, add
     return;
   }
   if (!policy) {
-    notices.push('protection.confine is false: the project\'s own commands (gate checks, provider, notify) run unconfined and can read the key and write the state folder. `shipgate harden` makes confinement required.');
+    notices.push('The project\'s own commands (gate checks, provider, notify) run unconfined: at this level the agent runs as you and could read the key itself. `shipgate harden` makes confinement required; `protection: { confine: true }` turns it on without hardening.');
     return;
   }
   const probe = await probeConfinement(policy.bwrap);
@@ -149,7 +149,7 @@ async function checkConfinement(projectRoot: string, env: NodeJS.ProcessEnv, add
     id: 'project-commands-confined',
     level: 'sandboxed',
     ok: probe.ok,
-    detail: probe.ok ? `project commands run under bubblewrap with ${policy.hidden.join(' and ')} hidden${policy.required ? ' (required: hardened mode)' : ''}` : `project commands cannot be confined: ${probe.reason}${policy.required ? '; hardened mode refuses to run them' : '; they run unconfined'}`,
+    detail: probe.ok ? `project commands run under bubblewrap with ${policy.hidden.join(' and ')} hidden${policy.required ? ' (required)' : ''}` : `project commands cannot be confined: ${probe.reason}; gates, deploys and rollbacks refuse to run them`,
     fix: 'Install bubblewrap (`apt-get install bubblewrap`) and allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1` or your distribution\'s AppArmor rule).',
   });
 }
