@@ -94,6 +94,23 @@ describe('gate: clean tree checked beside the checks', () => {
     expect((await gate(repo)).ok).toBe(true);
   });
 
+  it('a config that fails to load is the error; the verdict started beside it leaves no unhandled rejection', async () => {
+    const repo = await repoWith('<check id="fast"><command>true</command></check>');
+    await writeFile(join(repo.root, 'shipgate.config.yaml'), 'environments: [not, a, mapping\n');
+    // Not a repository's worth of git either: the early git status fails too, and nobody asks for it.
+    await writeFile(join(repo.root, '.git', 'HEAD'), 'garbage\n');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(gate(repo)).rejects.toThrow(/not valid YAML|no commit to gate/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('a caller cancelling reports `cancelled`, not a git failure', async () => {
     const repo = await repoWith('<check id="slow"><command>sleep 30</command></check>');
     const controller = new AbortController();

@@ -126,6 +126,19 @@ describe('learnings store', () => {
     await expect(recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root))).rejects.toThrow(/outside the project/);
   });
 
+  it('an event after a crash fragment (no final newline) starts its own line; the fragment alone is skipped', async () => {
+    const root = await project('fragment');
+    await recordRun(root, { phase: 'gate', outcome: 'succeeded' }, quiet(root));
+    await appendFile(join(root, STORE, 'events.jsonl'), '{"v":1,"runId":"torn","at":"2026-');
+    await recordRun(root, { phase: 'bump', outcome: 'succeeded', version: '1.0.1' }, quiet(root));
+    const text = await readFile(join(root, STORE, 'events.jsonl'), 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const { events, warnings } = await readEvents(join(root, STORE));
+    expect(events.map((e) => e.phase)).toEqual(['gate', 'bump']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toMatch(/events\.jsonl:2/);
+  });
+
   it('a caller that already loaded the config passes learnings.dir: same store, same refusal outside the project', async () => {
     const root = await project('passed-dir');
     // The file says nothing about learnings: only the passed value can put the event in ops/passed.

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeRepo, gateSkill, CONFIG, WEDNESDAY, type FixtureRepo } from '../gates/fixture-repo.js';
 import { hiddenEntries, scanIndex } from '../../mcp-server/src/project/git-hidden-entries.js';
@@ -70,7 +71,23 @@ describe('index reader', () => {
     expect(scanIndex(Buffer.from('not an index at all'))).toBe('maybe');
     r.git('update-index', '--split-index');
     expect(scanIndex(await index(r))).toBe('maybe');
-    // …and git is then asked: still the right (empty) answer.
+    // …and git is then asked: still the right (empty) answer, and a flagged entry is still named.
+    expect(await hiddenEntries(r.root)).toEqual([]);
+    r.git('update-index', '--assume-unchanged', 'src/app.js');
+    expect(await hiddenEntries(r.root)).toEqual(['src/app.js']);
+  });
+
+  it('a SHA-256 repository (entries laid out differently) is read by git', async () => {
+    const r = await repo();
+    const sha256 = await makeRepo({});
+    repos.push(sha256);
+    sha256.git('init', '-q', '--object-format=sha256', sha256.root + '/inner');
+    const inner = join(sha256.root, 'inner');
+    await writeFile(join(inner, 'a.js'), 'a\n');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: inner, encoding: 'utf8' });
+    git('add', 'a.js');
+    git('update-index', '--assume-unchanged', 'a.js');
+    expect(await hiddenEntries(inner)).toEqual(['a.js']);
     expect(await hiddenEntries(r.root)).toEqual([]);
   });
 });

@@ -93,9 +93,11 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const processEnv = options.env ?? process.env;
+  // The reads go out first: the file system works on them while spawning git holds this thread.
+  const inputs = Promise.all([loadConfig(options.projectRoot), headCommit(options.projectRoot, options.signal)]);
   // Not the caller's signal: a cancel ends the checks and reports `cancelled`, never "git status failed".
   const treeVerdict = beginCleanTreeCheck(options.projectRoot, `gate ${options.environment}`);
-  const [loaded, commit] = await Promise.all([loadConfig(options.projectRoot), headCommit(options.projectRoot, options.signal)]);
+  const [loaded, commit] = await inputs;
   // The checks' own signal: the caller's, or a dirty tree found while they run.
   const stopChecks = new AbortController();
   const stop = () => stopChecks.abort();

@@ -195,12 +195,12 @@ function eventProblem(value: unknown): string | undefined {
 
 /**
  * Append one event as one line with a single O_APPEND write (no lock; see the header), creating the
- * folder, `.gitattributes` and `.gitignore` first. Durable before it returns (fdatasync).
+ * folder first and `.gitattributes` and `.gitignore` alongside. Durable before it returns (fdatasync).
  */
 export async function appendEvent(storeDir: string, event: RunEvent): Promise<void> {
   await mkdir(storeDir, { recursive: true });
-  await Promise.all([ensureGitattributes(storeDir), ensureGitignore(storeDir)]);
-  await appendLine(eventsPath(storeDir), JSON.stringify(redactDeep(event)));
+  // Three files, no order needed between them: all are in place when this returns.
+  await Promise.all([ensureGitattributes(storeDir), ensureGitignore(storeDir), appendLine(eventsPath(storeDir), JSON.stringify(redactDeep(event)))]);
 }
 
 /**
@@ -209,32 +209,21 @@ export async function appendEvent(storeDir: string, event: RunEvent): Promise<vo
  * line, which readers ignore.
  */
 export async function appendLine(file: string, line: string): Promise<void> {
-  const prefix = (await endsWithNewline(file)) ? '' : '\n';
-  const data = Buffer.from(`${prefix}${line}\n`, 'utf8');
-  const handle = await open(file, 'a');
+  // One descriptor both reads the last byte and appends (O_APPEND places every write at the end).
+  const handle = await open(file, 'a+');
   try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    const data = Buffer.from(`${prefix}${line}\n`, 'utf8');
     const { bytesWritten } = await handle.write(data, 0, data.length);
     // A regular file takes the whole buffer in one call; a short write (disk full) is finished, not dropped.
     if (bytesWritten < data.length) await handle.write(data, bytesWritten, data.length - bytesWritten);
     await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function endsWithNewline(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return true; // No file yet: nothing to separate from.
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return true;
-    const buffer = Buffer.alloc(1);
-    await handle.read(buffer, 0, 1, size - 1);
-    return buffer[0] === 0x0a;
   } finally {
     await handle.close();
   }

@@ -88,7 +88,10 @@ async function scanProjectIndex(projectRoot: string): Promise<IndexVerdict> {
   try {
     const gitDir = join(projectRoot, '.git');
     if (!(await stat(gitDir)).isDirectory()) return 'maybe';
-    return scanIndex(await readFile(join(gitDir, 'index')));
+    const [config, index] = await Promise.all([readFile(join(gitDir, 'config'), 'utf8'), readFile(join(gitDir, 'index'))]);
+    // Entries of a SHA-256 repository are laid out differently: git reads those.
+    if (/objectformat/i.test(config)) return 'maybe';
+    return scanIndex(index);
   } catch (error) {
     // No index yet (a repository with no commit staged): nothing can be flagged.
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : 'maybe';

@@ -32,8 +32,8 @@ export function isShipgateOutput(path: string, prefixes: readonly string[]): boo
 
 /**
  * git status as the gate needs it, whatever the repository's own config says: no fsmonitor hook (a
- * hook script answers "what changed?" and could answer "nothing"), no untracked cache (it trusts
- * directory mtimes, which anyone can set back), and no optional locks, so the status never takes
+ * hook script answers "what changed?" and could answer "nothing"), no untracked cache (listings
+ * remembered from an earlier run: the gate reads the folders now), and no optional locks, so the status never takes
  * `index.lock` from a check's own git command running beside it (gates/run-gate.ts runs them at once).
  */
 const STATUS_ARGS = ['--no-optional-locks', '-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', 'status', '--porcelain=v1', '-z'] as const;
