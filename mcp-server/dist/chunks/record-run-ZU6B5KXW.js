@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-VZE2RJWO.js";import"./chunk-HP77DWUK.js";import"./chunk-KL3MWDEE.js";import"./chunk-7X3LJ5HG.js";import"./chunk-BV6SYPAB.js";import"./chunk-QKTWQ3PC.js";import"./chunk-Y64K5D23.js";import"./chunk-7QP6HWEZ.js";import"./chunk-DS6UYORU.js";import"./chunk-D6DXA4EN.js";import"./chunk-TJM7NIE4.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as recordRun};
