@@ -35,9 +35,30 @@ export async function loadConfig(projectRoot: string): Promise<LoadedConfig> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new ConfigError(`Cannot read ${name}: ${(error as Error).message}`, { where: path });
     }
-    return { config: parseConfigText(bytes.toString('utf8'), path), path, hash: sha256(bytes) };
+    const hash = sha256(bytes);
+    return { config: parsedOnce(path, hash, () => parseConfigText(bytes.toString('utf8'), path)), path, hash };
   }
-  return { config: configSchema.parse({}), path: null, hash: sha256('') };
+  return { config: parsedOnce('', sha256(''), () => configSchema.parse({})), path: null, hash: sha256('') };
+}
+
+/**
+ * The MCP server loads the config several times per gate and deploy (YAML + zod, 2–4 ms each). Parsing is
+ * a pure function of the file's bytes, so results are kept by path and sha256 of those bytes: an edit is
+ * a new hash and parses again. Each caller gets its own copy, so none can change another's. Errors are
+ * not kept (the next call reports them again, from the file as it is then).
+ */
+const parsed = new Map<string, ShipgateConfig>();
+const KEPT_CONFIGS = 16;
+
+function parsedOnce(path: string, hash: string, parse: () => ShipgateConfig): ShipgateConfig {
+  const key = `${hash}\0${path}`;
+  let config = parsed.get(key);
+  if (!config) {
+    config = parse();
+    if (parsed.size >= KEPT_CONFIGS) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, config);
+  }
+  return structuredClone(config);
 }
 
 /** Parse and validate config text; `file` is used in messages only. */
