@@ -138,11 +138,16 @@ interface GateInputs {
 async function runChecks(options: GateRunOptions, inputs: GateInputs): Promise<GateRunResult> {
   const { loaded, commit, signal, requireCleanTree, started, now, processEnv } = inputs;
   const settings = gateSettings(loaded, options.environment);
+  // Independent reads side by side: the environment's signed state, the settings files that decide
+  // confinement, and the gate skills.
+  const lastDeployedGate = import('../state/deploy-state.js').then(async ({ readEnvironmentState }) => (await readEnvironmentState(options.projectRoot, options.environment)).gate);
+  const confine = projectCommandConfinement(options.projectRoot, loaded.config, processEnv);
+  lastDeployedGate.catch(() => undefined);
+  confine.catch(() => undefined);
   const files = await resolveGateFiles(options.projectRoot, settings.gates, processEnv);
   const documents = await parseGateFiles(files);
   const fingerprint = gateFingerprint({ gateHash: gateHash(files), configHash: loaded.hash, files, documents, config: loaded.config });
-  const { readEnvironmentState } = await import('../state/deploy-state.js');
-  const lastDeployed = (await readEnvironmentState(options.projectRoot, options.environment)).gate;
+  const lastDeployed = await lastDeployedGate;
   const changeSummary = lastDeployed && gateChanged(lastDeployed, fingerprint) ? summarizeGateChange(lastDeployed, fingerprint) : undefined;
 
   const planned: PlannedCheck[] = [];
@@ -162,7 +167,7 @@ async function runChecks(options: GateRunOptions, inputs: GateInputs): Promise<G
     signal,
     secretValues: secretEnvValues(processEnv),
     // The checks run the project's code (tests the agent may have written): state and key hidden from it.
-    confine: await projectCommandConfinement(options.projectRoot, loaded.config, processEnv),
+    confine: await confine,
   };
 
   const checks: CheckResult[] = [];
