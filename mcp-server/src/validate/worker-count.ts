@@ -7,7 +7,7 @@
  * burst) and, on Linux, the tasks running at this instant (quick to notice one). SHIPGATE_WORKERS=
  * always|never overrides (SHIPGATE_NO_WORKERS=1 is the older spelling of never).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 
 /** More workers than this gain nothing measurable on the corpora we measured; each costs ~10 MiB and a cold start. */
@@ -18,7 +18,7 @@ export interface CoreReading {
   cores: number;
   /** The 1-minute load average. */
   load1: number;
-  /** Tasks running right now other than this one, when the system says (Linux: /proc/loadavg). */
+  /** Tasks running right now outside this process, when the system says (Linux: /proc). */
   runningOthers: number | undefined;
 }
 
@@ -40,11 +40,26 @@ export function readCores(env: NodeJS.ProcessEnv = process.env): CoreReading {
   return { setting, cores: availableParallelism(), load1: loadavg()[0] ?? 0, runningOthers: setting === 'auto' ? runningOthers() : undefined };
 }
 
-/** /proc/loadavg's fourth field is `running/total` scheduling entities; the running count includes the reader. */
+/**
+ * Tasks running right now that are not ours: /proc/loadavg's fourth field is `running/total` over the
+ * whole system, and counts this thread and any of this process's threads that are busy too (V8 compiles
+ * and collects garbage on threads of its own), which /proc/self/task/<tid>/stat tells apart.
+ */
 function runningOthers(): number | undefined {
   try {
     const running = Number(readFileSync('/proc/loadavg', 'latin1').split(' ')[3]?.split('/')[0]);
-    return Number.isFinite(running) ? Math.max(0, running - 1) : undefined;
+    if (!Number.isFinite(running)) return undefined;
+    let ours = 0;
+    for (const task of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
+        // The state follows the command name, which is in parentheses and may itself hold spaces or ')'.
+        if (stat[stat.lastIndexOf(')') + 2] === 'R') ours += 1;
+      } catch {
+        // The thread ended meanwhile: not running.
+      }
+    }
+    return Math.max(0, running - Math.max(1, ours));
   } catch {
     return undefined;
   }
