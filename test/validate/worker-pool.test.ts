@@ -139,6 +139,21 @@ describe('processInWorkers', () => {
     expect(run.stats.workerJobs).toBeLessThanOrEqual(8);
   }, 60_000);
 
+  test('a worker that dies after the main thread took over some of its jobs: only the others come back, each job still done once', async () => {
+    const entry = fakeWorker('dies-late', "if (n === 1) { await waitFor('dies-late-took-7'); mark('dies-late-exiting'); process.exit(3); }");
+    const run = await runPool({ size: 1, entry }, (index) => {
+      if (index !== 7) return;
+      mark('dies-late-took-7');
+      blockUntil('dies-late-exiting');
+      // Long enough for the thread to be gone, so its exit is seen before the main thread reaches job 0.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    });
+    expectComplete(run);
+    expect(run.stats.workerJobs).toBe(0);
+    expect(run.stats.tookOver).toBeGreaterThanOrEqual(9);
+    expect(run.stats.tookOver).toBeLessThan(16);
+  }, 60_000);
+
   test('a worker that answers with the wrong number of results is dropped, its jobs done by the main thread', async () => {
     const run = await runPool({ size: 1, entry: fakeWorker('short', 'parentPort.postMessage(answer(batch).slice(1));') });
     expectComplete(run);

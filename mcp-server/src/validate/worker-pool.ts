@@ -74,16 +74,11 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
   const rules = documentRules(overrides);
   const severity = severityFrom(overrides);
   const stats: PoolStats = { workerJobs: 0, tookOver: 0 };
-  // Weak: a job's bytes must not outlive its result.
-  const finished = new WeakSet<Job>();
+  // Jobs the main thread did while a worker still held them: only ever the tail, a few batches. (Not a
+  // mark per job: a set of every job, even a WeakSet, adds measurable garbage-collection work.)
+  const tookOver = new Set<Job>();
   const returned: Job[] = [];
   const next = (): Job | undefined => returned.pop() ?? take();
-  const finish = (job: Job, result: FileResult): boolean => {
-    if (finished.has(job)) return false;
-    finished.add(job);
-    done(job, result);
-    return true;
-  };
 
   const hands: Hand[] = [];
   const feed = (hand: Hand) => {
@@ -102,7 +97,7 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
   const fail = (hand: Hand) => {
     if (!hand.alive) return;
     hand.alive = false;
-    for (const jobs of hand.held) for (const job of jobs) if (!finished.has(job)) returned.push(job);
+    for (const jobs of hand.held) for (const job of jobs) if (!tookOver.has(job)) returned.push(job);
     hand.held = [];
     void hand.worker.terminate().catch(() => undefined);
   };
@@ -122,7 +117,9 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
       if (!jobs || !Array.isArray(answer) || answer.length !== jobs.length) return fail(hand);
       hand.held.shift();
       jobs.forEach((job, i) => {
-        if (finish(job, answer[i] as FileResult)) stats.workerJobs += 1;
+        if (tookOver.has(job)) return;
+        done(job, answer[i] as FileResult);
+        stats.workerJobs += 1;
       });
       hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
       feed(hand);
@@ -131,12 +128,12 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
     worker.once('exit', () => fail(hand));
     feed(hand);
   };
-  /** The job a worker holds that it would reach last, among those without a result yet. */
+  /** The job a worker holds that it would reach last, among those the main thread has not done. */
   const lastHeld = (): Job | undefined => {
     for (const hand of hands) {
       for (let b = hand.held.length - 1; b >= 0; b -= 1) {
         const jobs = hand.held[b]!;
-        for (let i = jobs.length - 1; i >= 0; i -= 1) if (!finished.has(jobs[i]!)) return jobs[i];
+        for (let i = jobs.length - 1; i >= 0; i -= 1) if (!tookOver.has(jobs[i]!)) return jobs[i];
       }
     }
     return undefined;
@@ -149,9 +146,10 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
       if (!job) {
         job = lastHeld();
         if (!job) break;
+        tookOver.add(job);
         stats.tookOver += 1;
       }
-      finish(job, processFile(job.path, job.kind, job.bytes, rules, severity));
+      done(job, processFile(job.path, job.kind, job.bytes, rules, severity));
       // Let the workers' answers in (each frees a batch and sends the next).
       if (count % LOCAL_STRETCH === 0) await new Promise<void>((resolveTick) => setImmediate(resolveTick));
     }
