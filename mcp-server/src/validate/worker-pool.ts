@@ -74,8 +74,8 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
   const rules = documentRules(overrides);
   const severity = severityFrom(overrides);
   const stats: PoolStats = { workerJobs: 0, tookOver: 0 };
-  // Jobs the main thread did while a worker still held them: only ever the tail, a few batches. (Not a
-  // mark per job: a set of every job, even a WeakSet, adds measurable garbage-collection work.)
+  // Jobs the main thread did while a worker still held them: only ever the tail, a few batches, so the
+  // set stays small and a worker's answer or hand-back for them is dropped.
   const tookOver = new Set<Job>();
   const returned: Job[] = [];
   const next = (): Job | undefined => returned.pop() ?? take();
