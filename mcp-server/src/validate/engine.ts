@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { availableParallelism, loadavg } from 'node:os';
 import { SHIPGATE_VERSION } from '../version.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ProjectRule, ProjectRuleContext } from './rule.js';
@@ -16,7 +15,8 @@ import { RULES, RULE_SET_ID } from './rules/index.js';
 import { collectFiles } from './collect-files.js';
 import { processFile, type FileResult } from './process-file.js';
 import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
-import type { Job } from './worker-pool.js';
+import type { Job, PoolStats } from './worker-pool.js';
+import { readCores, workerCount } from './worker-count.js';
 import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
 import { compareText } from '../util/compare-text.js';
@@ -40,13 +40,16 @@ export interface ValidationResult {
   /** Whether the result fails: errors, or warnings with strict. */
   failed: boolean;
   /** How the work was done (for benchmarks and debugging). */
-  stats: { cacheHits: number; workers: boolean };
+  stats: { cacheHits: number; workers: boolean; workerJobs: number };
 }
 
 /**
- * Markdown files before a worker pool is worth its start-up cost. A worker compiles the parser and the
- * rules again and runs them cold: at 1,000 skills on 2 shared cores (bench/validate-corpus.mjs, load
- * average 4-5, so no spare core) the pool cost +0.4 s of CPU and 1.5x the wall time of one thread.
+ * Markdown files before a worker pool is worth its start-up cost. Most of a thread's time at 1,000 skills
+ * is warming up: the main thread spends ~190 ms of CPU on its first 300 files and ~16 ms per 100 after
+ * that, and a worker must boot (~90 ms) and warm up the same way in its own isolate. By the time a
+ * worker is fast, one thread is nearly done: measured at 1,000 and 2,000 skills on 2 cores the pool
+ * breaks even at best (the wall time less the main thread's wait for a CPU, per run, 0.92-1.11x of one
+ * thread), and costs +0.4 s of CPU and +23 MiB. At 5,000 the warm-up is a small part and the pool gains.
  */
 const DEFAULT_WORKER_THRESHOLD = 5_000;
 
@@ -94,12 +97,12 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     if (key) cache!.set(key, result);
   };
 
-  // Workers only for large trees with a spare core, and only once a file misses the cache (a warm run
+  // Workers only for large trees with an idle core, and only once a file misses the cache (a warm run
   // never starts one; a mostly warm one may start workers that find the queue already empty).
   const forced = process.env.SHIPGATE_WORKERS === 'always';
-  const wantWorkers = markdown.length > 1 && (forced || markdown.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) && canUseWorkers();
+  const workers = markdown.length > 1 && (forced || markdown.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) ? availableWorkers() : 0;
   const first = take();
-  let usedWorkers = false;
+  let pool: PoolStats | undefined;
   if (first !== undefined) {
     let pending: Job | undefined = first;
     const next = (): Job | undefined => {
@@ -107,10 +110,9 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
       pending = undefined;
       return job;
     };
-    if (wantWorkers && cursor < markdown.length) {
-      usedWorkers = true;
+    if (workers > 0 && cursor < markdown.length) {
       const { processInWorkers } = await import('./worker-pool.js');
-      await processInWorkers(next, done, overrides);
+      pool = await processInWorkers(next, done, overrides, { size: workers });
     } else {
       const rules = documentRules(overrides);
       const severity = severityFrom(overrides);
@@ -138,19 +140,16 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     errorCount,
     warningCount,
     failed: errorCount > 0 || (options.strict === true && warningCount > 0),
-    stats: { cacheHits: markdown.length - misses, workers: usedWorkers },
+    stats: { cacheHits: markdown.length - misses, workers: pool !== undefined, workerJobs: pool?.workerJobs ?? 0 },
   };
 }
 
 /**
- * Workers pay off only with a spare core: on a machine already saturated (load average at or above the
- * core count) they add start-up cost and contention. SHIPGATE_WORKERS=always|never overrides.
+ * Worker threads for this run (0: none), see worker-count.ts. Only the built bundle (.js) can start
+ * them: from TypeScript sources a worker has no loader for its entry.
  */
-export function canUseWorkers(): boolean {
-  const setting = process.env.SHIPGATE_WORKERS ?? (process.env.SHIPGATE_NO_WORKERS === '1' ? 'never' : 'auto');
-  if (setting === 'never' || !import.meta.url.endsWith('.js')) return false;
-  if (setting === 'always') return true;
-  return availableParallelism() > 1 && loadavg()[0]! < availableParallelism();
+function availableWorkers(): number {
+  return import.meta.url.endsWith('.js') ? workerCount(readCores()) : 0;
 }
 
 /** Paths relative to cwd with `/` separators when inside it (stable in JSON, SARIF and CI logs). */
