@@ -66,6 +66,9 @@ describe('shipgate harden', () => {
     expect(settings.sandbox.filesystem.denyWrite).toEqual(expect.arrayContaining([stateRoot(env), 'shipgate.config.yaml', 'gates/release/SKILL.md', p.remote, '.claude/settings.json']));
     expect(settings.sandbox.filesystem.denyRead).toEqual(expect.arrayContaining([keyPaths(env).dir]));
     expect(settings.permissions.deny).toEqual(expect.arrayContaining([`Edit(/${stateRoot(env)}/**)`, `Read(/${keyPaths(env).dir}/**)`]));
+    // What makes git run code is closed to the Write/Edit tools too (the sandbox covers only Bash).
+    expect(settings.permissions.deny).toEqual(expect.arrayContaining(['Edit(**/.git/hooks/**)', 'Edit(**/.git/config)']));
+    expect(settings.sandbox.filesystem.denyWrite).toEqual(expect.arrayContaining(['.git/hooks', '.git/config']));
     expect(settings.permissions.ask).toEqual(expect.arrayContaining(['Edit(**/shipgate.config.yaml)', 'Edit(**/gates/release/SKILL.md)']));
     const after = await runDoctor(p.root, { env, managed: join(home, 'none.json') });
     expect(after.checks.filter((c) => !c.ok && c.id !== 'bwrap-installed' && c.id !== 'socat-installed')).toEqual([]);

@@ -89,6 +89,16 @@ describe.runIf(canSandbox)('hardened mode (bubblewrap, settings from shipgate ha
     expect(readFileSync(attestations, 'utf8')).toBe(before);
   });
 
+  it('a sandboxed shell cannot leave code for git to run outside it (.git/hooks, .git/config)', () => {
+    const config = readFileSync(join(p.root, '.git', 'config'), 'utf8');
+    const hook = sandboxed(['sh', '-c', `printf '#!/bin/sh\\ncat key\\n' > ${join(p.root, '.git', 'hooks', 'post-commit')}`]);
+    expect(hook.status).not.toBe(0);
+    const monitor = sandboxed(['git', '-C', p.root, 'config', 'core.fsmonitor', 'cat key']);
+    expect(monitor.status).not.toBe(0);
+    expect(existsSync(join(p.root, '.git', 'hooks', 'post-commit'))).toBe(false);
+    expect(readFileSync(join(p.root, '.git', 'config'), 'utf8')).toBe(config);
+  });
+
   it('a sandboxed shell cannot read the signing key', () => {
     const key = readFileSync(keyPaths().file, 'utf8').trim();
     const read = sandboxed(['sh', '-c', `cat ${keyPaths().file}; ls -a ${keyPaths().dir}`]);

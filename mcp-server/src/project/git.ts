@@ -24,9 +24,19 @@ export interface GitOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * What makes git run the repository's code, switched off for shipgate's own git: hooks (`.git/hooks`, or a
+ * `core.hooksPath` folder in the working tree such as husky's, both writable by the agent) and an
+ * fsmonitor command. These calls run outside any sandbox with the user's key in reach; a `shipgate bump`
+ * must not run a `post-commit` the agent wrote. `push` keeps the option out: git hands `-c` settings to a
+ * local remote's receive-pack too, which would switch off that remote's own `pre-receive` protection;
+ * shipgate's pushes pass `--no-verify` or run confined (the git-push provider).
+ */
+export const NO_REPOSITORY_CODE = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'] as const;
+
 /** Run git; never throws on a non-zero exit. */
 export function git(root: string, args: readonly string[], options: GitOptions = {}): Promise<RunResult> {
-  return runArgv('git', args, {
+  return runArgv('git', args[0] === 'push' ? args : [...NO_REPOSITORY_CODE, ...args], {
     cwd: root,
     input: options.input,
     timeoutMs: options.timeoutMs ?? 120_000,

@@ -26,9 +26,6 @@ export interface TrustedTree {
   env: Record<string, string>;
 }
 
-/** Hooks off: checking out must not run the repository's (agent-writable) `.git/hooks`. */
-const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
-
 /** Check the commit out; the caller removes it (`remove`, in a finally). */
 export async function checkoutTrustedTree(projectRoot: string, sha: string): Promise<TrustedTree & { remove(): Promise<void> }> {
   const parent = await mkdtemp(join(tmpdir(), 'shipgate-tree-'));
@@ -39,7 +36,7 @@ export async function checkoutTrustedTree(projectRoot: string, sha: string): Pro
     await git(projectRoot, ['worktree', 'prune']).catch(() => undefined);
   };
   try {
-    await gitOk(projectRoot, [...NO_HOOKS, 'worktree', 'add', '--detach', '--force', '--quiet', root, sha]);
+    await gitOk(projectRoot, ['worktree', 'add', '--detach', '--force', '--quiet', root, sha]);
   } catch (error) {
     await remove();
     throw error;

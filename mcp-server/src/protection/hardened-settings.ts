@@ -49,6 +49,13 @@ function rulePath(path: string): string {
   return `**/${path.replace(/^\.\//, '')}`;
 }
 
+/**
+ * What makes the repository's git run code (hooks, and `.git/config`: core.hooksPath, fsmonitor, filters,
+ * sshCommand). The sandbox already refuses Bash writes there; the Write/Edit tools are not sandboxed, so
+ * rules name them too. shipgate's own git switches hooks and fsmonitor off as well (project/git.ts).
+ */
+const GIT_CODE_PATHS = ['.git/hooks', '.git/config', '.git/config.worktree'];
+
 export function planHardenedSettings(targets: ProtectedTargets, home?: string): Json {
   const short = (p: string) => homeRelative(p, home);
   const state = short(targets.stateRoot);
@@ -60,13 +67,13 @@ export function planHardenedSettings(targets: ProtectedTargets, home?: string): 
       failIfUnavailable: true,
       allowUnsandboxedCommands: false,
       filesystem: {
-        denyWrite: [state, ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json'],
+        denyWrite: [state, ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json', ...GIT_CODE_PATHS],
         denyRead: [key, ...credentials],
       },
       network: { deniedDomains: targets.hosts },
     },
     permissions: {
-      deny: [`Edit(${rulePath(state)}/**)`, `Read(${rulePath(key)}/**)`, `Edit(${rulePath(key)}/**)`, ...credentials.map((c) => `Read(${rulePath(c)}/**)`), ...credentials.map((c) => `Read(${rulePath(c)})`)],
+      deny: [`Edit(${rulePath(state)}/**)`, `Read(${rulePath(key)}/**)`, `Edit(${rulePath(key)}/**)`, ...credentials.map((c) => `Read(${rulePath(c)}/**)`), ...credentials.map((c) => `Read(${rulePath(c)})`), `Edit(${rulePath('.git/hooks')}/**)`, `Edit(${rulePath('.git/config')})`, `Edit(${rulePath('.git/config.worktree')})`],
       ask: [...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json'].map((f) => `Edit(${rulePath(f)})`),
     },
   };

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-YI2U7YTF.js";import"./chunk-LS3JWOEJ.js";import"./chunk-4CH2XNWH.js";import"./chunk-LYE76MQE.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{a as gatherDeployFacts};
