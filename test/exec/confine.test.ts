@@ -70,6 +70,24 @@ describe('exec/confine: the project command does not see the state root or the k
     expect(readdirSync(join(project, 'hooks'))).toEqual([]);
   });
 
+  it('a visible folder inside the state root (the trusted checkout) is the command\'s to use; the rest stays masked, also through ..', async () => {
+    const tree = join(state, 'trees', '123-abc', 'tree');
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(join(tree, 'deploy.sh'), 'echo from-the-checkout\n');
+    const result = await runScript(
+      ['sh deploy.sh', 'echo built > out.txt', `cat ../../../key/hmac.key`, `ls -A "${state}" "${state}/trees"`, `cat "${state}/projects/p/receipts/production.json"`, `echo forged > "${state}/projects/p/receipts/production.json" && echo WROTE`, 'true'].join('; '),
+      { cwd: tree, confine: { ...confine, visible: [tree] } },
+    );
+    expect(result.confined).toBe(true);
+    expect(result.stdout).toContain('from-the-checkout');
+    expect(readFileSync(join(tree, 'out.txt'), 'utf8')).toBe('built\n');
+    expect(result.stdout).not.toContain('SECRET-KEY-MATERIAL');
+    expect(result.stdout).not.toContain('"real"');
+    expect(result.stdout).not.toContain('WROTE');
+    expect(result.stdout).not.toMatch(/projects|hmac/);
+    expect(readFileSync(join(state, 'projects', 'p', 'receipts', 'production.json'), 'utf8')).toBe('{"real":true}');
+  });
+
   it('the argv door is confined the same way (provider commands)', async () => {
     const result = await runArgv('cat', [join(key, 'hmac.key')], { cwd: project, confine });
     expect(result.confined).toBe(true);

@@ -19,6 +19,7 @@ import { harden } from '../../mcp-server/src/protection/harden.js';
 import { keyPaths, statePaths } from '../../mcp-server/src/project/state-dir.js';
 import { recordAttestation } from '../../mcp-server/src/gates/attestations.js';
 import { bwrapArgv } from './bwrap-from-settings.js';
+import { checkoutTrustedTree } from '../../mcp-server/src/project/trusted-tree.js';
 
 const CLI = resolve(__dirname, '../../mcp-server/dist/cli.js');
 const CLIENT_SCRIPT = resolve(__dirname, 'fixtures/self-made-client.mjs');
@@ -97,6 +98,27 @@ describe.runIf(canSandbox)('hardened mode (bubblewrap, settings from shipgate ha
     expect(monitor.status).not.toBe(0);
     expect(existsSync(join(p.root, '.git', 'hooks', 'post-commit'))).toBe(false);
     expect(readFileSync(join(p.root, '.git', 'config'), 'utf8')).toBe(config);
+  });
+
+  it('a sandboxed shell cannot change the checkout a deploy or rollback runs its scripts from (the temp folder it could)', async () => {
+    const tree = await checkoutTrustedTree(p.root, p.git('rev-parse', 'HEAD'));
+    try {
+      const config = join(tree.root, 'shipgate.config.yaml');
+      const before = readFileSync(config, 'utf8');
+      const swap = sandboxed(['sh', '-c', `echo 'provider: evil' > ${config}`]);
+      expect(swap.status).not.toBe(0);
+      expect(swap.stderr).toMatch(/Read-only file system|Permission denied/);
+      const plant = sandboxed(['sh', '-c', `mkdir -p ${join(tree.root, 'scripts')} && echo evil > ${join(tree.root, 'scripts', 'rollback.sh')}`]);
+      expect(plant.status).not.toBe(0);
+      expect(readFileSync(config, 'utf8')).toBe(before);
+      expect(existsSync(join(tree.root, 'scripts', 'rollback.sh'))).toBe(false);
+      // Control: the temp folder, where checkouts used to live, is writable from this sandbox.
+      const temp = join(tmpdir(), `shipgate-sandbox-probe-${process.pid}`);
+      expect(sandboxed(['sh', '-c', `echo reachable > ${temp}`]).status).toBe(0);
+      await rm(temp, { force: true });
+    } finally {
+      await tree.remove();
+    }
   });
 
   it('a sandboxed shell cannot read the signing key', () => {

@@ -21,7 +21,7 @@ import { pendingAbortedDeploy } from './pending-aborted.js';
 import { notifyStakeholders } from './notify-stakeholders.js';
 import { gatherDeployFacts } from '../records/deploy-context.js';
 import type { ProviderAction, ReleaseRef } from './providers/provider.js';
-import { checkoutTrustedTree } from '../project/trusted-tree.js';
+import { checkoutTrustedTree, commandsIn } from '../project/trusted-tree.js';
 import { ensureConfinement } from '../exec/confine.js';
 import { projectCommandConfinement } from '../protection/command-confinement.js';
 
@@ -144,7 +144,7 @@ export async function runRollback(options: { projectRoot: string; environment: s
       throw error;
     });
     try {
-      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
+      const commands = commandsIn(tree, confine);
       const started = now().getTime();
       const providerContext = { projectRoot: tree.root, timeoutMs: plan.timeoutMs, ...commands };
       let result = { ok: true, runs: [] as unknown[], detail: '' };

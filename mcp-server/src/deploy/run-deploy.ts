@@ -161,9 +161,9 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
     const rollbackProcedure = await loadRollbackProcedure(projectRoot, environmentName, options.env).catch(() => []);
     // The provider, rollback procedure, monitor and notify commands run from a clean checkout of the
     // gated release, confined: an edit to scripts/deploy.sh after the gate never runs.
-    const { withTrustedTree } = await import('../project/trusted-tree.js');
+    const { withTrustedTree, commandsIn } = await import('../project/trusted-tree.js');
     return await withTrustedTree(projectRoot, next.sha, async (tree) => {
-      const commands = { env: tree.env, ...(confine ? { confine } : {}) };
+      const commands = commandsIn(tree, confine);
       const outcome = await applyDeploy({ projectRoot: tree.root, commands, plan, environment: context.environment, provider: context.provider, providerTimeoutMs: context.providerTimeoutMs, record, signal: options.signal, clock: options.clock ?? systemClock, onProgress: options.onProgress, rollbackProcedure, ...(monitorRules?.signals.length ? { monitorSignals: monitorRules.signals } : {}) });
       if (outcome.status === 'succeeded') {
         const liveColor = plan.strategy === 'blue-green' ? (plan.liveColor === 'blue' ? 'green' : 'blue') : state.liveColor;
@@ -200,7 +200,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<RunDeployRes
         deployedCommitTagged: true,
       });
       return { dryRun: false as const, plan, outcome, receipt, ...(team ? { team } : {}) };
-    });
+    }, options.env);
   } finally {
     await release();
   }

@@ -38,6 +38,11 @@ export interface Confinement {
    * run code later (`.git/hooks`, `.git/config`: `core.fsmonitor`, filters). Missing ones are skipped.
    */
   readOnly?: readonly string[];
+  /**
+   * Folders inside a hidden one that the command still sees, read-write: its own trusted checkout,
+   * which lives under the state root so that the agent cannot write it (project/trusted-tree.ts).
+   */
+  visible?: readonly string[];
   /** Hardened mode: refuse to run the command when bubblewrap cannot confine it. */
   required: boolean;
   /** The bubblewrap binary (default `bwrap` on PATH; tests name a missing one). */
@@ -67,12 +72,15 @@ export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
 }
 
 /** The command line that runs `file args` (or `sh -c script`) with the hidden folders masked. */
-export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = []): { file: string; args: string[] } {
+export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = [], visible: readonly string[] = []): { file: string; args: string[] } {
   const points = hiddenMountPoints(hidden);
   // Every folder above a hidden one becomes a mount point of itself: a mount point cannot be renamed,
   // so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh state folder.
   const pins = [...new Set(points.flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
-  const masks = points.flatMap((dir) => ['--tmpfs', dir, '--remount-ro', dir]);
+  // A visible folder is bound back into the fresh tmpfs before that is made read-only (bwrap creates
+  // the folders on the way); the rest of the hidden folder stays empty.
+  const shown = [...new Set(visible.flatMap((path) => existingRealPath(path) ?? []))].sort();
+  const masks = points.flatMap((dir) => ['--tmpfs', dir, ...shown.filter((path) => path.startsWith(`${dir}/`)).flatMap((path) => ['--bind', path, path]), '--remount-ro', dir]);
   const frozen = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort().flatMap((path) => ['--ro-bind', path, path]);
   const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
   return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...frozen, ...masks, '--', ...inner] };

@@ -77,7 +77,7 @@ async function run(
     if (confine.required) throw confinementUnavailable(probe.reason, display);
     return { ...(await spawn(file, args, shell, display, options)), confined: false };
   }
-  const wrapped = confinedCommand(probe.bwrap, confine.hidden, file, args, shell, confine.readOnly);
+  const wrapped = confinedCommand(probe.bwrap, confine.hidden, file, args, shell, confine.readOnly, confine.visible);
   const result = await spawn(wrapped.file, wrapped.args, false, display, options);
   requireHiddenUnchanged(identity, display);
   return { ...result, confined: true };
