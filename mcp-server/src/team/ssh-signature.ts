@@ -5,15 +5,27 @@
  * ("shipgate"), so a signature made for a commit (namespace "git") can never pass as a gate record,
  * and an allowed_signers line may restrict a key to `namespaces="shipgate"`.
  *
+ * The files ssh-keygen reads (the allowed signers, the signature, a literal key) are written under the
+ * state root, not the temp folder: the agent's sandbox may write the temp folder, and an allowed_signers
+ * file swapped between writing and `ssh-keygen -Y verify` would let its own key sign a team record.
+ *
  * Good: a record signed by ada's key, ada listed in .shipgate/allowed_signers → principal "ada@…".
  * Bad:  the same record with one byte changed, or signed by a key nobody listed → refused, with why.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { runArgv } from '../exec/run.js';
 import { BlockedError, FailedError, quote } from '../errors.js';
 import { gitLocal } from './git-remote.js';
+import { stateRoot } from '../project/state-dir.js';
+
+/** A fresh private folder under `<state root>/tmp` (write-denied to the agent when hardened). */
+async function privateTemp(prefix: string): Promise<string> {
+  const parent = join(stateRoot(), 'tmp');
+  await mkdir(parent, { recursive: true, mode: 0o700 });
+  return mkdtemp(join(parent, prefix));
+}
 
 export const SIGNATURE_NAMESPACE = 'shipgate';
 const TIMEOUT_MS = 30_000;
@@ -44,7 +56,7 @@ export async function resolveSigningKey(projectRoot: string, configured?: string
 /** An armored SSH signature over `text` (UTF-8 bytes). */
 export async function signText(projectRoot: string, key: string, text: string): Promise<string> {
   const literal = key.startsWith('key::');
-  const temp = literal ? await mkdtemp(join(tmpdir(), 'shipgate-sign-')) : undefined;
+  const temp = literal ? await privateTemp('sign-') : undefined;
   try {
     let keyFile = key;
     if (temp) {
@@ -69,7 +81,7 @@ export async function signText(projectRoot: string, key: string, text: string): 
 /** Check `signature` over `text` against allowed_signers content; says who signed or why not. */
 export async function verifyText(projectRoot: string, text: string, signature: string | undefined, allowedSigners: string): Promise<SignatureCheck> {
   if (!signature || !signature.includes('BEGIN SSH SIGNATURE')) return { ok: false, problem: 'no-signature', detail: 'the record carries no SSH signature' };
-  const temp = await mkdtemp(join(tmpdir(), 'shipgate-verify-'));
+  const temp = await privateTemp('verify-');
   try {
     const signers = join(temp, 'allowed_signers');
     const sig = join(temp, 'record.sig');
