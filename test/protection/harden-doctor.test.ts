@@ -75,6 +75,34 @@ describe('shipgate harden', () => {
     expect(after.level).toBe(existsSync('/usr/bin/bwrap') && existsSync('/usr/bin/socat') ? 'sandboxed' : 'signed');
   });
 
+  it('closes shipgate\'s own code (the plugin folder) to the sandbox and the Edit tool; doctor says when it is open; not when the project is inside it', async () => {
+    const plugin = await mkdtemp(join(tmpdir(), 'shipgate-plugin-copy-'));
+    try {
+      await mkdir(join(plugin, '.claude-plugin'), { recursive: true });
+      const withPlugin = { ...env, CLAUDE_PLUGIN_ROOT: plugin };
+      // Hardened before the plugin folder was protected (an older harden): doctor names the gap.
+      await harden(p.root, { env });
+      const settingsWithoutPlugin = await readSettings();
+      settingsWithoutPlugin.sandbox.filesystem.denyWrite = settingsWithoutPlugin.sandbox.filesystem.denyWrite.filter((entry: string) => !entry.includes('shipgate-plugin-copy-'));
+      await writeFile(settingsFile(), JSON.stringify(settingsWithoutPlugin));
+      const open = await runDoctor(p.root, { env: withPlugin, managed: join(home, 'none.json') });
+      expect(open.checks.find((c) => c.id === 'plugin-code-write-denied')).toMatchObject({ ok: false });
+      expect(open.level).not.toBe('sandboxed');
+      await harden(p.root, { env: withPlugin });
+      const settings = await readSettings();
+      expect(settings.sandbox.filesystem.denyWrite).toContain(plugin);
+      expect(settings.permissions.deny).toContain(`Edit(/${plugin}/**)`);
+      const closed = await runDoctor(p.root, { env: withPlugin, managed: join(home, 'none.json') });
+      expect(closed.checks.find((c) => c.id === 'plugin-code-write-denied')).toMatchObject({ ok: true });
+      // shipgate gating its own repository: the project is the plugin folder, which must stay writable.
+      await mkdir(join(p.root, '.claude-plugin'), { recursive: true });
+      const self = await runDoctor(p.root, { env: { ...env, CLAUDE_PLUGIN_ROOT: p.root }, managed: join(home, 'none.json') });
+      expect(self.checks.find((c) => c.id === 'plugin-code-write-denied')).toBeUndefined();
+    } finally {
+      await rm(plugin, { recursive: true, force: true });
+    }
+  });
+
   it('merges without clobbering: the user\'s own rules and keys stay; a second run changes nothing', async () => {
     await mkdir(join(p.root, '.claude'), { recursive: true });
     await writeFile(settingsFile(), JSON.stringify({ model: 'opus', permissions: { allow: ['Bash(npm test)'], deny: ['Read(.env)'] }, sandbox: { enabled: false, excludedCommands: ['docker'] } }, null, 2));

@@ -105,6 +105,8 @@ export async function runDoctor(projectRoot: string, options: DoctorOptions = {}
     notices.push(`The configuration could not be read, so gate files and production hosts were not checked: ${(error as Error).message}`);
   }
   if (targets) {
+    const code = targets.codeFolders.filter((folder) => !covered(denyWrite, folder));
+    if (targets.codeFolders.length) add({ id: 'plugin-code-write-denied', level: 'sandboxed', ok: code.length === 0, detail: code.length ? `shipgate's own code is writable by the sandbox: ${code.join(', ')}` : `shipgate's own code (${targets.codeFolders.join(', ')}) write-denied`, fix: 'Run `shipgate harden`.' });
     const unprotected = targets.gateFiles.filter((f) => !covered(denyWrite, join(projectRoot, f)));
     add({ id: 'gate-files-write-denied', level: 'sandboxed', ok: unprotected.length === 0, detail: unprotected.length ? `writable by the sandbox: ${unprotected.join(', ')}` : `${targets.gateFiles.join(', ')} write-denied`, fix: 'Run `shipgate harden`.' });
     const denied = new Set(effectiveList(files, 'sandbox.network.deniedDomains'));

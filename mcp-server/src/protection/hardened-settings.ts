@@ -24,6 +24,11 @@ export interface ProtectedTargets {
   gateFiles: string[];
   /** Absolute folders outside the project that hold gate skills (the plugin): write denied. */
   gateFolders: string[];
+  /**
+   * shipgate's own code: the plugin folder its MCP server and hooks run from (absolute): write denied.
+   * An agent that could edit the guard or the server there would not need to get past them.
+   */
+  codeFolders: string[];
   /** Production credentials (absolute or ~/): read denied. */
   credentials: string[];
   /** Production hosts: network denied. */
@@ -67,13 +72,13 @@ export function planHardenedSettings(targets: ProtectedTargets, home?: string): 
       failIfUnavailable: true,
       allowUnsandboxedCommands: false,
       filesystem: {
-        denyWrite: [state, ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json', ...GIT_CODE_PATHS],
+        denyWrite: [state, ...targets.codeFolders.map(short), ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json', ...GIT_CODE_PATHS],
         denyRead: [key, ...credentials],
       },
       network: { deniedDomains: targets.hosts },
     },
     permissions: {
-      deny: [`Edit(${rulePath(state)}/**)`, `Read(${rulePath(key)}/**)`, `Edit(${rulePath(key)}/**)`, ...credentials.map((c) => `Read(${rulePath(c)}/**)`), ...credentials.map((c) => `Read(${rulePath(c)})`), `Edit(${rulePath('.git/hooks')}/**)`, `Edit(${rulePath('.git/config')})`, `Edit(${rulePath('.git/config.worktree')})`],
+      deny: [`Edit(${rulePath(state)}/**)`, ...[...targets.codeFolders, ...targets.gateFolders].map((folder) => `Edit(${rulePath(short(folder))}/**)`), `Read(${rulePath(key)}/**)`, `Edit(${rulePath(key)}/**)`, ...credentials.map((c) => `Read(${rulePath(c)}/**)`), ...credentials.map((c) => `Read(${rulePath(c)})`), `Edit(${rulePath('.git/hooks')}/**)`, `Edit(${rulePath('.git/config')})`, `Edit(${rulePath('.git/config.worktree')})`],
       ask: [...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json'].map((f) => `Edit(${rulePath(f)})`),
     },
   };

@@ -1,6 +1,7 @@
 /**
  * Everything hardened mode must keep from the agent, read from the project: the state folder and the
- * key folder, the configuration and gate skill files, production credentials (kubeconfig for the
+ * key folder, shipgate's own code (the plugin folder its server and hooks run from, unless the project
+ * is inside it, as when shipgate gates itself), the configuration and gate skill files, production credentials (kubeconfig for the
  * kubernetes provider, `protection.credentials`), production hosts (environment URLs, git remotes,
  * `protection.hosts`) and production that lives on disk (a git remote that is a local path).
  *
@@ -55,7 +56,14 @@ export async function collectProtectedTargets(projectRoot: string, env: NodeJS.P
       }
     }
   }
-  return { stateRoot: stateRoot(env), keyDir: keyPaths(env).dir, gateFiles: [...gateFiles], gateFolders: [...gateFolders], credentials: [...credentials], hosts: [...hosts], productionPaths: [...productionPaths] };
+  const plugin = findPluginRoot(env);
+  const codeFolders = plugin && !within(resolve(projectRoot), resolve(plugin)) ? [resolve(plugin)] : [];
+  return { stateRoot: stateRoot(env), keyDir: keyPaths(env).dir, gateFiles: [...gateFiles], gateFolders: [...gateFolders], codeFolders, credentials: [...credentials], hosts: [...hosts], productionPaths: [...productionPaths] };
+}
+
+/** `path` is `folder` or inside it. */
+function within(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(`${folder.replace(/\/+$/, '')}/`);
 }
 
 /** The host of an http(s)/ssh URL or an scp-like git address (`git@host:path`), else undefined. */
