@@ -26,16 +26,29 @@ export interface Collection {
 
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache']);
 
-export function collectFiles(paths: string[], cwd: string): Collection {
+/**
+ * `onMarkdown` is told the number of Markdown files found so far, as each is found: the engine starts
+ * its worker threads the moment a tree turns out large enough, while the walk goes on.
+ */
+export function collectFiles(paths: string[], cwd: string, onMarkdown?: (count: number) => void): Collection {
   const files = new Map<string, CollectedFile>();
   const roots: string[] = [];
+  let markdown = 0;
+  const addMarkdown = (path: string, kind: DocumentKind) => {
+    // A file given twice is still one file (the Map keeps it once), and counts once.
+    const counted = files.get(path)?.type === 'markdown';
+    files.set(path, { path, type: 'markdown', kind });
+    if (counted) return;
+    markdown += 1;
+    onMarkdown?.(markdown);
+  };
   const add = (path: string, kind?: DocumentKind) => {
     if (files.has(path)) return;
     if (path.endsWith('.json')) {
       if (manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
       return;
     }
-    if (path.endsWith('.md')) files.set(path, { path, type: 'markdown', kind: kind ?? detectKind(path) });
+    if (path.endsWith('.md')) addMarkdown(path, kind ?? detectKind(path));
   };
   for (const given of paths.length ? paths : ['.']) {
     const path = resolve(cwd, given);
@@ -49,7 +62,7 @@ export function collectFiles(paths: string[], cwd: string): Collection {
     if (info.isFile()) {
       if (isConfigFile(path)) files.set(path, { path, type: 'config', kind: 'other' });
       else if (path.endsWith('.json') && !manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
-      else if (!path.endsWith('.json')) files.set(path, { path, type: 'markdown', kind: detectKind(path) });
+      else if (!path.endsWith('.json')) addMarkdown(path, detectKind(path));
       else add(path);
     } else if (isPluginRoot(path)) {
       roots.push(path);
