@@ -142,6 +142,25 @@ function poolTable(variants, samples, label) {
   console.log(`\n${label}\n`);
   console.log(formatTable(['variant', 'wall, median (min–max)', 'CPU user+sys', 'vs 1 thread, per run', 'runs with workers', 'files done by workers', 'load average (1 min) before each run'], rows));
   console.log(`(${availableParallelism()} cores; a ratio below 1.00x needs an idle core: the default starts workers only when the load leaves one)`);
+  console.log(headroom(samples[0], samples[1]));
+}
+
+/**
+ * Why the pool can or cannot win here, from the same runs: one thread already keeps more than one core
+ * busy (V8 compiles and collects garbage on threads of its own), and the pool adds CPU of its own (a
+ * second isolate boots, warms up and compiles the same code). Even perfectly spread over every core, the
+ * pool needs (one thread's CPU + the pool's extra CPU) / cores of wall time: when that is not below one
+ * thread's wall time, no scheduling can make the pool faster on this machine.
+ */
+function headroom(single, pool) {
+  const cores = availableParallelism();
+  const wall = median(single.map((run) => run.ms));
+  const cpu = median(single.map((run) => run.cpuMs ?? 0));
+  const poolCpu = median(pool.map((run) => run.cpuMs ?? 0));
+  const extra = poolCpu - cpu;
+  const floor = (cpu + extra) / cores;
+  const verdict = floor < wall ? `the pool can gain at most ${((1 - floor / wall) * 100).toFixed(0)}% here` : 'the pool cannot beat one thread on this machine';
+  return `CPU headroom: one thread uses ${(cpu / wall).toFixed(2)} of ${cores} cores (CPU ${s(cpu)} over wall ${s(wall)}); the pool adds ${s(extra)} of CPU (${s(poolCpu)} in all); its best possible wall on ${cores} cores is (${s(cpu)} + ${s(extra)}) / ${cores} = ${s(floor)} vs one thread's ${s(wall)}: ${verdict}.`;
 }
 
 /** One table: a row per variant; ratios to the LAST variant (claude), run by run. */
