@@ -27,20 +27,21 @@ export interface Collection {
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache']);
 
 /**
- * `onMarkdown` is told the number of Markdown files found so far, as each is found: the engine starts
- * its worker threads the moment a tree turns out large enough, while the walk goes on.
+ * `onMarkdown` is told of each Markdown file as it is found, with its position among them (the order of
+ * `files` less the others): the engine starts its worker threads the moment a tree turns out large
+ * enough and hands them files while the walk goes on. So a file found twice keeps the kind it was
+ * first found with.
  */
-export function collectFiles(paths: string[], cwd: string, onMarkdown?: (count: number) => void): Collection {
+export function collectFiles(paths: string[], cwd: string, onMarkdown?: (file: CollectedFile, index: number) => void): Collection {
   const files = new Map<string, CollectedFile>();
   const roots: string[] = [];
   let markdown = 0;
   const addMarkdown = (path: string, kind: DocumentKind) => {
-    // A file given twice is still one file (the Map keeps it once), and counts once.
-    const counted = files.get(path)?.type === 'markdown';
-    files.set(path, { path, type: 'markdown', kind });
-    if (counted) return;
+    if (files.get(path)?.type === 'markdown') return;
+    const file: CollectedFile = { path, type: 'markdown', kind };
+    files.set(path, file);
+    onMarkdown?.(file, markdown);
     markdown += 1;
-    onMarkdown?.(markdown);
   };
   const add = (path: string, kind?: DocumentKind) => {
     if (files.has(path)) return;

@@ -56,60 +56,64 @@ const DEFAULT_WORKER_THRESHOLD = 5_000;
 
 export async function validatePaths(paths: string[], options: ValidateOptions): Promise<ValidationResult> {
   const overrides = options.rules ?? {};
-  // Workers start as early as it is known they will be wanted, so their ~95 ms start overlaps the walk:
-  // before it when the setting forces them, else the moment the walk has found enough Markdown files
-  // (a small tree never pays for a worker, nor for reading the load).
+  const useCache = options.cache !== false && process.env.SHIPGATE_NO_CACHE !== '1';
+  // Loaded only when used: the cache is what needs node:crypto, which a --no-cache run never compiles.
+  // Opened before the walk: workers that start during it need its salt and keys.
+  const cache = useCache ? (await import('./cache.js')).ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
+  const rules = documentRules(overrides);
+  const severity = severityFrom(overrides);
+  const uncached: JobContext = cache ? { rules, severity, keyOf: (path, kind, bytes) => cache.key(path, kind, bytes) } : { rules, severity };
+  const local: JobContext = cache ? { ...uncached, cached: (key) => cache.has(key) } : uncached;
+
+  // Streaming: each job is a path; whoever runs it (this thread or a worker) reads the file, looks it up
+  // in the cache and on a miss checks it. Only its result (diagnostics + small facts) is kept, never its
+  // bytes or its parsed model.
+  const jobs: Job[] = [];
+  const results: (FileResult | undefined)[] = [];
+  let cursor = 0;
+  let hits = 0;
+  const take = (): Job | undefined => (cursor < jobs.length ? jobs[cursor++] : undefined);
+  const done = (job: Job, given: Answer): void => {
+    let answer = given;
+    if (!answer.result) {
+      const hit = answer.key === undefined ? undefined : cache?.get(answer.key);
+      if (hit) {
+        hits += 1;
+        results[job.index] = hit;
+        return;
+      }
+      // A key the cache does not hold (never from our own code): check the file after all.
+      answer = runJob(job, uncached);
+    }
+    results[job.index] = answer.result;
+    if (answer.key !== undefined && answer.result) cache?.set(answer.key, answer.result);
+  };
+
+  // Workers start as early as it is known they will be wanted, so their ~95 ms start overlaps the walk,
+  // and they are handed files as the walk finds them: before the walk when the setting forces them, else
+  // the moment the walk has found enough Markdown files (a small tree never pays for a worker, nor for
+  // reading the load).
   const workers: { pool?: Pool } = {};
   const startWorkers = () => {
     const size = availableWorkers();
-    if (size > 0) workers.pool = startPool(overrides, { size });
+    if (size === 0) return;
+    workers.pool = startPool(overrides, { size });
+    workers.pool.begin(take, done, local, { ...(cache ? { salt: cache.keySalt } : {}), cached: cache?.keys() ?? [] });
   };
   const setting = workerSetting();
   const threshold = Math.max(2, options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD);
   try {
     if (setting === 'always') startWorkers();
-    const collection = collectFiles(paths, options.cwd, setting === 'auto' ? (count) => { if (count === threshold) startWorkers(); } : undefined);
-    const markdown = collection.files.filter((f) => f.type === 'markdown');
-    if (markdown.length < 2) workers.pool?.close();
-    const useCache = options.cache !== false && process.env.SHIPGATE_NO_CACHE !== '1';
-    // Loaded only when used: the cache is what needs node:crypto, which a --no-cache run never compiles.
-    const cache = useCache ? (await import('./cache.js')).ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
-    const rules = documentRules(overrides);
-    const severity = severityFrom(overrides);
-    const uncached: JobContext = cache ? { rules, severity, keyOf: (path, kind, bytes) => cache.key(path, kind, bytes) } : { rules, severity };
-    const local: JobContext = cache ? { ...uncached, cached: (key) => cache.has(key) } : uncached;
-
-    // Streaming: each job is a path; whoever runs it (this thread or a worker) reads the file, looks it up
-    // in the cache and on a miss checks it. Only its result (diagnostics + small facts) is kept, never its
-    // bytes or its parsed model.
-    const results: (FileResult | undefined)[] = new Array(markdown.length);
-    let cursor = 0;
-    let hits = 0;
-    const take = (): Job | undefined => {
-      if (cursor >= markdown.length) return undefined;
-      const index = cursor++;
-      const file = markdown[index]!;
-      return { index, path: file.path, kind: file.kind };
-    };
-    const done = (job: Job, given: Answer): void => {
-      let answer = given;
-      if (!answer.result) {
-        const hit = answer.key === undefined ? undefined : cache?.get(answer.key);
-        if (hit) {
-          hits += 1;
-          results[job.index] = hit;
-          return;
-        }
-        // A key the cache does not hold (never from our own code): check the file after all.
-        answer = runJob(job, uncached);
-      }
-      results[job.index] = answer.result;
-      if (answer.key !== undefined && answer.result) cache?.set(answer.key, answer.result);
-    };
+    const collection = collectFiles(paths, options.cwd, (file, index) => {
+      jobs.push({ index, path: file.path, kind: file.kind });
+      if (workers.pool) workers.pool.feed();
+      else if (setting === 'auto' && index + 1 === threshold) startWorkers();
+    });
 
     let stats: PoolStats | undefined;
-    if (workers.pool && markdown.length >= 2) {
-      stats = await workers.pool.run(take, done, local, { ...(cache ? { salt: cache.keySalt } : {}), cached: cache?.keys() ?? [] });
+    if (workers.pool) {
+      // Started, so it may hold jobs already: it finishes them (with this thread's help) whatever their number.
+      stats = await workers.pool.finish();
     } else {
       for (let job = take(); job; job = take()) done(job, runJob(job, local));
     }

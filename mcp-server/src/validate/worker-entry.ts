@@ -6,7 +6,8 @@
  * are left out of the file altogether, since project rules never run here.
  *
  * Protocol: the first message carries `setup` (the cache's salt and the keys it holds); every message
- * carries `jobs`, answered with one Answer per job, in order.
+ * carries `jobs`, answered with one Answer per job, in order. workerData.progress (shared memory) counts
+ * the jobs done, for the pool to read without a message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
@@ -26,7 +27,7 @@ export interface WorkerMessage {
 }
 
 /** Serves the pool on `port` (the worker's parentPort); exported so tests can run it in-process too. */
-export function serve(port: NonNullable<typeof parentPort>, overrides: SeverityOverrides): void {
+export function serve(port: NonNullable<typeof parentPort>, overrides: SeverityOverrides, progress?: Int32Array): void {
   const rules = documentRules(overrides);
   const severity = severityFrom(overrides);
   let context: JobContext = { rules, severity };
@@ -36,7 +37,12 @@ export function serve(port: NonNullable<typeof parentPort>, overrides: SeverityO
       const salt = message.setup.salt;
       context = salt === undefined ? { rules, severity } : { rules, severity, keyOf: (path, kind, bytes) => cacheKey(salt, path, kind, bytes), cached: (key) => cached.has(key) };
     }
-    const answers: Answer[] = message.jobs.map((job) => runJob(job, context));
+    const answers: Answer[] = message.jobs.map((job) => {
+      const answer = runJob(job, context);
+      // Read by the pool while its thread is too busy for messages (walking the tree), to send more in time.
+      if (progress) Atomics.add(progress, 0, 1);
+      return answer;
+    });
     port.postMessage(answers);
   });
 }
@@ -44,5 +50,5 @@ export function serve(port: NonNullable<typeof parentPort>, overrides: SeverityO
 /** Marks the pool's workers, so importing this module anywhere else (a test runner's own thread) serves nothing. */
 export const WORKER_ROLE = 'shipgate-validate-worker';
 
-const data = workerData as { role?: string; overrides?: SeverityOverrides } | null;
-if (parentPort && data?.role === WORKER_ROLE) serve(parentPort, data.overrides ?? {});
+const data = workerData as { role?: string; overrides?: SeverityOverrides; progress?: Int32Array } | null;
+if (parentPort && data?.role === WORKER_ROLE) serve(parentPort, data.overrides ?? {}, data.progress);

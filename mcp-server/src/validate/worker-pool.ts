@@ -53,13 +53,23 @@ export interface PoolStats {
 
 export interface Pool {
   /**
-   * Pulls jobs from `take` until it runs dry and every job has an answer; answers go to `done` exactly
-   * once per job, as they arrive, so nothing holds every file at once. `local` is how the main thread
-   * runs a job; `setup` is sent to each worker with its first batch. Resolves without waiting for the
-   * workers to stop. Runs once.
+   * Starts handing out jobs: workers are sent what `take` has now, and `feed` sends more as the caller
+   * finds them (the engine calls it from inside its synchronous file walk: a message to a worker is
+   * delivered at once, whatever this thread is doing). `local` is how the main thread runs a job;
+   * `setup` goes to each worker with its first batch. Once.
    */
+  begin(take: () => Job | undefined, done: (job: Job, answer: Answer) => void, local: JobContext, setup: WorkerSetup): void;
+  /** Sends workers what `take` has, as far as they have room (see feed below). */
+  feed(): void;
+  /**
+   * Once `take` has every job: the main thread does jobs too until every job has an answer; answers go
+   * to `done` exactly once per job, as they arrive, so nothing holds every file at once. Resolves
+   * without waiting for the workers to stop.
+   */
+  finish(): Promise<PoolStats>;
+  /** begin + finish, for a `take` that already has every job. */
   run(take: () => Job | undefined, done: (job: Job, answer: Answer) => void, local: JobContext, setup: WorkerSetup): Promise<PoolStats>;
-  /** Stops the workers without waiting for them (also what run does when it ends). */
+  /** Stops the workers without waiting for them (also what finish does when it ends). */
   close(): void;
 }
 
@@ -70,6 +80,10 @@ interface Hand {
   batch: number;
   alive: boolean;
   setupSent: boolean;
+  /** Jobs posted to the worker so far. */
+  sent: number;
+  /** [0]: jobs the worker has finished, written by the worker as it goes (a worker that does not stays at 0). */
+  progress: Int32Array;
 }
 
 /** Where the bundle's worker lives: next to the chunk this code is in (dist/chunks/), or under chunks/ from dist/. */
@@ -96,12 +110,13 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
   };
   for (let i = 0; i < Math.max(1, options.size); i += 1) {
     let worker: Worker;
+    const progress = new Int32Array(new SharedArrayBuffer(4));
     try {
-      worker = new Worker(options.entry ?? bundledWorkerEntry(), { workerData: { role: WORKER_ROLE, overrides } });
+      worker = new Worker(options.entry ?? bundledWorkerEntry(), { workerData: { role: WORKER_ROLE, overrides, progress } });
     } catch {
       continue;
     }
-    const hand: Hand = { worker, held: [], batch: FIRST_BATCH, alive: true, setupSent: false };
+    const hand: Hand = { worker, held: [], batch: FIRST_BATCH, alive: true, setupSent: false, sent: 0, progress };
     hands.push(hand);
     // Our worker answers only batches it was sent: an answer before the run means it is broken.
     worker.on('message', (answer: unknown) => (onAnswer ? onAnswer(hand, answer) : fail(hand)));
@@ -118,59 +133,80 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
     }
   };
 
-  const run: Pool['run'] = async (take, done, local, setup) => {
-    const stats: PoolStats = { workerJobs: 0, tookOver: 0 };
-    // Jobs the main thread did while a worker still held them: only ever the tail, a few batches, so the
-    // set stays small and a worker's answer or hand-back for them is dropped.
-    const tookOver = new Set<Job>();
-    const returned: Job[] = [];
-    const next = (): Job | undefined => returned.pop() ?? take();
+  const stats: PoolStats = { workerJobs: 0, tookOver: 0 };
+  // Jobs the main thread did while a worker still held them: only ever the tail, a few batches, so the
+  // set stays small and a worker's answer or hand-back for them is dropped.
+  const tookOver = new Set<Job>();
+  const returned: Job[] = [];
+  let run: { take: () => Job | undefined; done: (job: Job, answer: Answer) => void; local: JobContext; setup: WorkerSetup } | undefined;
+  const next = (): Job | undefined => returned.pop() ?? run?.take();
 
-    const feed = (hand: Hand) => {
-      while (hand.alive && hand.held.length < HELD_BATCHES) {
-        const jobs: Job[] = [];
-        while (jobs.length < hand.batch) {
-          const job = next();
-          if (!job) break;
-          jobs.push(job);
-        }
-        if (jobs.length === 0) return;
-        hand.held.push(jobs);
-        const message: WorkerMessage = hand.setupSent ? { jobs } : { setup, jobs };
-        hand.setupSent = true;
-        hand.worker.postMessage(message);
+  /**
+   * A worker gets a batch while it holds fewer than HELD_BATCHES, or, while this thread is too busy to
+   * read its answers (walking the tree), once its own progress counter says it is within a batch of
+   * the end of what it has: it never idles for want of work this thread could not hand over.
+   */
+  const feedHand = (hand: Hand) => {
+    while (hand.alive && run) {
+      const nearlyDone = hand.sent - Atomics.load(hand.progress, 0) < hand.batch;
+      if (hand.held.length >= HELD_BATCHES && !nearlyDone) return;
+      const jobs: Job[] = [];
+      while (jobs.length < hand.batch) {
+        const job = next();
+        if (!job) break;
+        jobs.push(job);
       }
-    };
+      if (jobs.length === 0) return;
+      hand.held.push(jobs);
+      hand.sent += jobs.length;
+      const message: WorkerMessage = hand.setupSent ? { jobs } : { setup: run.setup, jobs };
+      hand.setupSent = true;
+      hand.worker.postMessage(message);
+      if (hand.held.length > HELD_BATCHES) hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
+    }
+  };
+  const feed = () => {
+    for (const hand of hands) feedHand(hand);
+  };
+  /** The job a worker holds that it would reach last, among those the main thread has not done. */
+  const lastHeld = (): Job | undefined => {
+    for (const hand of hands) {
+      for (let b = hand.held.length - 1; b >= 0; b -= 1) {
+        const jobs = hand.held[b]!;
+        for (let i = jobs.length - 1; i >= 0; i -= 1) if (!tookOver.has(jobs[i]!)) return jobs[i];
+      }
+    }
+    return undefined;
+  };
+
+  const begin: Pool['begin'] = (take, done, local, setup) => {
+    if (run) throw new Error('worker pool: begin called twice');
+    run = { take, done, local, setup };
     onFail = (hand) => {
       for (const jobs of hand.held) for (const job of jobs) if (!tookOver.has(job)) returned.push(job);
     };
     onAnswer = (hand, answer) => {
-      if (!hand.alive) return;
+      if (!hand.alive || !run) return;
       const jobs = hand.held[0];
       // Our own worker answers each batch with one answer per job; anything else means it is broken.
       if (!jobs || !Array.isArray(answer) || answer.length !== jobs.length) return fail(hand);
       hand.held.shift();
       jobs.forEach((job, i) => {
         if (tookOver.has(job)) return;
-        done(job, answer[i] as Answer);
+        run!.done(job, answer[i] as Answer);
         stats.workerJobs += 1;
       });
       hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
-      feed(hand);
+      feedHand(hand);
     };
-    /** The job a worker holds that it would reach last, among those the main thread has not done. */
-    const lastHeld = (): Job | undefined => {
-      for (const hand of hands) {
-        for (let b = hand.held.length - 1; b >= 0; b -= 1) {
-          const jobs = hand.held[b]!;
-          for (let i = jobs.length - 1; i >= 0; i -= 1) if (!tookOver.has(jobs[i]!)) return jobs[i];
-        }
-      }
-      return undefined;
-    };
+    feed();
+  };
 
+  const finish: Pool['finish'] = async () => {
+    if (!run) throw new Error('worker pool: finish called before begin');
+    const { done, local } = run;
     try {
-      for (const hand of hands) feed(hand);
+      feed();
       for (let count = 1; ; count += 1) {
         let job = next();
         if (!job) {
@@ -188,5 +224,15 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
     }
     return stats;
   };
-  return { run, close };
+
+  return {
+    begin,
+    feed,
+    finish,
+    run: (take, done, local, setup) => {
+      begin(take, done, local, setup);
+      return finish();
+    },
+    close,
+  };
 }
