@@ -46,7 +46,7 @@ function fakeWorker(name: string, behaviour: string): URL {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(
     file,
-    `import { parentPort } from 'node:worker_threads';
+    `import { parentPort, workerData } from 'node:worker_threads';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 const dir = ${JSON.stringify(dir)};
@@ -191,6 +191,51 @@ describe('processInWorkers', () => {
     expectComplete(run);
     expect(run.stats.workerJobs).toBeGreaterThanOrEqual(8);
     expect(run.stats.workerJobs).toBeLessThan(jobs.length);
+  }, 60_000);
+
+  test('while the main thread is too busy to read answers (walking the tree), a worker whose progress counter says it is nearly done is sent more', async () => {
+    // The worker counts the jobs it did in the shared progress counter and marks each batch it received.
+    const entry = fakeWorker('counts', "await waitFor('counts-go'); Atomics.add(workerData.progress, 0, batch.length); mark('counts-' + n); parentPort.postMessage(answer(batch));");
+    const found: Job[] = [];
+    let next = 0;
+    const taken: number[] = [];
+    const results = new Map<number, Answer & { fromWorker?: boolean }>();
+    const duplicates: number[] = [];
+    const pool = startPool({}, { size: 1, entry });
+    pool.begin(
+      () => {
+        const job = found[next];
+        if (job) taken.push(job.index);
+        if (job) next += 1;
+        return job;
+      },
+      (job, answer) => {
+        if (results.has(job.index)) duplicates.push(job.index);
+        else results.set(job.index, answer);
+      },
+      local,
+      { cached: [] },
+    );
+    // One synchronous stretch, as the walk is: jobs are found one by one and the pool fed after each.
+    const find = (count: number) => {
+      for (const job of jobs.slice(found.length, found.length + count)) {
+        found.push(job);
+        pool.feed();
+      }
+    };
+    find(40);
+    expect(taken.length, 'two batches of 8 held, no more until the worker gets on').toBe(16);
+    mark('counts-go');
+    blockUntil('counts-2');
+    find(40);
+    blockUntil('counts-3');
+    expect(taken.length, 'a third batch (then more) sent without one answer read').toBeGreaterThan(16);
+    find(jobs.length);
+    const stats = await pool.finish();
+    expect(duplicates).toEqual([]);
+    expect(taken).toEqual(jobs.map((j) => j.index));
+    for (const job of jobs) expect({ ...results.get(job.index), fromWorker: undefined }, `job ${job.index}`).toEqual({ ...expected[job.index], fromWorker: undefined });
+    expect(stats.workerJobs).toBeGreaterThanOrEqual(24);
   }, 60_000);
 
   test('the built worker answers batches exactly as the in-process engine does, reading its files itself', async () => {

@@ -41,7 +41,7 @@ export interface ValidationResult {
   /** Whether the result fails: errors, or warnings with strict. */
   failed: boolean;
   /** How the work was done (for benchmarks and debugging). */
-  stats: { cacheHits: number; workers: boolean; workerJobs: number };
+  stats: { cacheHits: number; workers: boolean; workerJobs: number; tookOver: number };
 }
 
 /**
@@ -138,7 +138,7 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
       errorCount,
       warningCount,
       failed: errorCount > 0 || (options.strict === true && warningCount > 0),
-      stats: { cacheHits: hits, workers: stats !== undefined, workerJobs: stats?.workerJobs ?? 0 },
+      stats: { cacheHits: hits, workers: stats !== undefined, workerJobs: stats?.workerJobs ?? 0, tookOver: stats?.tookOver ?? 0 },
     };
   } finally {
     // A pool started for a tree that turned out to need none, or a walk that threw: stop its workers.

@@ -141,10 +141,12 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
   let run: { take: () => Job | undefined; done: (job: Job, answer: Answer) => void; local: JobContext; setup: WorkerSetup } | undefined;
   const next = (): Job | undefined => returned.pop() ?? run?.take();
 
+  /** Whether `take` has every job (finish): until then a batch goes out only when it is full. */
+  let complete = false;
   /**
    * A worker gets a batch while it holds fewer than HELD_BATCHES, or, while this thread is too busy to
-   * read its answers (walking the tree), once its own progress counter says it is within a batch of
-   * the end of what it has: it never idles for want of work this thread could not hand over.
+   * read its answers (walking the tree), once its own progress counter says it has less than a batch
+   * left: it never idles for want of work this thread could not hand over.
    */
   const feedHand = (hand: Hand) => {
     while (hand.alive && run) {
@@ -157,6 +159,11 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
         jobs.push(job);
       }
       if (jobs.length === 0) return;
+      if (jobs.length < hand.batch && !complete) {
+        // The walk has not found a batch's worth yet: back on the queue, in order, for the next feed.
+        for (let i = jobs.length - 1; i >= 0; i -= 1) returned.push(jobs[i]!);
+        return;
+      }
       hand.held.push(jobs);
       hand.sent += jobs.length;
       const message: WorkerMessage = hand.setupSent ? { jobs } : { setup: run.setup, jobs };
@@ -205,6 +212,7 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
   const finish: Pool['finish'] = async () => {
     if (!run) throw new Error('worker pool: finish called before begin');
     const { done, local } = run;
+    complete = true;
     try {
       feed();
       for (let count = 1; ; count += 1) {
