@@ -45,12 +45,16 @@ export interface ValidationResult {
 }
 
 /**
- * Markdown files before a worker pool is worth its start-up cost. Most of a thread's time at 1,000 skills
- * is warming up: the main thread spends ~190 ms of CPU on its first 300 files and ~16 ms per 100 after
- * that, and a worker must boot (~90 ms) and warm up the same way in its own isolate. By the time a
- * worker is fast, one thread is nearly done: measured at 1,000 and 2,000 skills on 2 cores the pool
- * breaks even at best (the wall time less the main thread's wait for a CPU, per run, 0.92-1.11x of one
- * thread), and costs +0.4 s of CPU and +23 MiB. At 5,000 the warm-up is a small part and the pool gains.
+ * Markdown files before a worker pool is worth its cost. One thread already keeps ~1.3 of 2 cores busy
+ * (V8 compiles and collects garbage on threads of its own), and a worker adds CPU of its own: it boots
+ * (~95 ms), warms up its own isolate and compiles the same code again. Measured on 2 cores (farm-bench,
+ * interleaved, Dec 6; bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic), the pool
+ * adds 0.50 s of CPU at 1,000 and 2,000 skills, 0.79 s at 5,000 and 0.84 s at 10,000; even spread
+ * perfectly over both cores, (one thread's CPU + that) / 2 is 0.86 s against one thread's 0.83 s wall
+ * at 2,000 (no gain possible), 1.33 s against 1.65 s at 5,000 and 2.04 s against 2.74 s at 10,000.
+ * So the break-even lies between 2,000 and 5,000, and 5,000 keeps a margin. Those runs had a load of
+ * ~3 (no idle core: the pool measured 1.13-1.46x of one thread, and the default, which then starts no
+ * worker, 0.99-1.02x); worker-count.ts keeps the pool off in that case whatever the size.
  */
 const DEFAULT_WORKER_THRESHOLD = 5_000;
 

@@ -7,10 +7,11 @@
  * answers its first batch ~95 ms after it is spawned, and its isolate runs the parser cold, as the
  * main thread's does. So the pool is built so that a cold, slow or stuck worker can never make a run
  * wait for it:
- * - workers can be started before the file walk (startPool), and are sent their first jobs as soon as
- *   the run begins (they queue until the worker is up);
- * - a worker's batches start small and double with every answer, up to MAX_BATCH; it holds two, so
- *   the next is already there when it finishes one, whatever the main thread is doing;
+ * - workers are started before or during the file walk (startPool), and are sent files as the walk
+ *   finds them (begin, feed), in full batches; messages queue until the worker is up;
+ * - a worker's batches start small and double as it gets on, up to MAX_BATCH; it holds two, so the
+ *   next is already there when it finishes one, and while the main thread is too busy to read answers
+ *   (walking), a shared counter the worker bumps per file tells it when to send more;
  * - when the queue runs dry, the main thread does the jobs workers still hold itself, last first; the
  *   first answer for a job is kept and a later one dropped;
  * - workers are told to stop and not waited for.
@@ -98,7 +99,7 @@ export function bundledWorkerEntry(here: string = import.meta.url): URL {
  */
 export function startPool(overrides: SeverityOverrides, options: PoolOptions): Pool {
   const hands: Hand[] = [];
-  /** Set by run: what an answer or a failure does while the run is on. */
+  /** Set by begin: what an answer or a failure does while the run is on. */
   let onAnswer: ((hand: Hand, answer: unknown) => void) | undefined;
   let onFail: ((hand: Hand) => void) | undefined;
   const fail = (hand: Hand) => {
