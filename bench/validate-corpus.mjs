@@ -10,7 +10,10 @@
 // before each run) and a warm one. A second table puts the pool and the default choice beside one
 // thread: the ratio run by run, how many runs started workers and how many files the workers did, and
 // the 1-minute load average before each run (the pool only pays off on an idle core, so its ratio says
-// little unless the load is well below the core count). A memory table validates --memory N skills
+// little unless the load is well below the core count), and a "CPU headroom" line: how many cores one
+// thread already keeps busy (CPU / wall), the pool's extra CPU, and the best wall time the pool could
+// reach even spread perfectly over every core, (one thread's CPU + the extra) / cores, beside one
+// thread's wall: when it is not below, no scheduling can make the pool win on this machine. A memory table validates --memory N skills
 // (default 10,000), single-threaded and with the pool, against claude: peak RSS, and the same pool
 // table at that size. `skills-ref validate` takes one skill folder per call, so --sample N of them
 // (default 0: skip; it is ~100 ms per folder) are timed and extrapolated.
