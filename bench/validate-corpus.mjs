@@ -163,7 +163,9 @@ function headroom(single, pool) {
   const extra = poolCpu - cpu;
   const floor = (cpu + extra) / cores;
   const verdict = floor < wall ? `the pool can gain at most ${((1 - floor / wall) * 100).toFixed(0)}% here` : 'the pool cannot beat one thread on this machine';
-  return `CPU headroom: one thread uses ${(cpu / wall).toFixed(2)} of ${cores} cores (CPU ${s(cpu)} over wall ${s(wall)}); the pool adds ${s(extra)} of CPU (${s(poolCpu)} in all); its best possible wall on ${cores} cores is (${s(cpu)} + ${s(extra)}) / ${cores} = ${s(floor)} vs one thread's ${s(wall)}: ${verdict}.`;
+  const load1 = median([...single, ...pool].map((run) => run.load1));
+  const busy = load1 >= cores - 1 ? ` (load average ${load1.toFixed(2)} on ${cores} cores: other work holds the cores, so the walls include waiting for one and this bound is optimistic)` : ` (load average ${load1.toFixed(2)} on ${cores} cores)`;
+  return `CPU headroom${busy}: one thread uses ${(cpu / wall).toFixed(2)} of ${cores} cores (CPU ${s(cpu)} over wall ${s(wall)}); the pool adds ${s(extra)} of CPU (${s(poolCpu)} in all); its best possible wall on ${cores} cores is (${s(cpu)} + ${s(extra)}) / ${cores} = ${s(floor)} vs one thread's ${s(wall)}: ${verdict}.`;
 }
 
 /** One table: a row per variant; ratios to the LAST variant (claude), run by run. */
