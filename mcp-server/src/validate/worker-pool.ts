@@ -19,7 +19,8 @@
  * Only the built bundle can start the real worker (dist/chunks/validate-worker.cjs); from TypeScript
  * sources the engine starts none, and tests pass their own entry.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { SeverityOverrides } from './rule-selection.js';
 import { runJob, type Answer, type Job, type JobContext } from './run-job.js';
 import type { WorkerMessage, WorkerSetup } from './worker-entry.js';
@@ -28,6 +29,13 @@ import type { WorkerMessage, WorkerSetup } from './worker-entry.js';
 const WORKER_ROLE = 'shipgate-validate-worker';
 
 export type { Job } from './run-job.js';
+
+/**
+ * node:worker_threads is required only when a pool starts: loading it costs a process ~3 ms, which a
+ * small validation (the common case, and every MCP `validate_skills` call) should not pay. Synchronous,
+ * because the engine starts its pool in the middle of its (synchronous) file walk.
+ */
+const loadBuiltin = createRequire(import.meta.url);
 
 /** A cold worker's first batches: small, so a slow start holds few jobs. */
 const FIRST_BATCH = 8;
@@ -98,6 +106,7 @@ export function bundledWorkerEntry(here: string = import.meta.url): URL {
  * not used.
  */
 export function startPool(overrides: SeverityOverrides, options: PoolOptions): Pool {
+  const { Worker: WorkerThread } = loadBuiltin('node:worker_threads') as typeof import('node:worker_threads');
   const hands: Hand[] = [];
   /** Set by begin: what an answer or a failure does while the run is on. */
   let onAnswer: ((hand: Hand, answer: unknown) => void) | undefined;
@@ -113,7 +122,7 @@ export function startPool(overrides: SeverityOverrides, options: PoolOptions): P
     let worker: Worker;
     const progress = new Int32Array(new SharedArrayBuffer(4));
     try {
-      worker = new Worker(options.entry ?? bundledWorkerEntry(), { workerData: { role: WORKER_ROLE, overrides, progress } });
+      worker = new WorkerThread(options.entry ?? bundledWorkerEntry(), { workerData: { role: WORKER_ROLE, overrides, progress } });
     } catch {
       continue;
     }
