@@ -124,7 +124,7 @@ async function eventually(check: () => boolean, what: string, limitMs = 20_000):
   }
 }
 
-describe('processInWorkers', () => {
+describe('the worker pool (startPool)', () => {
   test('workers that cannot start: every job done exactly once, like the in-process loop', async () => {
     const run = await runPool({ size: 2 });
     expectComplete(run);
@@ -318,7 +318,7 @@ describe('processInWorkers', () => {
 
 /** The bundle's real worker, started as the pool starts it. */
 function builtWorker(overrides: SeverityOverrides): Worker {
-  const entry = bundledWorkerEntry(pathToFileURL(join(ROOT, 'mcp-server', 'dist', 'chunks', 'worker-pool-X.js')).href);
+  const entry = bundledWorkerEntry(pathToFileURL(join(ROOT, 'mcp-server', 'dist', 'chunks', 'engine-X.js')).href);
   expect(existsSync(entry), `${fileURLToPath(entry)} is missing: run \`npm run build\` first`).toBe(true);
   return new Worker(entry, { workerData: { role: 'shipgate-validate-worker', overrides } });
 }
