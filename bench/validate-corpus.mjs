@@ -199,7 +199,7 @@ console.log(`load average before: ${load()}`);
 const variants = [
   shipgate('shipgate validate, 1 thread, no cache (SHIPGATE_WORKERS=never SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'never', SHIPGATE_NO_CACHE: '1' }),
   shipgate('shipgate validate, worker pool, no cache (SHIPGATE_WORKERS=always SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'always', SHIPGATE_NO_CACHE: '1' }),
-  shipgate('shipgate validate, default workers, no cache (SHIPGATE_NO_CACHE=1; pool only at 5,000+ files, for idle cores)', { SHIPGATE_NO_CACHE: '1' }),
+  shipgate('shipgate validate, default workers, no cache (SHIPGATE_NO_CACHE=1; pool only at 10,000+ files, for idle cores)', { SHIPGATE_NO_CACHE: '1' }),
   shipgate('shipgate validate, default, cold cache (writes the cache)', {}, removeCache),
   shipgate('shipgate validate, default, warm cache', {}),
   claude,

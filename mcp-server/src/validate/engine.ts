@@ -45,18 +45,19 @@ export interface ValidationResult {
 }
 
 /**
- * Markdown files before a worker pool is worth its cost. One thread already keeps ~1.3 of 2 cores busy
- * (V8 compiles and collects garbage on threads of its own), and a worker adds CPU of its own: it boots
- * (~95 ms), warms up its own isolate and compiles the same code again. Measured on 2 cores (farm-bench,
- * interleaved, Dec 6; bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic), the pool
- * adds 0.50 s of CPU at 1,000 and 2,000 skills, 0.79 s at 5,000 and 0.84 s at 10,000; even spread
- * perfectly over both cores, (one thread's CPU + that) / 2 is 0.86 s against one thread's 0.83 s wall
- * at 2,000 (no gain possible), 1.33 s against 1.65 s at 5,000 and 2.04 s against 2.74 s at 10,000.
- * So the break-even lies between 2,000 and 5,000, and 5,000 keeps a margin. Those runs had a load of
- * ~3 (no idle core: the pool measured 1.13-1.46x of one thread, and the default, which then starts no
- * worker, 0.99-1.02x); worker-count.ts keeps the pool off in that case whatever the size.
+ * Markdown files before a worker pool is worth its cost. One thread already keeps ~1.4 of 2 cores busy
+ * (V8 compiles optimised code and collects garbage on threads of its own), and a worker adds CPU of its
+ * own: it boots (~95 ms) and warms up its own isolate, whose optimising compiles now compete with two
+ * busy threads for 2 cores (V8's helper threads used 0.53 s of CPU at 5,000 skills for one thread,
+ * 1.06 s with the pool). Measured on 2 cores (farm-bench, pool forced vs one thread, interleaved, Dec 6,
+ * load 1-2.5): the pool adds 0.5 s of CPU at 1,000 and 2,000 skills, ~1.1 s at 5,000 and 10,000, and
+ * its wall time is 1.32x of one thread at 1,000, 1.24x at 2,000, 1.22x at 5,000, 1.01x at 7,500,
+ * 0.87-0.91x at 10,000 (bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic:
+ * (one thread's CPU + the pool's extra) / 2 cores falls below one thread's wall only between 5,000
+ * and 10,000). Break-even is ~7,500 files; 10,000 keeps a margin. Whatever the size, worker-count.ts
+ * starts no worker unless a core is idle.
  */
-const DEFAULT_WORKER_THRESHOLD = 5_000;
+const DEFAULT_WORKER_THRESHOLD = 10_000;
 
 export async function validatePaths(paths: string[], options: ValidateOptions): Promise<ValidationResult> {
   const overrides = options.rules ?? {};
