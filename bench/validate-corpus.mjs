@@ -6,7 +6,7 @@
 //
 // Variants: shipgate single-threaded with no cache (the row: SHIPGATE_WORKERS=never,
 // SHIPGATE_NO_CACHE=1), with the worker pool forced on, with the default choice of workers (the pool
-// only at 5,000+ files and only for idle cores) and no cache, the default with a cold cache (removed
+// only at 10,000+ files and only for idle cores) and no cache, the default with a cold cache (removed
 // before each run) and a warm one. A second table puts the pool and the default choice beside one
 // thread: the ratio run by run, how many runs started workers and how many files the workers did, and
 // the 1-minute load average before each run (the pool only pays off on an idle core, so its ratio says
