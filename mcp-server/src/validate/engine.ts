@@ -51,11 +51,11 @@ export interface ValidationResult {
  * busy threads for 2 cores (V8's helper threads used 0.53 s of CPU at 5,000 skills for one thread,
  * 1.06 s with the pool). Measured on 2 cores (farm-bench, pool forced vs one thread, interleaved, Dec 6,
  * load 1-2.5): the pool adds 0.5 s of CPU at 1,000 and 2,000 skills, ~1.1 s at 5,000 and 10,000, and
- * its wall time is 1.32x of one thread at 1,000, 1.24x at 2,000, 1.22x at 5,000, 1.01x at 7,500,
- * 0.87-0.91x at 10,000 (bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic:
- * (one thread's CPU + the pool's extra) / 2 cores falls below one thread's wall only between 5,000
- * and 10,000). Break-even is ~7,500 files; 10,000 keeps a margin. Whatever the size, worker-count.ts
- * starts no worker unless a core is idle.
+ * its wall time is 1.32-1.34x of one thread at 1,000, 1.24x at 2,000, 1.19-1.22x at 5,000, 1.01-1.02x
+ * at 7,500, 0.87-0.99x at 10,000 (0.99x on an otherwise idle machine) and 0.83x at 20,000
+ * (bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic: (one thread's CPU + the pool's
+ * extra) / 2 cores falls below one thread's wall only past 5,000). Break-even is ~7,500-10,000 files,
+ * so 10,000. Whatever the size, worker-count.ts starts no worker unless a core is idle.
  */
 const DEFAULT_WORKER_THRESHOLD = 10_000;
 
