@@ -6,11 +6,14 @@
 //
 // Variants: shipgate single-threaded with no cache (the issue's row: SHIPGATE_WORKERS=never,
 // SHIPGATE_NO_CACHE=1), with the worker pool forced on, with the default choice of workers (the pool
-// only at 5,000+ files and only for idle cores) and no cache, the default with a cold cache (removed
+// only at 10,000+ files and only for idle cores) and no cache, the default with a cold cache (removed
 // before each run) and a warm one. A second table puts the pool and the default choice beside one
 // thread: the ratio run by run, how many runs started workers and how many files the workers did, and
 // the 1-minute load average before each run (the pool only pays off on an idle core, so its ratio says
-// little unless the load is well below the core count). A memory table validates --memory N skills
+// little unless the load is well below the core count), and a "CPU headroom" line: how many cores one
+// thread already keeps busy (CPU / wall), the pool's extra CPU, and the best wall time the pool could
+// reach even spread perfectly over every core, (one thread's CPU + the extra) / cores, beside one
+// thread's wall: when it is not below, no scheduling can make the pool win on this machine. A memory table validates --memory N skills
 // (default 10,000), single-threaded and with the pool, against claude: peak RSS, and the same pool
 // table at that size. `skills-ref validate` takes one skill folder per call, so --sample N of them
 // (default 0: skip; it is ~100 ms per folder) are timed and extrapolated.
@@ -142,6 +145,27 @@ function poolTable(variants, samples, label) {
   console.log(`\n${label}\n`);
   console.log(formatTable(['variant', 'wall, median (min–max)', 'CPU user+sys', 'vs 1 thread, per run', 'runs with workers', 'files done by workers', 'load average (1 min) before each run'], rows));
   console.log(`(${availableParallelism()} cores; a ratio below 1.00x needs an idle core: the default starts workers only when the load leaves one)`);
+  console.log(headroom(samples[0], samples[1]));
+}
+
+/**
+ * Why the pool can or cannot win here, from the same runs: one thread already keeps more than one core
+ * busy (V8 compiles and collects garbage on threads of its own), and the pool adds CPU of its own (a
+ * second isolate boots, warms up and compiles the same code). Even perfectly spread over every core, the
+ * pool needs (one thread's CPU + the pool's extra CPU) / cores of wall time: when that is not below one
+ * thread's wall time, no scheduling can make the pool faster on this machine.
+ */
+function headroom(single, pool) {
+  const cores = availableParallelism();
+  const wall = median(single.map((run) => run.ms));
+  const cpu = median(single.map((run) => run.cpuMs ?? 0));
+  const poolCpu = median(pool.map((run) => run.cpuMs ?? 0));
+  const extra = poolCpu - cpu;
+  const floor = (cpu + extra) / cores;
+  const verdict = floor < wall ? `the pool can gain at most ${((1 - floor / wall) * 100).toFixed(0)}% here` : 'the pool cannot beat one thread on this machine';
+  const load1 = median([...single, ...pool].map((run) => run.load1));
+  const busy = load1 >= cores - 1 ? ` (load average ${load1.toFixed(2)} on ${cores} cores: other work holds the cores, so the walls include waiting for one and this bound is optimistic)` : ` (load average ${load1.toFixed(2)} on ${cores} cores)`;
+  return `CPU headroom${busy}: one thread uses ${(cpu / wall).toFixed(2)} of ${cores} cores (CPU ${s(cpu)} over wall ${s(wall)}); the pool adds ${s(extra)} of CPU (${s(poolCpu)} in all); its best possible wall on ${cores} cores is (${s(cpu)} + ${s(extra)}) / ${cores} = ${s(floor)} vs one thread's ${s(wall)}: ${verdict}.`;
 }
 
 /** One table: a row per variant; ratios to the LAST variant (claude), run by run. */
@@ -175,7 +199,7 @@ console.log(`load average before: ${load()}`);
 const variants = [
   shipgate('shipgate validate, 1 thread, no cache (SHIPGATE_WORKERS=never SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'never', SHIPGATE_NO_CACHE: '1' }),
   shipgate('shipgate validate, worker pool, no cache (SHIPGATE_WORKERS=always SHIPGATE_NO_CACHE=1)', { SHIPGATE_WORKERS: 'always', SHIPGATE_NO_CACHE: '1' }),
-  shipgate('shipgate validate, default workers, no cache (SHIPGATE_NO_CACHE=1; pool only at 5,000+ files, for idle cores)', { SHIPGATE_NO_CACHE: '1' }),
+  shipgate('shipgate validate, default workers, no cache (SHIPGATE_NO_CACHE=1; pool only at 10,000+ files, for idle cores)', { SHIPGATE_NO_CACHE: '1' }),
   shipgate('shipgate validate, default, cold cache (writes the cache)', {}, removeCache),
   shipgate('shipgate validate, default, warm cache', {}),
   claude,

@@ -145,10 +145,46 @@ export function guardBuildOptions(outdir = 'mcp-server/dist') {
   };
 }
 
+/**
+ * The validate worker thread (validate/worker-entry.ts), found by the worker pool next to its own chunk.
+ * One CommonJS file, like the hooks: a worker then starts without Node's ES module loader. It holds the
+ * parser and the document rules; the RULES registry brings the project rules too, and what those load
+ * on demand (the configuration schema: zod, semver) never runs in a worker, so each import() is replaced
+ * by a module that only says so: none of it is in the file, none of it is parsed or evaluated.
+ */
+export function workerBuildOptions(outdir = 'mcp-server/dist') {
+  return {
+    entryPoints: { 'chunks/validate-worker': 'mcp-server/src/validate/worker-entry.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'shipgate-worker-no-lazy-modules',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'not-in-worker' } : undefined));
+          pluginBuild.onLoad({ filter: /.*/, namespace: 'not-in-worker' }, (args) => ({
+            contents: `throw new Error(${JSON.stringify(`${args.path} is not in the validate worker: project rules run on the main thread`)});\n`,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = buildOptions('mcp-server/dist', await computeManifest());
   await rm(options.outdir, { recursive: true, force: true });
   await build(options);
   await build(hookBuildOptions());
   await build(guardBuildOptions());
+  await build(workerBuildOptions());
 }

@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../mcp-server/src/cli/main.js';
 import { validatePaths } from '../../mcp-server/src/validate/engine.js';
+import { collectFiles } from '../../mcp-server/src/validate/collect-files.js';
 import { RULES } from '../../mcp-server/src/validate/rules/index.js';
 // @ts-expect-error plain ESM bench helper without types
 import { generateCorpus } from '../../bench/lib/skill-corpus.mjs';
@@ -145,6 +146,27 @@ describe('built bundle', () => {
     expect(fromBundle.filesChecked).toBe(252);
     expect(fromBundle.diagnostics).toEqual(inProcess.diagnostics);
     expect(inProcess.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['name-format', 'check-id-format', 'check-decider', 'description-what-when-not', 'gate-needs-mission-and-rollback']));
+  }, 120_000);
+
+  test('with the cache on, workers hash the files they read: a re-run is all cache hits with the same output', async () => {
+    expect(existsSync(cli), `${cli} is missing: run \`npm run build\` first`).toBe(true);
+    const corpus = join(work, 'cached-many');
+    await generateCorpus(corpus, 120);
+    writeFileSync(join(corpus, 'skills', 'deploy-service-0007', 'SKILL.md'), '---\nname: Wrong_Name\ndescription: I deploy.\n---\n');
+    const cwd = join(work, 'cached-cwd');
+    mkdirSync(cwd, { recursive: true });
+    const runBundle = () => spawnSync(process.execPath, [cli, 'validate', corpus, '--json'], { cwd, encoding: 'utf8', env: { ...process.env, SHIPGATE_NO_CACHE: undefined, SHIPGATE_VALIDATE_STATS: '1', SHIPGATE_WORKERS: 'always' }, timeout: 120_000 });
+    const first = runBundle();
+    const second = runBundle();
+    const statsOf = (child: ReturnType<typeof runBundle>) => JSON.parse(child.stderr.trim().split('\n').pop()!) as { cacheHits: number; workers: boolean; workerJobs: number };
+    expect(first.status).toBe(1);
+    expect(statsOf(first)).toMatchObject({ cacheHits: 0, workers: true });
+    const markdown = collectFiles([corpus], cwd).files.filter((f) => f.type === 'markdown').length;
+    expect(markdown).toBeGreaterThanOrEqual(120);
+    expect(statsOf(second)).toMatchObject({ cacheHits: markdown, workers: true });
+    expect(second.stdout).toBe(first.stdout);
+    const inProcess = await validatePaths([corpus], { cwd, cache: false });
+    expect(JSON.parse(first.stdout).diagnostics).toEqual(inProcess.diagnostics);
   }, 120_000);
 
   test('what the bundle loads on demand (config schema, cache) works there: a bad config and a cached re-run find what the sources find', () => {

@@ -4,32 +4,36 @@
  * (written below): one that cannot start (from TypeScript sources a worker has no loader for its .ts
  * entry), one that never answers, one that dies mid-run, one that answers with the wrong number of
  * results, and well-behaved ones, fast and slow. Whatever they do, every job gets exactly one result,
- * equal to the plain in-process loop's. The real worker (the built bundle's chunk) is checked against
- * the in-process results in the last test.
+ * equal to the plain in-process loop's. Jobs are paths: each worker reads its files itself. The real
+ * worker (the bundle's dist/chunks/validate-worker.cjs) is checked against the in-process answers in the
+ * last tests: files it cannot read, binary and too large, cache keys, and what its bundle leaves out.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
-import { processInWorkers, type Job, type PoolStats } from '../../mcp-server/src/validate/worker-pool.js';
-import { processFile, type FileResult } from '../../mcp-server/src/validate/process-file.js';
-import { documentRules, severityFrom } from '../../mcp-server/src/validate/rule-selection.js';
+import { build as esbuild } from 'esbuild';
+import { bundledWorkerEntry, startPool, type PoolStats } from '../../mcp-server/src/validate/worker-pool.js';
+import { runJob, type Answer, type Job, type JobContext } from '../../mcp-server/src/validate/run-job.js';
+import { cacheKey } from '../../mcp-server/src/validate/cache-key.js';
+import { documentRules, severityFrom, type SeverityOverrides } from '../../mcp-server/src/validate/rule-selection.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'shipgate-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const jobs: Job[] = Array.from({ length: 130 }, (_, index) => ({
-  index,
-  path: join(dir, `skills/s${index}/SKILL.md`),
-  kind: 'skill',
-  bytes: Buffer.from(`---\nname: ${index % 7 === 0 ? 'Bad_Name' : `s${index}`}\ndescription: Deploys. Use when x. Not for y.\n---\n<safety_gate type="blocking">\n<checks>\n<check id="c${index}">\n</check>\n</checks>\n</safety_gate>\n`),
-}));
-const rules = documentRules({});
-const severity = severityFrom({});
-const expected = jobs.map((job) => processFile(job.path, job.kind, job.bytes, rules, severity));
+const jobs: Job[] = Array.from({ length: 130 }, (_, index) => {
+  const path = join(dir, `skills/s${index}/SKILL.md`);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, `---\nname: ${index % 7 === 0 ? 'Bad_Name' : `s${index}`}\ndescription: Deploys. Use when x. Not for y.\n---\n<safety_gate type="blocking">\n<checks>\n<check id="c${index}">\n</check>\n</checks>\n</safety_gate>\n`);
+  return { index, path, kind: 'skill' };
+});
+const contextFor = (overrides: SeverityOverrides): JobContext => ({ rules: documentRules(overrides), severity: severityFrom(overrides) });
+const local = contextFor({});
+const expected = jobs.map((job) => runJob(job, local));
 const expectedFile = join(dir, 'expected.json');
 writeFileSync(expectedFile, JSON.stringify(expected));
 
@@ -42,7 +46,7 @@ function fakeWorker(name: string, behaviour: string): URL {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(
     file,
-    `import { parentPort } from 'node:worker_threads';
+    `import { parentPort, workerData } from 'node:worker_threads';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 const dir = ${JSON.stringify(dir)};
@@ -53,7 +57,8 @@ const answer = (batch) => batch.map((job) => ({ ...expected[job.index], fromWork
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let n = 0;
 let queue = Promise.resolve();
-parentPort.on('message', (batch) => {
+parentPort.on('message', (message) => {
+  const batch = message.jobs;
   n += 1;
   const current = n;
   queue = queue.then(async () => { await (async (batch, n) => { ${behaviour} })(batch, current); });
@@ -74,12 +79,13 @@ function blockUntil(name: string): void {
 }
 
 /** Runs the pool over `jobs`, checking that each job gets exactly one result; `onResult` runs on the main thread as each arrives. */
-async function runPool(options: { size: number; entry?: URL }, onResult: (index: number) => void = () => undefined): Promise<{ results: Map<number, FileResult & { fromWorker?: boolean }>; stats: PoolStats; taken: number[]; duplicates: number[] }> {
+async function runPool(options: { size: number; entry?: URL }, onResult: (index: number) => void = () => undefined): Promise<{ results: Map<number, Answer & { fromWorker?: boolean }>; stats: PoolStats; taken: number[]; duplicates: number[] }> {
   let next = 0;
   const taken: number[] = [];
-  const results = new Map<number, FileResult & { fromWorker?: boolean }>();
+  const results = new Map<number, Answer & { fromWorker?: boolean }>();
   const duplicates: number[] = [];
-  const stats = await processInWorkers(
+  // From the TypeScript sources the default entry does not exist: those workers fail to start.
+  const stats = await startPool({}, { size: options.size, entry: options.entry ?? bundledWorkerEntry(new URL('./missing/worker-pool.js', import.meta.url).href) }).run(
     () => {
       const job = jobs[next++];
       if (job) taken.push(job.index);
@@ -91,8 +97,8 @@ async function runPool(options: { size: number; entry?: URL }, onResult: (index:
       else results.set(job.index, result);
       onResult(job.index);
     },
-    {},
-    options,
+    local,
+    { cached: [] },
   );
   return { results, stats, taken, duplicates };
 }
@@ -107,7 +113,7 @@ function expectComplete({ results, stats, taken, duplicates }: Awaited<ReturnTyp
     void fromWorker;
   }
   expect([...results.values()].filter((r) => r.fromWorker).length).toBe(stats.workerJobs);
-  expect(results.get(0)!.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['name-format', 'check-decider']));
+  expect(results.get(0)!.result!.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['name-format', 'check-decider']));
 }
 
 /** Resolves once `check` holds, polling (bounded) so a loaded machine only makes it slower. */
@@ -118,7 +124,7 @@ async function eventually(check: () => boolean, what: string, limitMs = 20_000):
   }
 }
 
-describe('processInWorkers', () => {
+describe('the worker pool (startPool)', () => {
   test('workers that cannot start: every job done exactly once, like the in-process loop', async () => {
     const run = await runPool({ size: 2 });
     expectComplete(run);
@@ -187,25 +193,138 @@ describe('processInWorkers', () => {
     expect(run.stats.workerJobs).toBeLessThan(jobs.length);
   }, 60_000);
 
-  test('the built worker answers a batch exactly as the in-process engine does', async () => {
-    const chunks = join(ROOT, 'mcp-server', 'dist', 'chunks');
-    expect(existsSync(chunks), `${chunks} is missing: run \`npm run build\` first`).toBe(true);
-    const chunk = readdirSync(chunks).find((name) => /^worker-pool-[A-Z0-9]+\.js$/.test(name));
-    expect(chunk, 'no worker-pool chunk in the bundle').toBeDefined();
-    const worker = new Worker(pathToFileURL(join(chunks, chunk!)), { workerData: { role: 'shipgate-validate-worker', overrides: { 'check-decider': 'off', 'name-format': 'warning' } } });
+  test('while the main thread is too busy to read answers (walking the tree), a worker whose progress counter says it is nearly done is sent more', async () => {
+    // The worker counts the jobs it did in the shared progress counter and marks each batch it received.
+    const entry = fakeWorker('counts', "await waitFor('counts-go'); Atomics.add(workerData.progress, 0, batch.length); mark('counts-' + n); parentPort.postMessage(answer(batch));");
+    const found: Job[] = [];
+    let next = 0;
+    const taken: number[] = [];
+    const results = new Map<number, Answer & { fromWorker?: boolean }>();
+    const duplicates: number[] = [];
+    const pool = startPool({}, { size: 1, entry });
+    pool.begin(
+      () => {
+        const job = found[next];
+        if (job) taken.push(job.index);
+        if (job) next += 1;
+        return job;
+      },
+      (job, answer) => {
+        if (results.has(job.index)) duplicates.push(job.index);
+        else results.set(job.index, answer);
+      },
+      local,
+      { cached: [] },
+    );
+    // One synchronous stretch, as the walk is: jobs are found one by one and the pool fed after each.
+    const find = (count: number) => {
+      for (const job of jobs.slice(found.length, found.length + count)) {
+        found.push(job);
+        pool.feed();
+      }
+    };
+    find(40);
+    expect(taken.length, 'two batches of 8 held, no more until the worker gets on').toBe(16);
+    mark('counts-go');
+    blockUntil('counts-2');
+    find(40);
+    blockUntil('counts-3');
+    expect(taken.length, 'a third batch (then more) sent without one answer read').toBeGreaterThan(16);
+    find(jobs.length);
+    const stats = await pool.finish();
+    expect(duplicates).toEqual([]);
+    expect(taken).toEqual(jobs.map((j) => j.index));
+    for (const job of jobs) expect({ ...results.get(job.index), fromWorker: undefined }, `job ${job.index}`).toEqual({ ...expected[job.index], fromWorker: undefined });
+    expect(stats.workerJobs).toBeGreaterThanOrEqual(24);
+  }, 60_000);
+
+  test('the built worker answers batches exactly as the in-process engine does, reading its files itself', async () => {
+    const overrides = { 'check-decider': 'off', 'name-format': 'warning' } as const;
+    const worker = builtWorker(overrides);
     try {
-      const answers: FileResult[][] = [];
-      worker.on('message', (answer: FileResult[]) => answers.push(answer));
-      worker.postMessage(jobs.slice(0, 50));
-      worker.postMessage(jobs.slice(50));
+      const answers = collect(worker);
+      worker.postMessage({ setup: { cached: [] }, jobs: jobs.slice(0, 50) });
+      worker.postMessage({ jobs: jobs.slice(50) });
       await eventually(() => answers.length === 2, 'two answers from the built worker');
-      const overrides = { 'check-decider': 'off', 'name-format': 'warning' } as const;
-      const own = jobs.map((job) => processFile(job.path, job.kind, job.bytes, documentRules(overrides), severityFrom(overrides)));
+      const own = jobs.map((job) => runJob(job, contextFor(overrides)));
       expect(answers.flat()).toEqual(own);
-      expect(own[0]!.diagnostics.find((d) => d.ruleId === 'name-format')?.severity).toBe('warning');
-      expect(own.flatMap((r) => r.diagnostics).some((d) => d.ruleId === 'check-decider')).toBe(false);
+      expect(own[0]!.result!.diagnostics.find((d) => d.ruleId === 'name-format')?.severity).toBe('warning');
+      expect(own.flatMap((r) => r.result!.diagnostics).some((d) => d.ruleId === 'check-decider')).toBe(false);
     } finally {
       await worker.terminate();
     }
   }, 60_000);
+
+  test('the built worker on files it cannot read, binary and too large: the diagnostics one thread gives', async () => {
+    const odd = join(dir, 'odd');
+    mkdirSync(join(odd, 'folder', 'SKILL.md'), { recursive: true });
+    writeFileSync(join(odd, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]));
+    writeFileSync(join(odd, 'huge.md'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
+    const oddJobs: Job[] = [
+      { index: 0, path: join(odd, 'missing', 'SKILL.md'), kind: 'skill' },
+      { index: 1, path: join(odd, 'folder', 'SKILL.md'), kind: 'skill' },
+      { index: 2, path: join(odd, 'binary.md'), kind: 'reference' },
+      { index: 3, path: join(odd, 'huge.md'), kind: 'reference' },
+    ];
+    const worker = builtWorker({});
+    try {
+      const answers = collect(worker);
+      worker.postMessage({ setup: { cached: [] }, jobs: oddJobs });
+      await eventually(() => answers.length === 1, 'the built worker\'s answer');
+      const own = oddJobs.map((job) => runJob(job, local));
+      expect(answers[0]).toEqual(own);
+      expect(own.map((a) => a.result!.diagnostics.map((d) => d.ruleId))).toEqual([['file-unreadable'], ['file-unreadable'], ['file-binary'], ['file-too-large']]);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+
+  test('the built worker computes the cache keys the main thread computes, and answers a cached file with its key alone', async () => {
+    const salt = 'test-salt';
+    const keys = jobs.slice(0, 4).map((job) => cacheKey(salt, job.path, job.kind, readFileSync(job.path)));
+    const worker = builtWorker({});
+    try {
+      const answers = collect(worker);
+      worker.postMessage({ setup: { salt, cached: [keys[1], keys[3]] }, jobs: jobs.slice(0, 4) });
+      await eventually(() => answers.length === 1, 'the built worker\'s answer');
+      expect(answers[0]).toEqual([
+        { key: keys[0], result: expected[0]!.result },
+        { key: keys[1] },
+        { key: keys[2], result: expected[2]!.result },
+        { key: keys[3] },
+      ]);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+
+  test('the worker bundle holds the parser and the rules but not what project rules load lazily (zod, the config schema)', async () => {
+    const { workerBuildOptions } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href)) as { workerBuildOptions: (outdir: string) => Record<string, unknown> };
+    const outdir = mkdtempSync(join(tmpdir(), 'shipgate-worker-meta-'));
+    try {
+      const { metafile } = await esbuild({ ...workerBuildOptions(outdir), write: false, metafile: true, logLevel: 'silent' } as Parameters<typeof esbuild>[0] & { metafile: true });
+      const inputs = Object.keys(metafile.inputs);
+      expect(inputs).toEqual(expect.arrayContaining(['mcp-server/src/skill/parse-skill.ts', 'mcp-server/src/validate/rules/config-schema.ts', 'mcp-server/src/validate/run-job.ts']));
+      expect(inputs.filter((input) => /node_modules\/(zod|remark|unified|micromark)\/|mcp-server\/src\/(config|server|gates|exec|cli)\//.test(input))).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+    // And the file the bundle ships: one CommonJS file that requires only Node's own modules.
+    const built = readFileSync(fileURLToPath(bundledWorkerEntry(pathToFileURL(join(ROOT, 'mcp-server', 'dist', 'chunks', 'engine.js')).href)), 'utf8');
+    expect(built).not.toMatch(/ZodError|\bimport\(/);
+    expect([...built.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((name) => !builtinModules.includes(name!.replace(/^node:/, '')))).toEqual([]);
+  }, 60_000);
 });
+
+/** The bundle's real worker, started as the pool starts it. */
+function builtWorker(overrides: SeverityOverrides): Worker {
+  const entry = bundledWorkerEntry(pathToFileURL(join(ROOT, 'mcp-server', 'dist', 'chunks', 'engine-X.js')).href);
+  expect(existsSync(entry), `${fileURLToPath(entry)} is missing: run \`npm run build\` first`).toBe(true);
+  return new Worker(entry, { workerData: { role: 'shipgate-validate-worker', overrides } });
+}
+
+function collect(worker: Worker): Answer[][] {
+  const answers: Answer[][] = [];
+  worker.on('message', (answer: Answer[]) => answers.push(answer));
+  return answers;
+}

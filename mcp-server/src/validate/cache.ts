@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FileResult } from './process-file.js';
+import { cacheKey } from './cache-key.js';
 
 const FORMAT = 1;
 const MAX_ENTRIES = 50_000;
@@ -37,7 +38,22 @@ export class ResultCache {
   }
 
   key(path: string, kind: string, bytes: Uint8Array): string {
-    return createHash('sha1').update(this.salt).update('\0').update(path).update('\0').update(kind).update('\0').update(bytes).digest('hex');
+    return cacheKey(this.salt, path, kind, bytes);
+  }
+
+  /** What the cache was salted with: workers compute keys themselves (cache-key.ts). */
+  get keySalt(): string {
+    return this.salt;
+  }
+
+  /** Whether `key` has a stored result (no use recorded: `get` does that when the result is taken). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Every stored key, for workers that look up their files' keys without the results. */
+  keys(): string[] {
+    return [...this.entries.keys()];
   }
 
   get(key: string): FileResult | undefined {

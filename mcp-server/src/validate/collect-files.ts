@@ -26,16 +26,30 @@ export interface Collection {
 
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache']);
 
-export function collectFiles(paths: string[], cwd: string): Collection {
+/**
+ * `onMarkdown` is told of each Markdown file as it is found, with its position among them (the order of
+ * `files` less the others): the engine starts its worker threads the moment a tree turns out large
+ * enough and hands them files while the walk goes on. So a file found twice keeps the kind it was
+ * first found with.
+ */
+export function collectFiles(paths: string[], cwd: string, onMarkdown?: (file: CollectedFile, index: number) => void): Collection {
   const files = new Map<string, CollectedFile>();
   const roots: string[] = [];
+  let markdown = 0;
+  const addMarkdown = (path: string, kind: DocumentKind) => {
+    if (files.get(path)?.type === 'markdown') return;
+    const file: CollectedFile = { path, type: 'markdown', kind };
+    files.set(path, file);
+    onMarkdown?.(file, markdown);
+    markdown += 1;
+  };
   const add = (path: string, kind?: DocumentKind) => {
     if (files.has(path)) return;
     if (path.endsWith('.json')) {
       if (manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
       return;
     }
-    if (path.endsWith('.md')) files.set(path, { path, type: 'markdown', kind: kind ?? detectKind(path) });
+    if (path.endsWith('.md')) addMarkdown(path, kind ?? detectKind(path));
   };
   for (const given of paths.length ? paths : ['.']) {
     const path = resolve(cwd, given);
@@ -49,7 +63,7 @@ export function collectFiles(paths: string[], cwd: string): Collection {
     if (info.isFile()) {
       if (isConfigFile(path)) files.set(path, { path, type: 'config', kind: 'other' });
       else if (path.endsWith('.json') && !manifestKind(path)) files.set(path, { path, type: 'json', kind: 'other' });
-      else if (!path.endsWith('.json')) files.set(path, { path, type: 'markdown', kind: detectKind(path) });
+      else if (!path.endsWith('.json')) addMarkdown(path, detectKind(path));
       else add(path);
     } else if (isPluginRoot(path)) {
       roots.push(path);

@@ -13,10 +13,11 @@ import type { Diagnostic } from './diagnostic.js';
 import type { ProjectRule, ProjectRuleContext } from './rule.js';
 import { RULES, RULE_SET_ID } from './rules/index.js';
 import { collectFiles } from './collect-files.js';
-import { processFile, type FileResult } from './process-file.js';
+import type { FileResult } from './process-file.js';
 import { makeDiagnostic, internalRuleError } from './make-diagnostic.js';
-import type { Job, PoolStats } from './worker-pool.js';
-import { readCores, workerCount } from './worker-count.js';
+import { startPool, type Pool, type PoolStats } from './worker-pool.js';
+import { runJob, type Answer, type Job, type JobContext } from './run-job.js';
+import { readCores, workerCount, workerSetting } from './worker-count.js';
 import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
 import type { DocumentFacts } from './facts.js';
 import { compareText } from '../util/compare-text.js';
@@ -40,108 +41,115 @@ export interface ValidationResult {
   /** Whether the result fails: errors, or warnings with strict. */
   failed: boolean;
   /** How the work was done (for benchmarks and debugging). */
-  stats: { cacheHits: number; workers: boolean; workerJobs: number };
+  stats: { cacheHits: number; workers: boolean; workerJobs: number; tookOver: number };
 }
 
 /**
- * Markdown files before a worker pool is worth its start-up cost. Most of a thread's time at 1,000 skills
- * is warming up: the main thread spends ~190 ms of CPU on its first 300 files and ~16 ms per 100 after
- * that, and a worker must boot (~90 ms) and warm up the same way in its own isolate. By the time a
- * worker is fast, one thread is nearly done: measured at 1,000 and 2,000 skills on 2 cores the pool
- * breaks even at best (the wall time less the main thread's wait for a CPU, per run, 0.92-1.11x of one
- * thread), and costs +0.4 s of CPU and +23 MiB. At 5,000 the warm-up is a small part and the pool gains.
+ * Markdown files before a worker pool is worth its cost. One thread already keeps ~1.4 of 2 cores busy
+ * (V8 compiles optimised code and collects garbage on threads of its own), and a worker adds CPU of its
+ * own: it boots (~95 ms) and warms up its own isolate, whose optimising compiles now compete with two
+ * busy threads for 2 cores (V8's helper threads used 0.53 s of CPU at 5,000 skills for one thread,
+ * 1.06 s with the pool). Measured on 2 cores (farm-bench, pool forced vs one thread, interleaved, Dec 6,
+ * load 1-2.5): the pool adds 0.5 s of CPU at 1,000 and 2,000 skills, ~1.1 s at 5,000 and 10,000, and
+ * its wall time is 1.32-1.34x of one thread at 1,000, 1.24x at 2,000, 1.19-1.22x at 5,000, 1.01-1.02x
+ * at 7,500, 0.87-0.99x at 10,000 (0.99x on an otherwise idle machine) and 0.83x at 20,000
+ * (bench/validate-corpus.mjs prints the same "CPU headroom" arithmetic: (one thread's CPU + the pool's
+ * extra) / 2 cores falls below one thread's wall only past 5,000). Break-even is ~7,500-10,000 files,
+ * so 10,000. Whatever the size, worker-count.ts starts no worker unless a core is idle.
  */
-const DEFAULT_WORKER_THRESHOLD = 5_000;
+const DEFAULT_WORKER_THRESHOLD = 10_000;
 
 export async function validatePaths(paths: string[], options: ValidateOptions): Promise<ValidationResult> {
   const overrides = options.rules ?? {};
-  const collection = collectFiles(paths, options.cwd);
-  const markdown = collection.files.filter((f) => f.type === 'markdown');
   const useCache = options.cache !== false && process.env.SHIPGATE_NO_CACHE !== '1';
   // Loaded only when used: the cache is what needs node:crypto, which a --no-cache run never compiles.
+  // Opened before the walk: workers that start during it need its salt and keys.
   const cache = useCache ? (await import('./cache.js')).ResultCache.open(options.cwd, `${SHIPGATE_VERSION}|${RULE_SET_ID}|${JSON.stringify(overrides)}`) : undefined;
+  const rules = documentRules(overrides);
+  const severity = severityFrom(overrides);
+  const uncached: JobContext = cache ? { rules, severity, keyOf: (path, kind, bytes) => cache.key(path, kind, bytes) } : { rules, severity };
+  const local: JobContext = cache ? { ...uncached, cached: (key) => cache.has(key) } : uncached;
 
-  // Streaming: each file is read (synchronously: for small files one read is cheaper than a trip through
-  // the thread pool), looked up in the cache and, on a miss, handed out as a job; only its result
-  // (diagnostics + small facts) is kept, never its bytes or its parsed model.
-  const results: (FileResult | undefined)[] = new Array(markdown.length);
-  const keys: (string | undefined)[] = new Array(markdown.length);
+  // Streaming: each job is a path; whoever runs it (this thread or a worker) reads the file, looks it up
+  // in the cache and on a miss checks it. Only its result (diagnostics + small facts) is kept, never its
+  // bytes or its parsed model.
+  const jobs: Job[] = [];
+  const results: (FileResult | undefined)[] = [];
   let cursor = 0;
-  let misses = 0;
-  const take = (): Job | undefined => {
-    while (cursor < markdown.length) {
-      const index = cursor++;
-      const file = markdown[index]!;
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file.path);
-      } catch {
-        results[index] = { diagnostics: [makeDiagnostic(undefined, file.path, { id: 'file-unreadable', severity: 'error' }, { message: 'Unexpected unreadable file, expected a readable Markdown file (check its permissions).' })], facts: { path: file.path, kind: file.kind, pitfalls: [], links: [], references: [] } };
-        continue;
-      }
-      const key = cache?.key(file.path, file.kind, bytes);
-      const hit = key ? cache!.get(key) : undefined;
+  let hits = 0;
+  const take = (): Job | undefined => (cursor < jobs.length ? jobs[cursor++] : undefined);
+  const done = (job: Job, given: Answer): void => {
+    let answer = given;
+    if (!answer.result) {
+      const hit = answer.key === undefined ? undefined : cache?.get(answer.key);
       if (hit) {
-        results[index] = hit;
-        continue;
+        hits += 1;
+        results[job.index] = hit;
+        return;
       }
-      keys[index] = key;
-      misses += 1;
-      return { index, path: file.path, kind: file.kind, bytes };
+      // A key the cache does not hold (never from our own code): check the file after all.
+      answer = runJob(job, uncached);
     }
-    return undefined;
-  };
-  const done = (job: Job, result: FileResult): void => {
-    results[job.index] = result;
-    const key = keys[job.index];
-    if (key) cache!.set(key, result);
+    results[job.index] = answer.result;
+    if (answer.key !== undefined && answer.result) cache?.set(answer.key, answer.result);
   };
 
-  // Workers only for large trees with an idle core, and only once a file misses the cache (a warm run
-  // never starts one; a mostly warm one may start workers that find the queue already empty).
-  const forced = process.env.SHIPGATE_WORKERS === 'always';
-  const workers = markdown.length > 1 && (forced || markdown.length >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD)) ? availableWorkers() : 0;
-  const first = take();
-  let pool: PoolStats | undefined;
-  if (first !== undefined) {
-    let pending: Job | undefined = first;
-    const next = (): Job | undefined => {
-      const job = pending ?? take();
-      pending = undefined;
-      return job;
-    };
-    if (workers > 0 && cursor < markdown.length) {
-      const { processInWorkers } = await import('./worker-pool.js');
-      pool = await processInWorkers(next, done, overrides, { size: workers });
+  // Workers start as early as it is known they will be wanted, so their ~95 ms start overlaps the walk,
+  // and they are handed files as the walk finds them: before the walk when the setting forces them, else
+  // the moment the walk has found enough Markdown files (a small tree never pays for a worker, nor for
+  // reading the load). A warm cache does not keep them off: a worker reads and hashes its files too, and
+  // answers a hit with its key alone (10,000 skills, warm cache, pool forced: 0.75x of one thread).
+  const workers: { pool?: Pool } = {};
+  const startWorkers = () => {
+    const size = availableWorkers();
+    if (size === 0) return;
+    workers.pool = startPool(overrides, { size });
+    workers.pool.begin(take, done, local, { ...(cache ? { salt: cache.keySalt } : {}), cached: cache?.keys() ?? [] });
+  };
+  const setting = workerSetting();
+  const threshold = Math.max(2, options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD);
+  try {
+    if (setting === 'always') startWorkers();
+    const collection = collectFiles(paths, options.cwd, (file, index) => {
+      jobs.push({ index, path: file.path, kind: file.kind });
+      if (workers.pool) workers.pool.feed();
+      else if (setting === 'auto' && index + 1 === threshold) startWorkers();
+    });
+
+    let stats: PoolStats | undefined;
+    if (workers.pool) {
+      // Started, so it may hold jobs already: it finishes them (with this thread's help) whatever their number.
+      stats = await workers.pool.finish();
     } else {
-      const rules = documentRules(overrides);
-      const severity = severityFrom(overrides);
-      for (let job = next(); job; job = next()) done(job, processFile(job.path, job.kind, job.bytes, rules, severity));
+      for (let job = take(); job; job = take()) done(job, runJob(job, local));
     }
-  }
 
-  const diagnostics: Diagnostic[] = [];
-  const facts: DocumentFacts[] = [];
-  for (const result of results) {
-    if (!result) continue;
-    for (const d of result.diagnostics) diagnostics.push(d);
-    facts.push(result.facts);
-  }
-  for (const d of await runProjectRules(collection.root, collection.files, facts, overrides)) diagnostics.push(d);
-  await cache?.save();
+    const diagnostics: Diagnostic[] = [];
+    const facts: DocumentFacts[] = [];
+    for (const result of results) {
+      if (!result) continue;
+      for (const d of result.diagnostics) diagnostics.push(d);
+      facts.push(result.facts);
+    }
+    for (const d of await runProjectRules(collection.root, collection.files, facts, overrides)) diagnostics.push(d);
+    await cache?.save();
 
-  for (const d of diagnostics) d.file = displayPath(options.cwd, d.file);
-  diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
-  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-  const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
-  return {
-    diagnostics,
-    filesChecked: collection.files.length,
-    errorCount,
-    warningCount,
-    failed: errorCount > 0 || (options.strict === true && warningCount > 0),
-    stats: { cacheHits: markdown.length - misses, workers: pool !== undefined, workerJobs: pool?.workerJobs ?? 0 },
-  };
+    for (const d of diagnostics) d.file = displayPath(options.cwd, d.file);
+    diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+    const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+    const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
+    return {
+      diagnostics,
+      filesChecked: collection.files.length,
+      errorCount,
+      warningCount,
+      failed: errorCount > 0 || (options.strict === true && warningCount > 0),
+      stats: { cacheHits: hits, workers: stats !== undefined, workerJobs: stats?.workerJobs ?? 0, tookOver: stats?.tookOver ?? 0 },
+    };
+  } finally {
+    // A pool started for a tree that turned out to need none, or a walk that threw: stop its workers.
+    workers.pool?.close();
+  }
 }
 
 /**

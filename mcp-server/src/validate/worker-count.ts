@@ -34,9 +34,14 @@ export function workerCount(reading: CoreReading): number {
   return Math.max(0, Math.min(most, Math.round(reading.cores - 1 - busy)));
 }
 
-export function readCores(env: NodeJS.ProcessEnv = process.env): CoreReading {
+/** SHIPGATE_WORKERS (or the older SHIPGATE_NO_WORKERS=1); anything else is `auto`. Cheap: no system reading. */
+export function workerSetting(env: NodeJS.ProcessEnv = process.env): CoreReading['setting'] {
   const given = env.SHIPGATE_WORKERS ?? (env.SHIPGATE_NO_WORKERS === '1' ? 'never' : 'auto');
-  const setting = given === 'always' || given === 'never' ? given : 'auto';
+  return given === 'always' || given === 'never' ? given : 'auto';
+}
+
+export function readCores(env: NodeJS.ProcessEnv = process.env): CoreReading {
+  const setting = workerSetting(env);
   return { setting, cores: availableParallelism(), load1: loadavg()[0] ?? 0, runningOthers: setting === 'auto' ? runningOthers() : undefined };
 }
 

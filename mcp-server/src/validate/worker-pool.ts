@@ -1,60 +1,85 @@
 /**
- * Use a free core: when many files miss the cache, parsing and the document rules run on the main
- * thread AND in worker threads, all pulling jobs from one queue. Measured on 2 cores at 1,000 skills
- * (bench/validate-corpus.mjs): a worker answers its first jobs ~90 ms after it is spawned, and its
- * isolate runs the parser cold (the first 40 files take ~57 ms, against ~4 ms once warm). The main
- * thread is no faster when it starts, but it starts first. So the pool is built so that a cold, slow or
- * stuck worker can never make a run wait for it:
- * - workers are spawned before the main thread touches its first file, and are sent their first jobs
- *   at once (they queue until the worker is up);
- * - a worker's batches start small and double with every answer, up to MAX_BATCH; it holds two, so
- *   the next is already there when it finishes one, whatever the main thread is doing;
+ * Use a free core: when many files are to be checked, jobs (a path and its kind) run on the main thread
+ * AND in worker threads, all pulling from one queue. A worker does the whole job itself (run-job.ts:
+ * read, content hash, parse, document rules), so the main thread only walks, dispatches and does jobs
+ * of its own: at 10,000 skills reading every file on the main thread made it the pool's bottleneck.
+ * Measured on 2 cores (bench/validate-corpus.mjs): the dedicated CommonJS worker (worker-entry.ts)
+ * answers its first batch ~95 ms after it is spawned, and its isolate runs the parser cold, as the
+ * main thread's does. So the pool is built so that a cold, slow or stuck worker can never make a run
+ * wait for it:
+ * - workers are started before or during the file walk (startPool), and are sent files as the walk
+ *   finds them (begin, feed), in full batches; messages queue until the worker is up;
+ * - a worker's batches start small and double as it gets on, up to MAX_BATCH; it holds two, so the
+ *   next is already there when it finishes one, and while the main thread is too busy to read answers
+ *   (walking), a shared counter the worker bumps per file tells it when to send more;
  * - when the queue runs dry, the main thread does the jobs workers still hold itself, last first; the
- *   first result for a job is kept and a later one dropped;
+ *   first answer for a job is kept and a later one dropped;
  * - workers are told to stop and not waited for.
  * A worker that cannot start or dies hands its jobs back: a broken pool costs speed, never a file.
- *
- * The same module is the worker's entry: it re-imports itself with `workerData.role` set and serves
- * batches. The engine loads it with import() only when it wants workers, so in the bundle it is its own
- * chunk and a worker loads the parser and the rules, not the engine, the file walk or the formatters.
- * Only the built bundle (.js) can start workers; from TypeScript sources (tests) a worker cannot load
- * its entry and hands its jobs back, which gives the same results.
+ * Only the built bundle can start the real worker (dist/chunks/validate-worker.cjs); from TypeScript
+ * sources the engine starts none, and tests pass their own entry.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { DocumentKind } from '../skill/model.js';
-import { processFile, type FileResult } from './process-file.js';
-import { documentRules, severityFrom, type SeverityOverrides } from './rule-selection.js';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+import type { SeverityOverrides } from './rule-selection.js';
+import { runJob, type Answer, type Job, type JobContext } from './run-job.js';
+import type { WorkerMessage, WorkerSetup } from './worker-entry.js';
 
-const ROLE = 'shipgate-validate-worker';
+/** worker-entry.ts's WORKER_ROLE (not imported: that module is the worker's, not the pool's). */
+const WORKER_ROLE = 'shipgate-validate-worker';
+
+export type { Job } from './run-job.js';
+
+/**
+ * node:worker_threads is required only when a pool starts: loading it costs a process ~3 ms, which a
+ * small validation (the common case, and every MCP `validate_skills` call) should not pay. Synchronous,
+ * because the engine starts its pool in the middle of its (synchronous) file walk.
+ */
+const loadBuiltin = createRequire(import.meta.url);
+
 /** A cold worker's first batches: small, so a slow start holds few jobs. */
 const FIRST_BATCH = 8;
-/** Large enough that messages cost little (a batch of 64 is ~160 KB of file bytes to copy), small enough for an even finish. */
+/** Large enough that messages cost little, small enough for an even finish (jobs are paths now, not bytes). */
 const MAX_BATCH = 64;
 /** Batches a worker holds: one it works on, one waiting, so it never idles while the main thread is busy. */
 const HELD_BATCHES = 2;
 /** Jobs the main thread does between looks at the workers' answers. */
 const LOCAL_STRETCH = 8;
 
-export interface Job {
-  /** Position in the engine's file list; results are stored there. */
-  index: number;
-  path: string;
-  kind: DocumentKind;
-  bytes: Uint8Array;
-}
-
 export interface PoolOptions {
   /** Worker threads to start, at least 1. */
   size: number;
-  /** The workers' module (default: this one). Tests pass workers that stall, die or answer late. */
+  /** The workers' module (default: the bundle's validate-worker.cjs). Tests pass workers that stall, die or answer late. */
   entry?: URL;
 }
 
 export interface PoolStats {
-  /** Jobs whose result came from a worker. */
+  /** Jobs whose answer came from a worker. */
   workerJobs: number;
   /** Jobs a worker held when the queue ran dry and the main thread did itself. */
   tookOver: number;
+}
+
+export interface Pool {
+  /**
+   * Starts handing out jobs: workers are sent what `take` has now, and `feed` sends more as the caller
+   * finds them (the engine calls it from inside its synchronous file walk: a message to a worker is
+   * delivered at once, whatever this thread is doing). `local` is how the main thread runs a job;
+   * `setup` goes to each worker with its first batch. Once.
+   */
+  begin(take: () => Job | undefined, done: (job: Job, answer: Answer) => void, local: JobContext, setup: WorkerSetup): void;
+  /** Sends workers what `take` has, as far as they have room (see feed below). */
+  feed(): void;
+  /**
+   * Once `take` has every job: the main thread does jobs too until every job has an answer; answers go
+   * to `done` exactly once per job, as they arrive, so nothing holds every file at once. Resolves
+   * without waiting for the workers to stop.
+   */
+  finish(): Promise<PoolStats>;
+  /** begin + finish, for a `take` that already has every job. */
+  run(take: () => Job | undefined, done: (job: Job, answer: Answer) => void, local: JobContext, setup: WorkerSetup): Promise<PoolStats>;
+  /** Stops the workers without waiting for them (also what finish does when it ends). */
+  close(): void;
 }
 
 /** A running worker and the batches it holds, oldest first (it answers them in order). */
@@ -63,26 +88,80 @@ interface Hand {
   held: Job[][];
   batch: number;
   alive: boolean;
+  setupSent: boolean;
+  /** Jobs posted to the worker so far. */
+  sent: number;
+  /** [0]: jobs the worker has finished, written by the worker as it goes (a worker that does not stays at 0). */
+  progress: Int32Array;
+}
+
+/** Where the bundle's worker lives: next to the chunk this code is in (dist/chunks/), or under chunks/ from dist/. */
+export function bundledWorkerEntry(here: string = import.meta.url): URL {
+  return new URL(/\/chunks\/[^/]*$/.test(here) ? './validate-worker.cjs' : './chunks/validate-worker.cjs', here);
 }
 
 /**
- * Pulls jobs from `take` until it runs dry and every job has a result; results go to `done` exactly
- * once per job, as they arrive, so nothing holds every file at once. Resolves without waiting for the
- * workers to stop.
+ * Spawns the workers now, before there is any job for them: a worker's ~95 ms start then overlaps the
+ * main thread's own work (loading, walking the tree). A worker that fails before the run is simply
+ * not used.
  */
-export async function processInWorkers(take: () => Job | undefined, done: (job: Job, result: FileResult) => void, overrides: SeverityOverrides, options: PoolOptions): Promise<PoolStats> {
-  const rules = documentRules(overrides);
-  const severity = severityFrom(overrides);
+export function startPool(overrides: SeverityOverrides, options: PoolOptions): Pool {
+  const { Worker: WorkerThread } = loadBuiltin('node:worker_threads') as typeof import('node:worker_threads');
+  const hands: Hand[] = [];
+  /** Set by begin: what an answer or a failure does while the run is on. */
+  let onAnswer: ((hand: Hand, answer: unknown) => void) | undefined;
+  let onFail: ((hand: Hand) => void) | undefined;
+  const fail = (hand: Hand) => {
+    if (!hand.alive) return;
+    hand.alive = false;
+    onFail?.(hand);
+    hand.held = [];
+    void hand.worker.terminate().catch(() => undefined);
+  };
+  for (let i = 0; i < Math.max(1, options.size); i += 1) {
+    let worker: Worker;
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      worker = new WorkerThread(options.entry ?? bundledWorkerEntry(), { workerData: { role: WORKER_ROLE, overrides, progress } });
+    } catch {
+      continue;
+    }
+    const hand: Hand = { worker, held: [], batch: FIRST_BATCH, alive: true, setupSent: false, sent: 0, progress };
+    hands.push(hand);
+    // Our worker answers only batches it was sent: an answer before the run means it is broken.
+    worker.on('message', (answer: unknown) => (onAnswer ? onAnswer(hand, answer) : fail(hand)));
+    worker.once('error', () => fail(hand));
+    worker.once('exit', () => fail(hand));
+  }
+  const close = () => {
+    onAnswer = undefined;
+    onFail = undefined;
+    for (const hand of hands) {
+      hand.alive = false;
+      hand.worker.unref();
+      void hand.worker.terminate().catch(() => undefined);
+    }
+  };
+
   const stats: PoolStats = { workerJobs: 0, tookOver: 0 };
   // Jobs the main thread did while a worker still held them: only ever the tail, a few batches, so the
   // set stays small and a worker's answer or hand-back for them is dropped.
   const tookOver = new Set<Job>();
   const returned: Job[] = [];
-  const next = (): Job | undefined => returned.pop() ?? take();
+  let run: { take: () => Job | undefined; done: (job: Job, answer: Answer) => void; local: JobContext; setup: WorkerSetup } | undefined;
+  const next = (): Job | undefined => returned.pop() ?? run?.take();
 
-  const hands: Hand[] = [];
-  const feed = (hand: Hand) => {
-    while (hand.alive && hand.held.length < HELD_BATCHES) {
+  /** Whether `take` has every job (finish): until then a batch goes out only when it is full. */
+  let complete = false;
+  /**
+   * A worker gets a batch while it holds fewer than HELD_BATCHES, or, while this thread is too busy to
+   * read its answers (walking the tree), once its own progress counter says it has less than a batch
+   * left: it never idles for want of work this thread could not hand over.
+   */
+  const feedHand = (hand: Hand) => {
+    while (hand.alive && run) {
+      const nearlyDone = hand.sent - Atomics.load(hand.progress, 0) < hand.batch;
+      if (hand.held.length >= HELD_BATCHES && !nearlyDone) return;
       const jobs: Job[] = [];
       while (jobs.length < hand.batch) {
         const job = next();
@@ -90,43 +169,21 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
         jobs.push(job);
       }
       if (jobs.length === 0) return;
+      if (jobs.length < hand.batch && !complete) {
+        // The walk has not found a batch's worth yet: back on the queue, in order, for the next feed.
+        for (let i = jobs.length - 1; i >= 0; i -= 1) returned.push(jobs[i]!);
+        return;
+      }
       hand.held.push(jobs);
-      hand.worker.postMessage(jobs);
+      hand.sent += jobs.length;
+      const message: WorkerMessage = hand.setupSent ? { jobs } : { setup: run.setup, jobs };
+      hand.setupSent = true;
+      hand.worker.postMessage(message);
+      if (hand.held.length > HELD_BATCHES) hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
     }
   };
-  const fail = (hand: Hand) => {
-    if (!hand.alive) return;
-    hand.alive = false;
-    for (const jobs of hand.held) for (const job of jobs) if (!tookOver.has(job)) returned.push(job);
-    hand.held = [];
-    void hand.worker.terminate().catch(() => undefined);
-  };
-  const spawn = () => {
-    let worker: Worker;
-    try {
-      worker = new Worker(options.entry ?? new URL(import.meta.url), { workerData: { role: ROLE, overrides } });
-    } catch {
-      return;
-    }
-    const hand: Hand = { worker, held: [], batch: FIRST_BATCH, alive: true };
-    hands.push(hand);
-    worker.on('message', (answer: unknown) => {
-      if (!hand.alive) return;
-      const jobs = hand.held[0];
-      // Our own worker answers each batch with one result per job; anything else means it is broken.
-      if (!jobs || !Array.isArray(answer) || answer.length !== jobs.length) return fail(hand);
-      hand.held.shift();
-      jobs.forEach((job, i) => {
-        if (tookOver.has(job)) return;
-        done(job, answer[i] as FileResult);
-        stats.workerJobs += 1;
-      });
-      hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
-      feed(hand);
-    });
-    worker.once('error', () => fail(hand));
-    worker.once('exit', () => fail(hand));
-    feed(hand);
+  const feed = () => {
+    for (const hand of hands) feedHand(hand);
   };
   /** The job a worker holds that it would reach last, among those the main thread has not done. */
   const lastHeld = (): Job | undefined => {
@@ -139,37 +196,61 @@ export async function processInWorkers(take: () => Job | undefined, done: (job: 
     return undefined;
   };
 
-  try {
-    for (let i = 0; i < Math.max(1, options.size); i += 1) spawn();
-    for (let count = 1; ; count += 1) {
-      let job = next();
-      if (!job) {
-        job = lastHeld();
-        if (!job) break;
-        tookOver.add(job);
-        stats.tookOver += 1;
+  const begin: Pool['begin'] = (take, done, local, setup) => {
+    if (run) throw new Error('worker pool: begin called twice');
+    run = { take, done, local, setup };
+    onFail = (hand) => {
+      for (const jobs of hand.held) for (const job of jobs) if (!tookOver.has(job)) returned.push(job);
+    };
+    onAnswer = (hand, answer) => {
+      if (!hand.alive || !run) return;
+      const jobs = hand.held[0];
+      // Our own worker answers each batch with one answer per job; anything else means it is broken.
+      if (!jobs || !Array.isArray(answer) || answer.length !== jobs.length) return fail(hand);
+      hand.held.shift();
+      jobs.forEach((job, i) => {
+        if (tookOver.has(job)) return;
+        run!.done(job, answer[i] as Answer);
+        stats.workerJobs += 1;
+      });
+      hand.batch = Math.min(MAX_BATCH, hand.batch * 2);
+      feedHand(hand);
+    };
+    feed();
+  };
+
+  const finish: Pool['finish'] = async () => {
+    if (!run) throw new Error('worker pool: finish called before begin');
+    const { done, local } = run;
+    complete = true;
+    try {
+      feed();
+      for (let count = 1; ; count += 1) {
+        let job = next();
+        if (!job) {
+          job = lastHeld();
+          if (!job) break;
+          tookOver.add(job);
+          stats.tookOver += 1;
+        }
+        done(job, runJob(job, local));
+        // Let the workers' answers in (each frees a batch and sends the next).
+        if (count % LOCAL_STRETCH === 0) await new Promise<void>((resolveTick) => setImmediate(resolveTick));
       }
-      done(job, processFile(job.path, job.kind, job.bytes, rules, severity));
-      // Let the workers' answers in (each frees a batch and sends the next).
-      if (count % LOCAL_STRETCH === 0) await new Promise<void>((resolveTick) => setImmediate(resolveTick));
+    } finally {
+      close();
     }
-  } finally {
-    for (const hand of hands) {
-      hand.alive = false;
-      hand.worker.unref();
-      void hand.worker.terminate().catch(() => undefined);
-    }
-  }
-  return stats;
-}
+    return stats;
+  };
 
-function serve(): void {
-  const overrides = (workerData as { overrides: SeverityOverrides }).overrides ?? {};
-  const rules = documentRules(overrides);
-  const severity = severityFrom(overrides);
-  parentPort!.on('message', (batch: Job[]) => {
-    parentPort!.postMessage(batch.map((job) => processFile(job.path, job.kind, job.bytes, rules, severity)));
-  });
+  return {
+    begin,
+    feed,
+    finish,
+    run: (take, done, local, setup) => {
+      begin(take, done, local, setup);
+      return finish();
+    },
+    close,
+  };
 }
-
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serve();
