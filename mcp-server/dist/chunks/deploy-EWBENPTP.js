@@ -1,0 +1,12 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{a as i}from"./chunk-VYZKFWJZ.js";import"./chunk-TORWM5X5.js";import"./chunk-AHK5V45S.js";var p={name:"deploy",summary:"Deploy the gated release with a strategy through a provider, watch health, roll back on failure.",usage:`  shipgate deploy [--env production] [--strategy rolling|recreate|blue-green|canary] [--dry-run] [--gate-record] [--json]
+    --gate-record  (CI) accept the signed gate record on team.remote instead of a local receipt
+  Exit: 0 deployed, 1 blocked or failed, 2 usage/config error, 3 deployed then rolled back.`,options:{env:{type:"string",default:"production"},strategy:{type:"string"},"dry-run":{type:"boolean"},"gate-record":{type:"boolean"}},allowPositionals:!1,async run(a,r){let{runDeploy:l}=await import("./run-deploy-PKTA6HC5.js"),{formatPlan:d}=await import("./plan-deploy-7EJPSY5S.js"),{createProgressPrinter:g}=await import("./progress-printer-LXFUZI6Y.js"),u=await i(r.cwd),s=g(r.stderr,r.env),t=await l({projectRoot:u,environment:String(a.values.env??"production"),...typeof a.values.strategy=="string"?{strategy:a.values.strategy}:{},dryRun:a.values["dry-run"]===!0,gateRecord:a.values["gate-record"]===!0,signal:r.signal,now:r.now,env:r.env,onProgress:a.json?void 0:n=>s.update(n)});if(s.done(),t.dryRun)return a.json?r.stdout.write(`${JSON.stringify({ok:!0,dryRun:!0,plan:t.plan},null,2)}
+`):r.stdout.write(d(t.plan)),0;let{outcome:o}=t,e=o.record;if(a.json)r.stdout.write(`${JSON.stringify({ok:o.status==="succeeded",status:o.status,exitCode:o.exitCode,environment:e.environment,version:e.version,tag:e.tag,commit:e.commit,previous:e.previous??null,trigger:o.trigger??null,rollback:e.rollback??null,record:e.files,...t.team?{team:t.team}:{}},null,2)}
+`);else{let n={succeeded:`Deployed ${e.tag} to ${e.environment}.`,rolled_back:`Deployed ${e.tag}, then ROLLED BACK to ${e.previous?.tag??"the previous release"}: ${o.trigger}`,failed:`Deploy of ${e.tag} FAILED: ${e.reason??o.trigger}`};r.stdout.write(`${n[o.status]}
+Record: ${e.files.markdown}
+`),e.rollback?.verified===!1&&r.stdout.write(`WARNING: health checks still fail after the rollback.
+`),t.team&&"published"in t.team&&r.stdout.write(`Team history: ${t.team.published}
+`)}t.team&&"warning"in t.team&&r.stderr.write(`WARNING: ${t.team.warning}
+`);let{notifyWarnings:c}=await import("./notify-stakeholders-MQB6A3CP.js");for(let n of c(e))r.stderr.write(`WARNING: ${n}
+`);return o.exitCode}};export{p as command};

@@ -1,0 +1,10 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{a as l}from"./chunk-VYZKFWJZ.js";import"./chunk-TORWM5X5.js";import"./chunk-AHK5V45S.js";async function u(r,e,n){let{readTeamHistory:m}=await import("./shared-history-CUW3C6J4.js"),a=[];for(let i of n)a.push(...await m(r,e,i));return a.sort((i,c)=>Date.parse(i.at)-Date.parse(c.at))}var $={name:"history",summary:"List past deployments and rollbacks: the local records, and the team history on the remote when configured.",usage:"  shipgate history [--env production] [--json]",options:{env:{type:"string"}},allowPositionals:!1,async run(r,e){let n=await l(e.cwd),{loadConfig:m}=await import("./load-config-GHK62HWE.js"),{markAbortedRecords:a,readRecords:i}=await import("./deployment-record-GJV5MAAW.js"),{resolve:c,relative:p}=await import("node:path"),o=await m(n),g=c(n,o.config.records.dir);await a(g,e.now());let d=typeof r.values.env=="string"?r.values.env:void 0,f=(await i(g)).filter(t=>!d||t.environment===d).map(t=>({kind:t.kind,environment:t.environment,version:t.version,tag:t.tag,commit:t.commit,status:t.status,startedAt:t.startedAt,finishedAt:t.finishedAt??null,trigger:t.rollback?.trigger??t.reason??null,record:p(n,t.files.markdown)})),s=o.config.team?await u(n,o.config.team,d?[d]:Object.keys(o.config.environments)):void 0;if(r.json)return e.stdout.write(`${JSON.stringify({ok:!0,records:f,...s?{team:{remote:o.config.team.remote,entries:s}}:{}},null,2)}
+`),0;if(!f.length)e.stdout.write(`No deployments recorded yet.
+`);else for(let t of f)e.stdout.write(`${t.startedAt}  ${t.kind.padEnd(8)} ${t.environment.padEnd(12)} ${t.tag.padEnd(10)} ${t.status.padEnd(12)} ${t.record}${t.trigger?`
+    ${t.trigger}`:""}
+`);if(s){e.stdout.write(`
+Team history on ${o.config.team.remote}:
+`),s.length||e.stdout.write(`  (nothing published yet)
+`);for(let t of s)e.stdout.write(`${t.at}  ${t.kind.padEnd(8)} ${t.environment.padEnd(12)} ${t.tag.padEnd(10)} ${t.result.padEnd(12)} ${t.by.name} <${t.by.email}> on ${t.by.host}  ${t.trusted?`signed by ${t.signer}`:`UNTRUSTED: ${t.problem}`}
+`)}return 0}};export{$ as command};
