@@ -8,10 +8,10 @@
  * never sent to the model), not on error text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMessagesStandIn, toolResults, type Turn } from './messages-stand-in.js';
-import { clientEnv, runClaude, TOOL } from './run-claude.js';
+import { clientEnv, pluginDir, runClaude, TOOL } from './run-claude.js';
 import { buildOnce, exampleProject, type ExampleProject } from './fixtures.js';
 import { git } from '../deploy/helpers.js';
 import { keyPaths, statePaths } from '../../mcp-server/src/project/state-dir.js';
@@ -119,5 +119,49 @@ describe('hardened mode in the real client', () => {
     const after = snapshot(state.base);
     const changed = [...after].filter(([path, stamp]) => before.get(path) !== stamp).map(([path]) => path);
     expect(changed.some((path) => path.startsWith(`${state.receipts}/`)), `no receipt written by gate_check: ${gate.text.slice(0, 400)}`).toBe(true);
+  }, 180_000);
+
+  it("the Write and Edit tools (not sandboxed) cannot change shipgate's own code in the plugin folder; the same allowance reaches another folder", async () => {
+    const plugin = pluginDir();
+    const settings = JSON.parse(readFileSync(join(project.root, '.claude', 'settings.json'), 'utf8')) as { permissions: { deny: string[] } };
+    expect(settings.permissions.deny).toContain(`Edit(/${plugin}/**)`);
+    const probe = join(plugin, 'mcp-server', 'dist', `real-client-probe-${process.pid}.cjs`);
+    const guard = join(plugin, 'mcp-server', 'dist', 'guard-hook.cjs');
+    const guardBefore = readFileSync(guard, 'utf8');
+    const elsewhere = join(project.home, 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    const control = join(elsewhere, 'control.txt');
+    const script: Turn[] = [
+      { toolUses: [{ name: 'Write', input: { file_path: probe, content: 'process.exit(0)\n' } }] },
+      // Edit wants the file read first: reading shipgate's code is allowed, changing it is not.
+      { toolUses: [{ name: 'Read', input: { file_path: guard } }] },
+      { toolUses: [{ name: 'Edit', input: { file_path: guard, old_string: guardBefore.slice(0, 40), new_string: 'process.exit(0);' } }] },
+      { toolUses: [{ name: 'Write', input: { file_path: control, content: 'reachable\n' } }] },
+      { text: 'done' },
+    ];
+    const api = await startMessagesStandIn(script);
+    let run;
+    try {
+      // The widest allowance an agent could be given: both tools, anywhere under / (the deny rule must still win).
+      run = await runClaude({ prompt: 'change the guard', cwd: project.root, baseUrl: api.url, home: project.home, allowedTools: ['Read', 'Write(//**)', 'Edit(//**)'], timeoutMs: 150_000 });
+    } finally {
+      await api.close();
+    }
+    try {
+      expect(run.exitCode, run.stderr).toBe(0);
+      const results = toolResults(api.mainRequests().at(-1)!);
+      expect(results.map((r) => r.name)).toEqual(['Write', 'Read', 'Edit', 'Write']);
+      expect(results[0]!.isError).toBe(true);
+      expect(existsSync(probe)).toBe(false);
+      expect(results[1]!.isError, results[1]!.text).toBe(false);
+      expect(results[2]!.isError).toBe(true);
+      expect(results[2]!.text).not.toMatch(/has not been read/);
+      expect(readFileSync(guard, 'utf8')).toBe(guardBefore);
+      // Control: the same allowance writes outside the project where no rule denies it.
+      expect(results[3]!.isError, results[3]!.text).toBe(false);
+      expect(readFileSync(control, 'utf8')).toBe('reachable\n');
+    } finally {
+      rmSync(probe, { force: true });
+    }
   }, 180_000);
 });
