@@ -34,6 +34,16 @@ export interface GitOptions {
  */
 export const NO_REPOSITORY_CODE = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'] as const;
 
+/**
+ * What git must read as the objects themselves, whatever `.git/refs/replace/` holds. A replace ref
+ * (`git replace <bad> <good>`, a file the agent can write in hardened mode too: `.git/refs` is in the
+ * project) makes every command but the pack transfer show one commit's content under another's id: the
+ * working tree and `git diff` say "good", while `git push` sends the real, bad objects to production.
+ * shipgate judges what it ships, so its git never honours replacements (tested in
+ * test/security/object-database.test.ts).
+ */
+export const REAL_OBJECTS_ENV = { GIT_NO_REPLACE_OBJECTS: '1' } as const;
+
 /** Run git; never throws on a non-zero exit. */
 export function git(root: string, args: readonly string[], options: GitOptions = {}): Promise<RunResult> {
   return runArgv('git', args[0] === 'push' ? args : [...NO_REPOSITORY_CODE, ...args], {
@@ -43,7 +53,7 @@ export function git(root: string, args: readonly string[], options: GitOptions =
     signal: options.signal,
     maxOutput: UNBOUNDED,
     // Never ask for credentials or an editor on a terminal: shipgate runs unattended; C locale output parses.
-    env: { GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C', ...options.env },
+    env: { GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C', ...options.env, ...REAL_OBJECTS_ENV },
   });
 }
 

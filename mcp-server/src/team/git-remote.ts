@@ -11,6 +11,7 @@
  */
 import { runArgv, type RunResult } from '../exec/run.js';
 import { FailedError, InternalError, quote } from '../errors.js';
+import { REAL_OBJECTS_ENV } from '../project/git.js';
 
 /** What every remote call needs: where the clone is, which remote, how long to wait. */
 export interface RemoteContext {
@@ -21,13 +22,13 @@ export interface RemoteContext {
 }
 
 const LOCAL_TIMEOUT_MS = 30_000;
-/** git must never wait for a password prompt: no terminal, no askpass. */
-const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 'true' };
+/** git must never wait for a password prompt: no terminal, no askpass; and it reads the real objects (no replace refs). */
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 'true', ...REAL_OBJECTS_ENV };
 /** Internal commits carry their data in blobs; their author is not what anyone reads or trusts. */
 const COMMIT_ENV = { GIT_AUTHOR_NAME: 'shipgate', GIT_AUTHOR_EMAIL: 'shipgate@localhost', GIT_COMMITTER_NAME: 'shipgate', GIT_COMMITTER_EMAIL: 'shipgate@localhost' };
 
 export async function gitLocal(projectRoot: string, args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
-  return runArgv('git', args, { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: { ...GIT_ENV, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}), maxOutput: 4_000_000 });
+  return runArgv('git', args, { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: { ...options.env, ...GIT_ENV }, ...(options.input !== undefined ? { input: options.input } : {}), maxOutput: 4_000_000 });
 }
 
 async function gitLocalOk(projectRoot: string, args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<string> {
