@@ -9,8 +9,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { makeSecurityProject, WEDNESDAY, type SecurityProject } from './project.js';
 import { runGate } from '../../mcp-server/src/gates/run-gate.js';
 import { recordAttestation } from '../../mcp-server/src/gates/attestations.js';
@@ -72,5 +74,68 @@ describe('replace refs', () => {
     await expectRefused(deploy, /working tree differs from the commit in 1 file: src\/app\.js/);
     expect(p.production()).toBe(served);
     expect(servedApp()).toBe('console.log("good 1.0.0");\n');
+  });
+});
+
+const COMMAND_PROVIDER = `app: wall
+environments:
+  production:
+    gates: [gates/release/SKILL.md]
+    provider:
+      type: command
+      deploy: [sh, scripts/deploy.sh, "{version}"]
+      undo: [sh, scripts/deploy.sh, "{version}"]
+      timeout: 20s
+    strategy: { type: recreate, allowProduction: true }
+`;
+const deployScript = (label: string) => `#!/bin/sh\necho "$1 by ${label}" >> "$SHIPGATE_PROJECT_ROOT/../production.log"\n`;
+const productionLog = async () => (await readFile(join(p.root, '..', 'production.log'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+
+/** Rewrite the loose object file of `id` so that it holds `text` (what an agent's `python -c` does). */
+function rewriteLooseBlob(id: string, text: string): void {
+  const file = join(p.root, '.git', 'objects', id.slice(0, 2), id.slice(2));
+  chmodSync(file, 0o644);
+  const body = Buffer.from(text);
+  writeFileSync(file, deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`), body])));
+}
+
+describe('rewritten object files', () => {
+  it('a deploy script rewritten in .git/objects after the gate never runs: the deploy is refused, naming the object, and production keeps its version', async () => {
+    await p.write({ 'shipgate.config.yaml': COMMAND_PROVIDER, 'scripts/deploy.sh': deployScript('the gated script') });
+    p.commit('build: deploy script');
+    await p.release('1.1.0');
+    await humanAttests();
+    expect((await gate()).ok).toBe(true);
+    const blob = p.git('rev-parse', 'HEAD:scripts/deploy.sh');
+    rewriteLooseBlob(blob, '#!/bin/sh\necho "EVIL $1" >> "$SHIPGATE_PROJECT_ROOT/../production.log"\n');
+    // Control: git is fooled. Its status is clean and its checkout writes the rewritten script.
+    expect(p.git('status', '--porcelain')).toBe('');
+    expect(p.git('show', `HEAD:scripts/deploy.sh`)).toContain('EVIL');
+    const before = p.git('rev-parse', 'HEAD');
+    const error = await deploy().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BlockedError);
+    expect((error as BlockedError).describe()).toMatch(new RegExp(`object ${blob.slice(0, 12)} in the repository is an object whose content hashes to`));
+    expect((error as BlockedError).describe()).toMatch(/git fsck/);
+    expect(await productionLog()).toEqual([]);
+    expect(p.git('rev-parse', 'HEAD')).toBe(before);
+    expect(p.git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('a committed symbolic link from the deploy script to a file outside the repository is refused at deploy; the outside file never runs', async () => {
+    const outsideScript = join(p.root, '..', 'deploy-outside.sh');
+    writeFileSync(outsideScript, deployScript('the script as gated'));
+    await p.write({ 'shipgate.config.yaml': COMMAND_PROVIDER });
+    await p.write({ 'scripts/.keep': '' });
+    symlinkSync(outsideScript, join(p.root, 'scripts', 'deploy.sh'));
+    p.commit('build: deploy script');
+    await p.release('1.1.0');
+    await humanAttests();
+    expect((await gate()).ok).toBe(true);
+    // After the gate, the file the link points to is the agent's to change: the commit never held it.
+    writeFileSync(outsideScript, '#!/bin/sh\necho "EVIL $1" >> "$SHIPGATE_PROJECT_ROOT/../production.log"\n');
+    const error = await deploy().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BlockedError);
+    expect((error as BlockedError).describe()).toMatch(/scripts\/deploy\.sh is a symbolic link to ".*deploy-outside\.sh", outside the commit/);
+    expect(await productionLog()).toEqual([]);
   });
 });

@@ -164,6 +164,43 @@ async function spawn(
   };
 }
 
+export interface BytesResult {
+  exitCode: number;
+  /** stdout exactly as written (object content is binary). */
+  stdout: Buffer;
+  stderr: string;
+  timedOut: boolean;
+  spawnError?: string;
+}
+
+/**
+ * runArgv for a program whose output is bytes, kept whole (git's object content: a blob is not text,
+ * and its hash is checked over every byte). Never a shell; no confinement (shipgate's own plumbing).
+ */
+export async function runArgvBytes(file: string, args: readonly string[], options: { cwd: string; input?: string; timeoutMs: number; env?: Record<string, string | undefined> }): Promise<BytesResult> {
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    env: { ...options.env },
+    extendEnv: true,
+    input: options.input,
+    stdin: options.input === undefined ? 'ignore' : undefined,
+    encoding: 'buffer',
+    reject: false,
+    stripFinalNewline: false,
+    maxBuffer: 1024 * 1024 * 1024,
+    timeout: options.timeoutMs,
+    cleanup: true,
+  });
+  const stderr = Buffer.from(result.stderr ?? new Uint8Array()).toString('utf8');
+  return {
+    exitCode: result.timedOut ? 124 : (result.exitCode ?? 127),
+    stdout: Buffer.from(result.stdout ?? new Uint8Array()),
+    stderr: tail(stderr, DEFAULT_MAX_OUTPUT),
+    timedOut: result.timedOut,
+    ...(result.failed && result.exitCode === undefined && !result.timedOut ? { spawnError: result.originalMessage ?? result.shortMessage } : {}),
+  };
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runArgv, type RunResult } from '../exec/run.js';
+import { runArgv, runArgvBytes, type BytesResult, type RunResult } from '../exec/run.js';
 import { BlockedError, FailedError } from '../errors.js';
 
 /** No practical limit on what git prints (10,000 commit messages must come back whole). */
@@ -54,6 +54,16 @@ export function git(root: string, args: readonly string[], options: GitOptions =
     maxOutput: UNBOUNDED,
     // Never ask for credentials or an editor on a terminal: shipgate runs unattended; C locale output parses.
     env: { GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true', LC_ALL: 'C', ...options.env, ...REAL_OBJECTS_ENV },
+  });
+}
+
+/** Run git for bytes (object content), with the same switches as `git`. */
+export function gitBytes(root: string, args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): Promise<BytesResult> {
+  return runArgvBytes('git', [...NO_REPOSITORY_CODE, ...args], {
+    cwd: root,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...REAL_OBJECTS_ENV },
   });
 }
 

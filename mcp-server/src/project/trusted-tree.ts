@@ -6,7 +6,9 @@
  * is being put back (rollback). An edit made after the gate, or before a rollback, never runs.
  *
  * The checkout is a detached `git worktree` (git still works inside it, so a script may run `git
- * rev-parse HEAD`), made without hooks, and removed afterwards whatever happened. It lives under
+ * rev-parse HEAD`), made without hooks, and removed afterwards whatever happened. Its files are written
+ * from the commit's objects, each checked against its id (project/commit-export.ts): a rewritten object
+ * file, a smudge filter or a link out of the commit never decides what runs. It lives under
  * shipgate's state root (`<state root>/trees/<pid>-<random>/tree`), not in the temp folder: a deploy
  * holds it for its whole monitor window, and the temp folder is writable from the agent's sandbox,
  * so a script there could be swapped between the provider and an automatic rollback. The state root is
@@ -22,6 +24,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git, gitOk } from './git.js';
+import { exportCommit } from './commit-export.js';
 import { stateRoot } from './state-dir.js';
 import type { Confinement } from '../exec/confine.js';
 
@@ -56,7 +59,11 @@ export async function checkoutTrustedTree(projectRoot: string, sha: string, env:
     await git(projectRoot, ['worktree', 'prune']).catch(() => undefined);
   };
   try {
-    await gitOk(projectRoot, ['worktree', 'add', '--detach', '--force', '--quiet', root, sha]);
+    // git makes the worktree (HEAD, so a script may ask `git rev-parse HEAD`); the files come from the
+    // verified objects (project/commit-export.ts), never from git's checkout; the index follows them.
+    await gitOk(projectRoot, ['worktree', 'add', '--no-checkout', '--detach', '--force', '--quiet', root, sha]);
+    await exportCommit(projectRoot, sha, root);
+    await gitOk(root, ['read-tree', sha]);
   } catch (error) {
     await remove();
     throw error;
