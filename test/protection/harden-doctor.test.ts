@@ -75,6 +75,21 @@ describe('shipgate harden', () => {
     expect(after.level).toBe(existsSync('/usr/bin/bwrap') && existsSync('/usr/bin/socat') ? 'sandboxed' : 'signed');
   });
 
+  it('pins every folder above a write-denied project file (allowWrite), so none can be renamed; doctor is not "sandboxed" without the pins', async () => {
+    await harden(p.root, { env });
+    const settings = await readSettings();
+    expect(settings.sandbox.filesystem.allowWrite).toEqual(['.claude', '.git', 'gates', 'gates/release']);
+    expect((await runDoctor(p.root, { env, managed: join(home, 'none.json') })).checks.find((c) => c.id === 'denied-folders-pinned')).toMatchObject({ ok: true });
+    // A settings file from before the pins (or one a human trimmed): doctor names what can be renamed.
+    delete settings.sandbox.filesystem.allowWrite;
+    await writeFile(settingsFile(), JSON.stringify(settings));
+    const report = await runDoctor(p.root, { env, managed: join(home, 'none.json') });
+    const check = report.checks.find((c) => c.id === 'denied-folders-pinned')!;
+    expect(check.ok).toBe(false);
+    expect(check.detail).toContain('the sandbox can rename .claude, .git, gates, gates/release');
+    expect(report.level).toBe('signed');
+  });
+
   it('closes shipgate\'s own code (the plugin folder) to the sandbox and the Edit tool; doctor says when it is open; not when the project is inside it', async () => {
     const plugin = await mkdtemp(join(tmpdir(), 'shipgate-plugin-copy-'));
     try {

@@ -100,6 +100,23 @@ describe.runIf(canSandbox)('hardened mode (bubblewrap, settings from shipgate ha
     expect(readFileSync(join(p.root, '.git', 'config'), 'utf8')).toBe(config);
   });
 
+  it('a sandboxed shell cannot rename a folder above a denied file to swap in its own (.git, .claude, the gate skill\'s folders); control: without the pins harden writes, it can', () => {
+    const files = ['.git/config', '.claude/settings.json', 'gates/release/SKILL.md'].map((f) => [f, readFileSync(join(p.root, f), 'utf8')] as const);
+    for (const folder of ['.git', '.claude', 'gates/release', 'gates']) {
+      const moved = sandboxed(['sh', '-c', `cd ${p.root} && mv ${folder} ${folder}-away && mkdir -p ${folder} && echo swapped`]);
+      expect(moved.stdout, folder).not.toContain('swapped');
+      expect(moved.status, folder).not.toBe(0);
+      expect(existsSync(join(p.root, `${folder}-away`)), folder).toBe(false);
+    }
+    for (const [file, text] of files) expect(readFileSync(join(p.root, file), 'utf8'), file).toBe(text);
+    // Control: the same settings without allowWrite (what harden wrote before): the rename goes through.
+    const { allowWrite: _pins, ...filesystem } = (settings as { sandbox: { filesystem: Record<string, unknown> } }).sandbox.filesystem;
+    const unpinned = { ...settings, sandbox: { ...(settings as { sandbox: object }).sandbox, filesystem } };
+    const control = spawnSync('bwrap', bwrapArgv(unpinned, p.root, home, ['sh', '-c', `cd ${p.root} && mv .git .git-away && mv .git-away .git && echo swapped`]), { encoding: 'utf8', env: { ...process.env, HOME: home } });
+    expect(control.stdout).toContain('swapped');
+    expect(readFileSync(join(p.root, '.git/config'), 'utf8')).toBe(files[0]![1]);
+  });
+
   it('a sandboxed shell cannot change the checkout a deploy or rollback runs its scripts from (the temp folder it could)', async () => {
     const tree = await checkoutTrustedTree(p.root, p.git('rev-parse', 'HEAD'));
     try {

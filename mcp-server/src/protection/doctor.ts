@@ -20,6 +20,7 @@ import { homedir, platform } from 'node:os';
 import { keyPaths, LEGACY_STATE_DIR, stateRoot } from '../project/state-dir.js';
 import { effectiveList, effectiveScalar, readSettingsFiles, settingAt, type SettingsFile } from './claude-settings.js';
 import { collectProtectedTargets } from './protected-targets.js';
+import { deniedProjectFiles, folderPins } from './hardened-settings.js';
 import { projectCommandConfinement } from './command-confinement.js';
 import { probeConfinement } from '../exec/confine.js';
 import { loadConfig } from '../config/load-config.js';
@@ -109,6 +110,10 @@ export async function runDoctor(projectRoot: string, options: DoctorOptions = {}
     if (targets.codeFolders.length) add({ id: 'plugin-code-write-denied', level: 'sandboxed', ok: code.length === 0, detail: code.length ? `shipgate's own code is writable by the sandbox: ${code.join(', ')}` : `shipgate's own code (${targets.codeFolders.join(', ')}) write-denied`, fix: 'Run `shipgate harden`.' });
     const unprotected = targets.gateFiles.filter((f) => !covered(denyWrite, join(projectRoot, f)));
     add({ id: 'gate-files-write-denied', level: 'sandboxed', ok: unprotected.length === 0, detail: unprotected.length ? `writable by the sandbox: ${unprotected.join(', ')}` : `${targets.gateFiles.join(', ')} write-denied`, fix: 'Run `shipgate harden`.' });
+    // A denied file is a read-only mount; its folders must be mounts too, or renaming one swaps the file.
+    const pinned = new Set(effectiveList(files, 'sandbox.filesystem.allowWrite').map(expand));
+    const loose = folderPins(deniedProjectFiles(targets)).filter((folder) => existsSync(join(projectRoot, folder)) && !pinned.has(join(projectRoot, folder)));
+    add({ id: 'denied-folders-pinned', level: 'sandboxed', ok: loose.length === 0, detail: loose.length ? `the sandbox can rename ${loose.join(', ')} and put its own files where shipgate reads the denied ones (${loose.includes('.git') ? '.git/config' : 'gate files, settings'})` : 'every folder above a write-denied project file is pinned (sandbox.filesystem.allowWrite), so none can be renamed', fix: 'Run `shipgate harden`.' });
     const denied = new Set(effectiveList(files, 'sandbox.network.deniedDomains'));
     const open = targets.hosts.filter((h) => !denied.has(h));
     add({ id: 'production-hosts-denied', level: 'sandboxed', ok: open.length === 0, detail: open.length ? `reachable from the sandbox: ${open.join(', ')}` : targets.hosts.length ? `denied: ${targets.hosts.join(', ')}` : 'no production hosts in the configuration', fix: 'Run `shipgate harden`.' });

@@ -61,6 +61,32 @@ function rulePath(path: string): string {
  */
 const GIT_CODE_PATHS = ['.git/hooks', '.git/config', '.git/config.worktree'];
 
+/**
+ * The folders between the project root and a write-denied project file, each bound onto itself by the
+ * sandbox (`allowWrite`: they are writable anyway, being in the project). Why: Linux's sandbox makes a
+ * denied file a read-only mount, and a mount does not stop its PARENT from being renamed. Without the
+ * pins `mv .git .git-old && cp -r .git-old .git` gives the agent a fresh, writable `.git/config`
+ * (filters, `core.sshCommand`: code that shipgate's own git would run outside the sandbox), and
+ * `mv .claude .claude-old` drops the hardened settings. A folder that is a mount point cannot be renamed
+ * (EBUSY), so with every folder on the way pinned, the denied file stays where shipgate reads it.
+ *
+ * Good: `gates/release/SKILL.md` → `gates`, `gates/release`.   Bad: pinning the file itself (it is already a mount).
+ */
+export function folderPins(projectFiles: readonly string[]): string[] {
+  const pins = new Set<string>();
+  for (const file of projectFiles) {
+    if (file.startsWith('/') || file.startsWith('~')) continue;
+    const parts = file.replace(/^\.\//, '').split('/').filter(Boolean);
+    for (let end = 1; end < parts.length; end += 1) pins.add(parts.slice(0, end).join('/'));
+  }
+  return [...pins].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/** The project files hardened mode write-denies (relative to the project root). */
+export function deniedProjectFiles(targets: ProtectedTargets): string[] {
+  return [...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json', ...GIT_CODE_PATHS];
+}
+
 export function planHardenedSettings(targets: ProtectedTargets, home?: string): Json {
   const short = (p: string) => homeRelative(p, home);
   const state = short(targets.stateRoot);
@@ -72,7 +98,8 @@ export function planHardenedSettings(targets: ProtectedTargets, home?: string): 
       failIfUnavailable: true,
       allowUnsandboxedCommands: false,
       filesystem: {
-        denyWrite: [state, ...targets.codeFolders.map(short), ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...targets.gateFiles, '.claude/settings.json', '.claude/settings.local.json', ...GIT_CODE_PATHS],
+        allowWrite: folderPins(deniedProjectFiles(targets)),
+        denyWrite: [state, ...targets.codeFolders.map(short), ...targets.gateFolders.map(short), ...targets.productionPaths.map(short), ...deniedProjectFiles(targets)],
         denyRead: [key, ...credentials],
       },
       network: { deniedDomains: targets.hosts },
