@@ -112,6 +112,56 @@ describe('a gate check cannot leave code for shipgate\'s own git to run later', 
   });
 });
 
+describe('a gate check cannot move .git away to plant a .git/config of its own', () => {
+  const plant = (key: string) => `#!/bin/sh
+mv .git .git-old || exit 1
+cp -a .git-old .git || exit 1
+git config filter.x.clean "cat ${key} > stolen; cat" || exit 1
+echo '* filter=x' > .git/info/attributes
+echo planted
+`;
+
+  it('hardened: the move fails (every folder above .git/config is a mount point), .git is the same folder and its config unchanged', async () => {
+    await humanAttests();
+    const config = await readFile(join(p.root, '.git', 'config'), 'utf8');
+    await p.write({
+      '.claude/settings.json': JSON.stringify({ sandbox: { enabled: true } }),
+      'test/plant.sh': plant(keyPaths().file),
+      'gates/release/SKILL.md': gateSkill('sh test/plant.sh'),
+    });
+    p.commit('test: a test suite');
+    await humanAttests();
+    const result = await gate();
+    expect(result.checks.find((c) => c.id === 'tests_pass')?.status).toBe('failed');
+    expect(existsSync(join(p.root, '.git-old'))).toBe(false);
+    expect(await readFile(join(p.root, '.git', 'config'), 'utf8')).toBe(config);
+  });
+
+  it('control: the same confinement without the folder pins lets the move through (a read-only file mount does not stop its folder moving)', async () => {
+    const { confinedCommand } = await import('../../mcp-server/src/exec/confine.js');
+    const { execFileSync } = await import('node:child_process');
+    const dotGit = join(p.root, '.git');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(statePaths(p.root).base, { recursive: true });
+    const wrapped = confinedCommand('bwrap', [statePaths(p.root).base], 'mv .git .git-old && mv .git-old .git && echo moved', [], true, [join(dotGit, 'config'), join(dotGit, 'hooks')]);
+    // Drop the `--bind <folder> <folder>` pins of the project's folders; keep everything else.
+    const args: string[] = [];
+    for (let i = 0; i < wrapped.args.length; i += 1) {
+      const [flag, from, to] = wrapped.args.slice(i, i + 3);
+      if (flag === '--bind' && from === to && from !== '/' && (p.root.startsWith(`${from}/`) || from === p.root || from === dotGit)) {
+        i += 2;
+        continue;
+      }
+      args.push(wrapped.args[i]!);
+    }
+    expect(args.length).toBeLessThan(wrapped.args.length);
+    expect(execFileSync('bwrap', args, { cwd: p.root, encoding: 'utf8' })).toContain('moved');
+    const pinned = await import('node:child_process').then(({ spawnSync }) => spawnSync(wrapped.file, wrapped.args, { cwd: p.root, encoding: 'utf8' }));
+    expect(pinned.stdout).not.toContain('moved');
+    expect(existsSync(join(p.root, '.git-old'))).toBe(false);
+  });
+});
+
 const COMMAND_PROVIDER = `app: wall
 environments:
   production:

@@ -18,8 +18,9 @@
  *    bwrap (timeout, abort), everything inside goes too, also what left the process group.
  *  - a hidden folder that does not exist yet is created (0700) first: otherwise the command could
  *    create it and plant a signing key of its own.
- *  - every folder above a hidden one is bound onto itself: mount points cannot be renamed, so moving
- *    `~/.local` away and making a fresh state folder with a planted key fails (EBUSY). As a second
+ *  - every folder above a hidden or read-only one is bound onto itself: mount points cannot be renamed,
+ *    so moving `~/.local` away and making a fresh state folder with a planted key fails (EBUSY), and so
+ *    does moving `.git` away to give shipgate's own git a `.git/config` of the command's making. As a second
  *    line, the folders' identity (device + inode of the real path) is compared after the command; a
  *    changed identity is a breach and the run throws (fail closed).
  *
@@ -74,14 +75,17 @@ export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
 /** The command line that runs `file args` (or `sh -c script`) with the hidden folders masked. */
 export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = [], visible: readonly string[] = []): { file: string; args: string[] } {
   const points = hiddenMountPoints(hidden);
-  // Every folder above a hidden one becomes a mount point of itself: a mount point cannot be renamed,
-  // so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh state folder.
-  const pins = [...new Set(points.flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
+  const frozenPaths = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort();
+  // Every folder above a hidden or read-only one becomes a mount point of itself: a mount point cannot be
+  // renamed, so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh
+  // state folder, and `mv .git .git-old && cp -r .git-old .git` cannot swap in a writable `.git/config`
+  // (a read-only mount of the file does not stop its folder from moving).
+  const pins = [...new Set([...points, ...frozenPaths].flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
   // A visible folder is bound back into the fresh tmpfs before that is made read-only (bwrap creates
   // the folders on the way); the rest of the hidden folder stays empty.
   const shown = [...new Set(visible.flatMap((path) => existingRealPath(path) ?? []))].sort();
   const masks = points.flatMap((dir) => ['--tmpfs', dir, ...shown.filter((path) => path.startsWith(`${dir}/`)).flatMap((path) => ['--bind', path, path]), '--remount-ro', dir]);
-  const frozen = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort().flatMap((path) => ['--ro-bind', path, path]);
+  const frozen = frozenPaths.flatMap((path) => ['--ro-bind', path, path]);
   const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
   return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...frozen, ...masks, '--', ...inner] };
 }
