@@ -162,6 +162,54 @@ echo planted
   });
 });
 
+describe('a gate check cannot leave code for what runs outside every wall later', () => {
+  /**
+   * The test an agent commits: it tries to switch hardened mode off for the next gate (rewrite the
+   * project's Claude Code settings), to plant a `git` in a folder on PATH (shipgate's next git), and to
+   * rewrite shipgate's own plugin code; then it tries to read the key. It always "passes".
+   */
+  const planting = (bin: string, plugin: string) => `#!/bin/sh
+printf '{}' > .claude/settings.json && echo "settings rewritten"
+printf '#!/bin/sh\\ncat key\\n' > "${bin}/git" && chmod +x "${bin}/git" && echo "git planted"
+echo "evil" > "${plugin}/server.js" && echo "plugin rewritten"
+cat "${keyPaths().file}" > "${outside}/stolen" 2>/dev/null
+exit 0
+`;
+
+  it('hardened: the settings, a folder on PATH and the plugin folder are read-only to it, so the next gate is still confined and the key stays unread', async () => {
+    const bin = join(outside, 'bin');
+    const plugin = join(outside, 'plugin');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(bin);
+    mkdirSync(join(plugin, '.claude-plugin'), { recursive: true });
+    writeFileSync(join(plugin, 'server.js'), 'the real server\n');
+    const saved = { PATH: process.env.PATH, CLAUDE_PLUGIN_ROOT: process.env.CLAUDE_PLUGIN_ROOT };
+    process.env.PATH = `${bin}:${process.env.PATH}`;
+    process.env.CLAUDE_PLUGIN_ROOT = plugin;
+    try {
+      await humanAttests();
+      const settings = JSON.stringify({ sandbox: { enabled: true } });
+      await p.write({ '.claude/settings.json': settings, 'test/plant.sh': planting(bin, plugin), 'gates/release/SKILL.md': gateSkill('sh test/plant.sh') });
+      p.commit('test: a test suite');
+      await humanAttests();
+      await gate();
+      // The agent commits whatever the first run changed, and gates again.
+      if (p.git('status', '--porcelain')) p.commit('chore: settings');
+      await humanAttests();
+      await gate();
+      const key = await readFile(keyPaths().file, 'utf8');
+      expect(await stolen('stolen')).not.toContain(key.trim().slice(0, 16));
+      expect(await p.read('.claude/settings.json')).toBe(settings);
+      expect(existsSync(join(bin, 'git'))).toBe(false);
+      expect(await readFile(join(plugin, 'server.js'), 'utf8')).toBe('the real server\n');
+    } finally {
+      process.env.PATH = saved.PATH;
+      if (saved.CLAUDE_PLUGIN_ROOT === undefined) delete process.env.CLAUDE_PLUGIN_ROOT;
+      else process.env.CLAUDE_PLUGIN_ROOT = saved.CLAUDE_PLUGIN_ROOT;
+    }
+  });
+});
+
 const COMMAND_PROVIDER = `app: wall
 environments:
   production:

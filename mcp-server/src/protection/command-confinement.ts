@@ -19,7 +19,8 @@
 import type { Confinement } from '../exec/confine.js';
 import type { ShipgateConfig } from '../config/schema.js';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { findPluginRoot } from '../learnings/plugin-root.js';
 import { keyPaths, stateRoot } from '../project/state-dir.js';
 import { effectiveScalar, readSettingsFiles, settingAt } from './claude-settings.js';
 
@@ -27,18 +28,43 @@ export async function projectCommandConfinement(projectRoot: string, config: Shi
   const hardened = await isHardened(projectRoot, env);
   if (!hardened && config.protection.confine !== true) return undefined;
   // Required on Linux only: elsewhere there is no bubblewrap (docs/security.md says what that leaves open).
-  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: gitExecVectors(projectRoot, env), required: process.platform === 'linux' };
+  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: codeThatRunsLater(projectRoot, env), required: process.platform === 'linux' };
 }
 
 /**
- * What makes git run code, and shipgate runs git unconfined (status, commit, tag): a test that writes
- * `.git/hooks/pre-commit` or `core.fsmonitor` would run outside the wall at the next `shipgate bump`.
+ * What runs later OUTSIDE every wall, and so must be read-only to a confined command (which is the
+ * agent's code, running outside Claude Code's sandbox): a test that writes any of these would get its
+ * code run unconfined, with the key in reach, at the next step.
+ *  - git's code paths, for shipgate's own unconfined git (status, commit, tag): `.git/hooks`,
+ *    `.git/config` (fsmonitor, filters, sshCommand), `.git/info/attributes`, the user's git config;
+ *  - the programs shipgate and Claude Code start by name: every folder on PATH (a `git` planted in
+ *    `~/.local/bin` would be shipgate's next git), and shipgate's own plugin folder (the MCP server, the
+ *    guard, the hooks);
+ *  - what decides whether the agent is sandboxed at all, and what Claude Code runs unsandboxed: the
+ *    project's `.claude/settings*.json` and `.mcp.json`, the user's `~/.claude` (settings, hooks,
+ *    plugins) and `~/.claude.json` (MCP servers): rewriting the project settings would switch hardened
+ *    mode, and with it this confinement, off for the next gate;
+ *  - `~/.ssh` (a `ProxyCommand` runs at the team remote's next fetch) and the shell start-up files.
+ * Only paths that exist are bound (bwrap needs a source); docs/security.md says what that leaves.
  */
-function gitExecVectors(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
+export function codeThatRunsLater(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
   const home = env.HOME || homedir();
   const xdg = env.XDG_CONFIG_HOME?.trim() || join(home, '.config');
   const git = join(projectRoot, '.git');
-  return [join(git, 'hooks'), join(git, 'config'), join(git, 'config.worktree'), join(git, 'info', 'attributes'), join(home, '.gitconfig'), join(xdg, 'git')];
+  const plugin = findPluginRoot(env);
+  const pathFolders = (env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
+  const project = resolve(projectRoot);
+  // A folder that holds the project (a PATH entry like `~`) cannot be read-only: the command works there.
+  const holdsProject = (path: string) => project === path || project.startsWith(`${path.replace(/\/+$/, '')}/`);
+  return [
+    join(git, 'hooks'), join(git, 'config'), join(git, 'config.worktree'), join(git, 'info', 'attributes'), join(home, '.gitconfig'), join(xdg, 'git'),
+    ...pathFolders,
+    ...(plugin && resolve(plugin) !== resolve(projectRoot) && !resolve(projectRoot).startsWith(`${resolve(plugin)}/`) ? [resolve(plugin)] : []),
+    join(projectRoot, '.claude', 'settings.json'), join(projectRoot, '.claude', 'settings.local.json'), join(projectRoot, '.mcp.json'),
+    join(home, '.claude'), join(home, '.claude.json'),
+    join(home, '.ssh'),
+    ...['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv'].map((file) => join(home, file)),
+  ].filter((path) => !holdsProject(resolve(path)));
 }
 
 /** `shipgate harden` wrote sandbox.enabled into the project settings; a local file cannot undo that here. */
