@@ -39,14 +39,18 @@ export class ShipgateError extends Error {
     this.exitCode = exitCode ?? defaultExitCode(code);
   }
 
-  /** Message plus the where/expected/found/hint lines, for terminals and MCP error text. */
+  /**
+   * Message plus the where/expected/found/hint lines, for terminals and MCP error text. Every part can
+   * carry text from an argument or a file, so control characters are shown, never sent: an ANSI escape
+   * in `--env` cannot repaint the terminal, and `found` (what the user typed) stays on its one line.
+   */
   describe(): string {
-    const lines = [this.message];
+    const lines = [printable(this.message)];
     const { where, expected, found, hint } = this.details;
-    if (where) lines.push(`  at: ${where}`);
-    if (expected) lines.push(`  expected: ${expected}`);
-    if (found !== undefined) lines.push(`  found: ${found}`);
-    if (hint) lines.push(`  fix: ${hint}`);
+    if (where) lines.push(`  at: ${printable(bounded(where, 4000))}`);
+    if (expected) lines.push(`  expected: ${printable(expected)}`);
+    if (found !== undefined) lines.push(`  found: ${printable(bounded(found, 300), true)}`);
+    if (hint) lines.push(`  fix: ${printable(hint)}`);
     return lines.join('\n');
   }
 }
@@ -177,8 +181,32 @@ function fileSystemError(error: unknown): ShipgateError | undefined {
   });
 }
 
-/** Shorten untrusted text for inclusion in a message: one line, bounded, control characters shown. */
+/**
+ * Characters a terminal acts on or that disguise text: C0 and C1 controls (ANSI escapes start with ESC
+ * or CSI), DEL, the bidirectional overrides and isolates ("Trojan Source"), and the line separators.
+ * Newline and tab are allowed in `printable` text (messages span lines), never in a one-line value.
+ */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const HIDDEN_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+function escapeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Text safe to print: control and direction characters shown as escapes; with `oneLine`, line breaks too. */
+export function printable(text: string, oneLine = false): string {
+  return text.replace(oneLine ? HIDDEN_OR_BREAK : HIDDEN, escapeChar);
+}
+
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Shorten untrusted text for inclusion in a message: one line, bounded, quoted, control characters shown. */
 export function quote(text: string, max = 120): string {
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine);
+  return `"${printable(bounded(text, max).replace(/\\/g, '\\\\').replace(/"/g, '\\"'), true)}"`;
 }

@@ -14,6 +14,7 @@ import type { ZodIssue } from 'zod';
 import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
 import { ConfigError, quote } from '../errors.js';
 import { CONFIG_FILE_NAMES } from '../project/config-file-names.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 export { CONFIG_FILE_NAMES };
 
@@ -128,10 +129,11 @@ export function getEnvironment(loaded: LoadedConfig, name: string): EnvironmentC
   const environment = Object.prototype.hasOwnProperty.call(loaded.config.environments, name) ? loaded.config.environments[name] : undefined;
   if (environment) return environment;
   const names = Object.keys(loaded.config.environments);
-  throw new ConfigError(`No environment named ${quote(name, 60)} in the configuration.`, {
+  const suggestion = didYouMean(name, names);
+  throw new ConfigError(`No environment named ${quote(name, 60)} in the configuration.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
     where: loaded.path ? `${loaded.path}: environments` : 'environments (no configuration file found)',
     expected: names.length ? `one of: ${names.join(', ')}` : 'an `environments:` section',
-    hint: names.length ? `Use --env ${names[0]}, or add ${quote(name, 60)} under environments:.` : 'Run `shipgate init` to write a starter configuration.',
+    hint: names.length ? `Use --env ${suggestion ?? names[0]}, or add ${quote(name, 60)} under environments:.` : 'Run `shipgate init` to write a starter configuration.',
   });
 }
 
