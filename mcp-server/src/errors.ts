@@ -39,14 +39,18 @@ export class ShipgateError extends Error {
     this.exitCode = exitCode ?? defaultExitCode(code);
   }
 
-  /** Message plus the where/expected/found/hint lines, for terminals and MCP error text. */
+  /**
+   * Message plus the where/expected/found/hint lines, for terminals and MCP error text. Every part can
+   * carry text from an argument or a file, so control characters are shown, never sent: an ANSI escape
+   * in `--env` cannot repaint the terminal, and `found` (what the user typed) stays on its one line.
+   */
   describe(): string {
-    const lines = [this.message];
+    const lines = [printable(this.message)];
     const { where, expected, found, hint } = this.details;
-    if (where) lines.push(`  at: ${where}`);
-    if (expected) lines.push(`  expected: ${expected}`);
-    if (found !== undefined) lines.push(`  found: ${found}`);
-    if (hint) lines.push(`  fix: ${hint}`);
+    if (where) lines.push(`  at: ${printable(bounded(where, 4000))}`);
+    if (expected) lines.push(`  expected: ${printable(expected)}`);
+    if (found !== undefined) lines.push(`  found: ${printable(bounded(found, 300), true)}`);
+    if (hint) lines.push(`  fix: ${printable(hint)}`);
     return lines.join('\n');
   }
 }
@@ -126,12 +130,83 @@ export class InternalError extends ShipgateError {
 /** Turn anything thrown into a ShipgateError, keeping ours as they are. */
 export function toShipgateError(error: unknown): ShipgateError {
   if (error instanceof ShipgateError) return error;
+  const fileSystem = fileSystemError(error);
+  if (fileSystem) return fileSystem;
   const message = error instanceof Error ? error.message : String(error);
   return new InternalError(message, error);
 }
 
-/** Shorten untrusted text for inclusion in a message: one line, bounded, control characters shown. */
+/**
+ * What a file-system failure means for the user, by errno. A folder where shipgate expects a file, a
+ * read-only or full disk, a file it may not read: these are the machine's state, not shipgate bugs, so
+ * they are told as such (the path, what is wrong with it, what to do), never as "Internal error".
+ */
+const FILE_SYSTEM_ERRORS: Record<string, { found: string; hint: string }> = {
+  EISDIR: { found: 'a folder where a file is expected', hint: 'Move that folder out of the way (shipgate did not make it), then run the command again.' },
+  ENOTDIR: { found: 'a file where a folder is expected (in the path)', hint: 'Move that file out of the way, then run the command again.' },
+  EACCES: { found: 'permission denied', hint: 'Give your user access to it (`ls -ld` shows the owner and mode), then run the command again.' },
+  EPERM: { found: 'operation not permitted', hint: 'Give your user access to it (`ls -ld` shows the owner and mode), then run the command again.' },
+  EROFS: { found: 'the file system is read-only', hint: 'Make that folder writable (or point the configuration elsewhere), then run the command again.' },
+  ENOSPC: { found: 'no space left on the device', hint: 'Free disk space, then run the command again.' },
+  EDQUOT: { found: 'the disk quota is exceeded', hint: 'Free disk space, then run the command again.' },
+  ELOOP: { found: 'a loop of symbolic links', hint: 'Replace the symbolic link with a real file or folder, then run the command again.' },
+  ENAMETOOLONG: { found: 'a path that is too long', hint: 'Use a shorter path.' },
+  EMFILE: { found: 'too many open files', hint: 'Raise the open-file limit (`ulimit -n`), then run the command again.' },
+  ENFILE: { found: 'too many open files on the system', hint: 'Close other programs or raise the limit, then run the command again.' },
+  EIO: { found: 'an input/output error from the disk', hint: 'Check the disk, then run the command again.' },
+};
+
+/** The file-system calls whose failure names a path the user can act on (not `spawn`: exec/ reports those). */
+const FILE_SYSTEM_CALLS = new Set(['open', 'read', 'write', 'close', 'fsync', 'rename', 'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'scandir', 'opendir', 'stat', 'lstat', 'fstat', 'access', 'realpath', 'readlink', 'symlink', 'link', 'copyfile', 'chmod', 'fchmod', 'utime', 'futime', 'ftruncate']);
+
+/** writeFileAtomic's temp name `.<name>.<pid>.<time>.<n>.tmp` → the file it was writing. */
+const ATOMIC_TEMP = /^(.*[\/])\.(.+)\.\d+\.[0-9a-z]+\.\d+\.tmp$/;
+
+function fileSystemError(error: unknown): ShipgateError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  if (!code || !syscall || !FILE_SYSTEM_CALLS.has(syscall)) return undefined;
+  const meaning = FILE_SYSTEM_ERRORS[code] ?? (code === 'ENOENT' ? { found: 'it does not exist', hint: 'Check the path, then run the command again.' } : undefined);
+  if (!meaning || (path === undefined && dest === undefined)) return undefined;
+  // A rename fails because of where it goes; a temp file stands for the file being written.
+  const raw = syscall === 'rename' && dest !== undefined && code !== 'ENOENT' ? dest : (path ?? dest!);
+  const target = raw.replace(ATOMIC_TEMP, '$1$2');
+  const reading = ['read', 'scandir', 'opendir', 'stat', 'lstat', 'fstat', 'access', 'realpath', 'readlink'].includes(syscall);
+  const verb = reading ? 'read' : syscall === 'open' ? 'open' : 'write';
+  return new FailedError(`Cannot ${verb} ${target}: ${meaning.found}.`, {
+    where: target,
+    expected: reading ? 'a readable file or folder' : verb === 'open' ? 'a file shipgate can open (read, or write in a writable folder)' : 'a writable file in a writable folder',
+    found: `${meaning.found} (${code} from ${syscall})`,
+    hint: meaning.hint,
+  });
+}
+
+/**
+ * Characters a terminal acts on or that disguise text: C0 and C1 controls (ANSI escapes start with ESC
+ * or CSI), DEL, the bidirectional overrides and isolates ("Trojan Source"), and the line separators.
+ * Newline and tab are allowed in `printable` text (messages span lines), never in a one-line value.
+ */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const HIDDEN_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+function escapeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Text safe to print: control and direction characters shown as escapes; with `oneLine`, line breaks too. */
+export function printable(text: string, oneLine = false): string {
+  return text.replace(oneLine ? HIDDEN_OR_BREAK : HIDDEN, escapeChar);
+}
+
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Shorten untrusted text for inclusion in a message: one line, bounded, quoted, control characters shown. */
 export function quote(text: string, max = 120): string {
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine);
+  return `"${printable(bounded(text, max).replace(/\\/g, '\\\\').replace(/"/g, '\\"'), true)}"`;
 }

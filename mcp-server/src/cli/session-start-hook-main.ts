@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     try {
-      print(2, `shipgate lessons unavailable: ${(error as Error).message.split('\n')[0]}\n`);
+      print(2, `shipgate lessons unavailable: ${(error as Error).message.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 3).join(' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}\n`);
     } catch {
       // Nowhere left to say it (both outputs closed); the session still starts.
     }

@@ -3,6 +3,7 @@
  * (deploy/, health/); gates and window belong to gates/.
  */
 import { z } from 'zod';
+import { projectPathSchema } from './project-path-schema.js';
 import type { STRATEGY_TYPES } from './names.js';
 import { durationSchema } from './duration-schema.js';
 import { windowSchema } from './window-schema.js';
@@ -31,7 +32,7 @@ export const providerSchema = z.discriminatedUnion('type', [
       deployment: z.string().min(1),
       container: z.string().optional(),
       image: z.string().optional().describe('image with {version} placeholder, e.g. registry/app:{version}'),
-      manifests: z.string().optional(),
+      manifests: projectPathSchema().optional(),
       service: z.string().optional(),
       ingress: z.string().optional(),
       rolloutTimeout: durationSchema.default('5m'),
@@ -144,7 +145,7 @@ export const environmentSchema = z
     health: z
       .object({
         checks: z.array(healthCheckSchema).default([]),
-        smokeTests: z.string().optional().describe("path to seed 002's smoke-tests.json"),
+        smokeTests: projectPathSchema().optional().describe("path to seed 002's smoke-tests.json"),
         criticalEndpoints: z.number().int().min(0).optional(),
       })
       .strict()

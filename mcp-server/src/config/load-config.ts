@@ -14,6 +14,8 @@ import type { ZodIssue } from 'zod';
 import { configSchema, type EnvironmentConfig, type ShipgateConfig } from './schema.js';
 import { ConfigError, quote } from '../errors.js';
 import { CONFIG_FILE_NAMES } from '../project/config-file-names.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { issueRange, isRecordKeyIssue } from './issue-range.js';
 
 export { CONFIG_FILE_NAMES };
 
@@ -36,7 +38,7 @@ export async function loadConfig(projectRoot: string): Promise<LoadedConfig> {
       throw new ConfigError(`Cannot read ${name}: ${(error as Error).message}`, { where: path });
     }
     const hash = sha256(bytes);
-    return { config: parsedOnce(path, hash, () => parseConfigText(bytes.toString('utf8'), path)), path, hash };
+    return { config: parsedOnce(path, hash, () => parseConfigText(configText(bytes, path), path)), path, hash };
   }
   return { config: parsedOnce('', sha256(''), () => configSchema.parse({})), path: null, hash: sha256('') };
 }
@@ -61,6 +63,27 @@ function parsedOnce(path: string, hash: string, parse: () => ShipgateConfig): Sh
   return structuredClone(config);
 }
 
+/** The file's text, or an error at the first bad byte when it is not UTF-8 text (binary is not a YAML problem). */
+function configText(bytes: Buffer, path: string): string {
+  const lenient = bytes.toString('utf8');
+  let valid = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    valid = false;
+  }
+  const bad = lenient.search(valid ? /\u0000/ : /[\u0000\ufffd]/);
+  if (bad === -1) return lenient;
+  const before = lenient.slice(0, bad).split('\n');
+  const nul = lenient[bad] === '\u0000';
+  throw new ConfigError('The configuration file is not text: it holds a NUL byte or bytes that are not UTF-8.', {
+    where: `${path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`,
+    expected: 'a UTF-8 YAML file like the one `shipgate init` writes',
+    found: nul ? 'a NUL byte' : 'bytes that are not UTF-8',
+    hint: `Restore the file from git (\`git checkout -- ${path}\`) or write it again as text.`,
+  });
+}
+
 /** Parse and validate config text; `file` is used in messages only. */
 export function parseConfigText(text: string, file: string): ShipgateConfig {
   const lineCounter = new LineCounter();
@@ -77,10 +100,16 @@ export function parseConfigText(text: string, file: string): ShipgateConfig {
   const data: unknown = document.toJS() ?? {};
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => formatIssue(issue, data));
+  // Each problem at its line:col, like `shipgate validate` reports it; the first one is the error's place.
+  const located = result.error.issues.map((issue) => {
+    const range = issueRange(document, issue);
+    const at = range ? lineCounter.linePos(range[0] ?? 0) : { line: 1, col: 1 };
+    return { at: `${at.line}:${at.col}`, text: formatIssue(issue, data) };
+  });
+  const problems = located.map((p) => `${p.at} ${p.text}`);
   throw new ConfigError(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`, {
-    where: file,
-    hint: 'Fix the keys listed above; `shipgate init` writes a commented example.',
+    where: `${file}:${located[0]?.at ?? '1:1'}`,
+    hint: 'Fix the keys listed above (line:col in the file); `shipgate init` writes a commented example.',
   });
 }
 
@@ -88,6 +117,8 @@ export function parseConfigText(text: string, file: string): ShipgateConfig {
 export function formatIssue(issue: ZodIssue, data: unknown): string {
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   const found = describeValue(valueAt(data, issue.path));
+  // A bad key of a record (an environment named `Prod`): what was found is the key, not its mapping.
+  if (isRecordKeyIssue(issue, valueAt(data, issue.path))) return `${path}: expected the key to be ${issue.message}, found ${quote(String(issue.path.at(-1)), 60)}`;
   switch (issue.code) {
     case 'invalid_union_discriminator':
       return `${path}: expected one of ${issue.options.map(String).join('|')}, found ${found}`;
@@ -128,10 +159,11 @@ export function getEnvironment(loaded: LoadedConfig, name: string): EnvironmentC
   const environment = Object.prototype.hasOwnProperty.call(loaded.config.environments, name) ? loaded.config.environments[name] : undefined;
   if (environment) return environment;
   const names = Object.keys(loaded.config.environments);
-  throw new ConfigError(`No environment named ${quote(name, 60)} in the configuration.`, {
+  const suggestion = didYouMean(name, names);
+  throw new ConfigError(`No environment named ${quote(name, 60)} in the configuration.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
     where: loaded.path ? `${loaded.path}: environments` : 'environments (no configuration file found)',
     expected: names.length ? `one of: ${names.join(', ')}` : 'an `environments:` section',
-    hint: names.length ? `Use --env ${names[0]}, or add ${quote(name, 60)} under environments:.` : 'Run `shipgate init` to write a starter configuration.',
+    hint: names.length ? `Use --env ${suggestion ?? names[0]}, or add ${quote(name, 60)} under environments:.` : 'Run `shipgate init` to write a starter configuration.',
   });
 }
 

@@ -3,6 +3,7 @@
  * owned by the concern that reads them. Errors name the key path (config/load-config.ts formats them).
  */
 import { z } from 'zod';
+import { projectPathSchema } from './project-path-schema.js';
 import { versioningSchema } from './versioning-schema.js';
 import { environmentSchema } from './environment-schema.js';
 import { environmentNameSchema } from './names.js';
@@ -18,9 +19,9 @@ export const configSchema = z
     /** Default window policy for every environment that has none of its own. */
     window: windowSchema.optional(),
     /** Spec-Flow state file(s): `specs/*\/state.yaml` by default (seed 003). */
-    state: z.object({ file: z.string().default('specs/*/state.yaml') }).strict().default({}),
-    records: z.object({ dir: z.string().default('.claude/processes') }).strict().default({}),
-    learnings: z.object({ dir: z.string().default('.claude/shipgate/learnings') }).strict().default({}),
+    state: z.object({ file: projectPathSchema().default('specs/*/state.yaml') }).strict().default({}),
+    records: z.object({ dir: projectPathSchema().default('.claude/processes') }).strict().default({}),
+    learnings: z.object({ dir: projectPathSchema().default('.claude/shipgate/learnings') }).strict().default({}),
     /** What `shipgate harden` denies the agent's sandbox beyond what the providers imply (docs/security.md). */
     protection: z
       .object({

@@ -11,6 +11,7 @@
  * Bad:  `echo code_review | shipgate attest code_review …` from a script: stdin is not a terminal, refused.
  */
 import { createInterface } from 'node:readline';
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand, CliContext } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { recordAttestation, validateAttestationInput } from '../../gates/attestations.js';
@@ -28,7 +29,7 @@ export const command: CliCommand = {
     if (!checkId || extra.length) throw new UsageError('shipgate attest needs exactly one check id.', { expected: 'shipgate attest <check-id> --by NAME --evidence TEXT', found: quote(input.positionals.join(' '), 80) });
     const by = typeof input.values.by === 'string' ? input.values.by : '';
     const evidence = typeof input.values.evidence === 'string' ? input.values.evidence : '';
-    const environment = typeof input.values.env === 'string' ? input.values.env : 'production';
+    const environment = environmentOption(input, 'production');
     validateAttestationInput({ checkId, by, evidence, environment });
     const projectRoot = await findProjectRoot(context.cwd);
     await requireGateCheck(projectRoot, environment, checkId, context.env);

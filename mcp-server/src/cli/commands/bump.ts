@@ -9,7 +9,7 @@
  * would refuse also exits 1); 2 usage or configuration error.
  */
 import type { CliCommand } from '../command.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, quote } from '../../errors.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { runBump } from '../../release/run-bump.js';
 import type { BumpRequest } from '../../release/next-version.js';
@@ -43,7 +43,7 @@ export const command: CliCommand = {
     }
     const level = (input.positionals[0] ?? 'auto') as BumpRequest;
     if (!LEVELS.includes(level)) {
-      throw new UsageError(`Unknown bump level "${level}".`, { where: 'shipgate bump <level>', expected: LEVELS.join('|'), hint: 'Example: `shipgate bump minor --dry-run`.' });
+      throw new UsageError(`Unknown bump level ${quote(level, 40)}.`, { where: 'shipgate bump <level>', expected: LEVELS.join('|'), hint: 'Example: `shipgate bump minor --dry-run`.' });
     }
     const preid = input.values.preid;
     if (preid !== undefined && (typeof preid !== 'string' || !PREID.test(preid))) {

@@ -1,4 +1,5 @@
 /** `shipgate deploy [--env E] [--strategy S] [--dry-run]`: the gated deploy (exit 3 when rolled back). */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 
@@ -16,7 +17,7 @@ export const command: CliCommand = {
     const printer = createProgressPrinter(context.stderr, context.env);
     const result = await runDeploy({
       projectRoot,
-      environment: String(input.values.env ?? 'production'),
+      environment: environmentOption(input, 'production'),
       ...(typeof input.values.strategy === 'string' ? { strategy: input.values.strategy } : {}),
       dryRun: input.values['dry-run'] === true,
       gateRecord: input.values['gate-record'] === true,

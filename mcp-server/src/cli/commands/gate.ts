@@ -3,11 +3,10 @@
  * print the receipt id when they pass, exit 1 and the blocking checks when they do not.
  */
 import { attestCommand } from '../../gates/resolve-attestation.js';
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { runGate, type CheckResult, type GateRunResult } from '../../gates/run-gate.js';
-import { UsageError } from '../../errors.js';
-import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../../config/names.js';
 
 const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', error: '✗', needs_attestation: '!', skipped: '-' };
 
@@ -18,8 +17,7 @@ export const command: CliCommand = {
   options: { env: { type: 'string', short: 'e' }, all: { type: 'boolean' } },
   allowPositionals: false,
   async run(input, context) {
-    const environment = typeof input.values.env === 'string' ? input.values.env : 'production';
-    if (!ENVIRONMENT_NAME_PATTERN.test(environment)) throw new UsageError('The --env value is not a valid environment name.', { where: '--env', expected: ENVIRONMENT_NAME_EXPECTED });
+    const environment = environmentOption(input, 'production');
     const projectRoot = await findProjectRoot(context.cwd);
     const result = await runGate({
       projectRoot,

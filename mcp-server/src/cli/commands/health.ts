@@ -1,4 +1,5 @@
 /** `shipgate health [--env E]`: run the configured health checks and smoke tests against an environment. */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import { ConfigError } from '../../errors.js';
@@ -15,7 +16,7 @@ export const command: CliCommand = {
     const { runHealthChecks } = await import('../../health/run-health-checks.js');
     const { loadSmokeTests, runSmokeTests } = await import('../../health/smoke-tests.js');
     const { resolve } = await import('node:path');
-    const environmentName = String(input.values.env ?? 'production');
+    const environmentName = environmentOption(input, 'production');
     const { environment } = await loadDeployContext(projectRoot, environmentName);
     if (!environment.url) throw new ConfigError(`environments.${environmentName}.url is not set.`, { where: `environments.${environmentName}.url`, expected: 'the URL production answers on', hint: 'Add `url: https://...` to the environment.' });
     const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(projectRoot, environment.health.smokeTests)) : [];

@@ -1,4 +1,5 @@
 /** `shipgate history [--env E]`: past deployments and rollbacks from the records (marks crashed ones aborted first). */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import type { TeamConfig } from '../../config/team-schema.js';
@@ -18,14 +19,16 @@ export const command: CliCommand = {
   allowPositionals: false,
   async run(input, context) {
     const projectRoot = await findProjectRoot(context.cwd);
-    const { loadConfig } = await import('../../config/load-config.js');
+    const { getEnvironment, loadConfig } = await import('../../config/load-config.js');
     const { markAbortedRecords, readRecords } = await import('../../records/deployment-record.js');
     const { resolve, relative } = await import('node:path');
     const loaded = await loadConfig(projectRoot);
     const dir = resolve(projectRoot, loaded.config.records.dir);
     await markAbortedRecords(dir, context.now());
-    const env = typeof input.values.env === 'string' ? input.values.env : undefined;
+    const env = environmentOption(input);
     const records = (await readRecords(dir)).filter((r) => !env || r.environment === env);
+    // A name with records is history even if the environment left the configuration; any other must exist.
+    if (env && records.length === 0) getEnvironment(loaded, env);
     const rows = records.map((r) => ({ kind: r.kind, environment: r.environment, version: r.version, tag: r.tag, commit: r.commit, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null, trigger: r.rollback?.trigger ?? r.reason ?? null, record: relative(projectRoot, r.files.markdown) }));
     // With a team: what every machine published to the remote, each entry's signature checked.
     const team = loaded.config.team ? await readTeamRows(projectRoot, loaded.config.team, env ? [env] : Object.keys(loaded.config.environments)) : undefined;

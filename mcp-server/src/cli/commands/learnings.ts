@@ -9,7 +9,7 @@
  * Exit: 0 shown / recorded; 2 usage or input error.
  */
 import type { CliCommand, CliContext } from '../command.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, quote } from '../../errors.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 import type { RunPhase } from '../../learnings/event.js';
 
@@ -42,7 +42,7 @@ export const command: CliCommand = {
     if (extra.length > 0) throw new UsageError('shipgate learnings takes one action.', { found: input.positionals.join(' '), expected: 'show | record', hint: `Usage:\n${USAGE}` });
     if (action === 'show') return show(input.values, input.json, context);
     if (action === 'record') return record(input.values, input.json, context);
-    throw new UsageError(`Unknown learnings action "${action.slice(0, 40)}".`, { where: 'shipgate learnings <action>', expected: 'show | record', hint: `Usage:\n${USAGE}` });
+    throw new UsageError(`Unknown learnings action ${quote(action, 40)}.`, { where: 'shipgate learnings <action>', expected: 'show | record', hint: `Usage:\n${USAGE}` });
   },
 };
 

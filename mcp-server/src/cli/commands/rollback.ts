@@ -1,4 +1,5 @@
 /** `shipgate rollback [--env E] [--to VERSION] --reason TEXT [--dry-run]`: back to the previous release, verified, recorded. */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 
@@ -13,7 +14,7 @@ export const command: CliCommand = {
     const projectRoot = await findProjectRoot(context.cwd);
     const result = await runRollback({
       projectRoot,
-      environment: String(input.values.env ?? 'production'),
+      environment: environmentOption(input, 'production'),
       ...(typeof input.values.to === 'string' ? { to: input.values.to } : {}),
       reason: typeof input.values.reason === 'string' ? input.values.reason : '',
       dryRun: input.values['dry-run'] === true,

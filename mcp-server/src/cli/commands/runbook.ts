@@ -1,4 +1,5 @@
 /** `shipgate runbook [--env E] [--strategy S] [--output FILE]`: seed 002's runbook from the real configuration. */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 
@@ -13,15 +14,15 @@ export const command: CliCommand = {
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
     const { loadConfig } = await import('../../config/load-config.js');
     const { renderRunbook } = await import('../../deploy/runbook.js');
-    const environmentName = String(input.values.env ?? 'production');
+    const environmentName = environmentOption(input, 'production');
     const deployContext = await loadDeployContext(projectRoot, environmentName, typeof input.values.strategy === 'string' ? input.values.strategy : undefined);
     const loaded = await loadConfig(projectRoot);
     const markdown = renderRunbook({ app: loaded.config.app, environmentName, environment: deployContext.environment });
     let written: string | undefined;
     if (typeof input.values.output === 'string') {
-      const { resolveInsideProject } = await import('../../util/paths.js');
+      const { resolveOutputFile } = await import('../output-file.js');
       const { writeFileAtomic } = await import('../../util/atomic-write.js');
-      written = await resolveInsideProject(projectRoot, input.values.output, '--output');
+      written = await resolveOutputFile(projectRoot, input.values.output, '--output', (existing) => existing.startsWith('# Runbook: '));
       await writeFileAtomic(written, markdown);
     }
     if (input.json) context.stdout.write(`${JSON.stringify({ ok: true, environment: environmentName, strategy: deployContext.environment.strategy.type, output: written ?? null, markdown }, null, 2)}\n`);

@@ -5,7 +5,7 @@
  * The engine and formatters are loaded lazily so other commands stay fast.
  */
 import type { CliCommand } from '../command.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, quote } from '../../errors.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'];
 
@@ -32,7 +32,7 @@ export const command: CliCommand = {
   async run(input, context) {
     const format = input.json ? 'json' : typeof input.values.format === 'string' ? input.values.format : 'stylish';
     if (!FORMATS.includes(format)) {
-      throw new UsageError(`Unknown format "${format}".`, { where: '--format', expected: FORMATS.join(', '), found: format, hint: 'Use e.g. `shipgate validate --format sarif > shipgate.sarif`.' });
+      throw new UsageError(`Unknown format ${quote(format, 40)}.`, { where: '--format', expected: FORMATS.join(', '), found: format, hint: 'Use e.g. `shipgate validate --format sarif > shipgate.sarif`.' });
     }
     const { validatePaths } = await import('../../validate/engine.js');
     const { FORMATTERS } = await import('../../validate/format/index.js');

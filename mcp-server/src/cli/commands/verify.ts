@@ -3,9 +3,10 @@
  * when the team remote holds a passing gate record for the commit, signed by a key in the repository's
  * allowed_signers; exit 1 with the reason otherwise. `--format github` prints workflow annotations.
  */
+import { environmentOption } from '../environment-option.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, quote } from '../../errors.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 
@@ -24,10 +25,9 @@ export const command: CliCommand = {
   options: { env: { type: 'string', short: 'e' }, commit: { type: 'string' }, format: { type: 'string' } },
   allowPositionals: false,
   async run(input, context) {
-    const environment = typeof input.values.env === 'string' ? input.values.env : 'production';
-    if (!/^[a-z][a-z0-9_-]{0,39}$/.test(environment)) throw new UsageError('The --env value is not a valid environment name.', { where: '--env', expected: 'a lowercase name like "production"' });
+    const environment = environmentOption(input, 'production');
     const format = input.json ? 'json' : typeof input.values.format === 'string' ? input.values.format : 'text';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}".`, { where: '--format', expected: FORMATS.join(', ') });
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format ${quote(format, 40)}.`, { where: '--format', expected: FORMATS.join(', ') });
     const commit = typeof input.values.commit === 'string' ? input.values.commit : undefined;
     if (commit !== undefined && !/^[0-9A-Za-z._\/^~-]{1,200}$/.test(commit)) throw new UsageError('The --commit value is not a commit name.', { where: '--commit', expected: 'a SHA, tag or branch name' });
     const projectRoot = await findProjectRoot(context.cwd);

@@ -6,8 +6,7 @@
  *
  * Bad: `environments: { production: { provider: { type: ssh } } }`. Good: `type: git-push`.
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
-import type { ZodIssue } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 import type { ProjectRule } from '../rule.js';
 import type { Position } from '../../skill/model.js';
 
@@ -29,7 +28,7 @@ export const rule: ProjectRule = {
     if (configs.length === 0) return;
     // The schema (zod, semver) loads only when there is a configuration to check: most validations
     // have none, and compiling it was ~10 ms of every cold run.
-    const [{ configSchema }, { formatIssue }] = await Promise.all([import('../../config/schema.js'), import('../../config/load-config.js')]);
+    const [{ configSchema }, { formatIssue }, { issueRange }] = await Promise.all([import('../../config/schema.js'), import('../../config/load-config.js'), import('../../config/issue-range.js')]);
     for (const file of configs) {
       const text = context.readText(file.path);
       if (text === undefined) {
@@ -59,35 +58,3 @@ export const rule: ProjectRule = {
     }
   },
 };
-
-/** The source range of the node an issue is about: the unknown key itself, else the value, else its nearest parent. */
-function issueRange(document: Document, issue: ZodIssue): readonly number[] | undefined {
-  const path = issue.path;
-  if (issue.code === 'unrecognized_keys') {
-    const map = path.length ? document.getIn(path, true) : document.contents;
-    if (isMap(map)) {
-      for (const item of map.items) {
-        if (isPair(item) && isScalar(item.key) && issue.keys.includes(String(item.key.value))) return item.key.range ?? undefined;
-      }
-    }
-  }
-  for (let length = path.length; length >= 0; length -= 1) {
-    const node = (length === 0 ? document.contents : document.getIn(path.slice(0, length), true)) as Node | null | undefined;
-    if (node && typeof node === 'object' && 'range' in node && node.range) {
-      // A missing key is reported at its parent's key, which is where it must be added.
-      if (length < path.length && length > 0) return keyRange(document, path.slice(0, length)) ?? node.range;
-      return node.range;
-    }
-  }
-  return undefined;
-}
-
-function keyRange(document: Document, path: readonly (string | number)[]): readonly number[] | undefined {
-  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
-  if (!isMap(parent)) return undefined;
-  const last = path[path.length - 1];
-  for (const item of parent.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(last)) return item.key.range ?? undefined;
-  }
-  return undefined;
-}
