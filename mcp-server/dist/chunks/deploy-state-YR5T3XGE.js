@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-5V44FCN2.js";import"./chunk-S2PC4FIM.js";import"./chunk-AZENMEOE.js";import"./chunk-NC7PAP4N.js";import"./chunk-2BW7FZQP.js";import"./chunk-6QAXGSHS.js";import"./chunk-TYU4NPII.js";import"./chunk-KIOQDVAH.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-ODSM6LB3.js";import"./chunk-X66IY35G.js";import"./chunk-57VFJHVM.js";import"./chunk-S2PC4FIM.js";import"./chunk-OWDAP6TX.js";import"./chunk-TJM7NIE4.js";import"./chunk-TYU4NPII.js";import"./chunk-KIOQDVAH.js";import"./chunk-D6DXA4EN.js";import"./chunk-LYE76MQE.js";import"./chunk-AHK5V45S.js";export{a as pendingAbortedDeploy};

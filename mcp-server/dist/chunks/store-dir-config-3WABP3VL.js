@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a as e}from"./chunk-QW4HEKKL.js";import{a as o}from"./chunk-7DR7PPUA.js";import"./chunk-TORWM5X5.js";import"./chunk-R2CLEO7W.js";import"./chunk-DXJVJXCL.js";import"./chunk-NUEM3ZIG.js";import"./chunk-MPVA2EXV.js";import"./chunk-TYU4NPII.js";import"./chunk-LYE76MQE.js";import"./chunk-GMT43W3S.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{o as loadConfig,e as resolveInsideProject};
