@@ -29,7 +29,9 @@
  */
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { execa } from 'execa';
+import { tmpdir } from 'node:os';
 import { BlockedError } from '../errors.js';
+import { trustedProgram } from './trusted-program.js';
 
 export interface Confinement {
   /** Absolute folders the command must not see (state root, key folder). */
@@ -151,7 +153,7 @@ function identityOf(dir: string): string {
 /** Before a deploy or rollback changes anything: a required confinement that cannot run refuses now. */
 export async function ensureConfinement(confine: Confinement | undefined, what: string): Promise<void> {
   if (!confine?.required) return;
-  const probe = await probeConfinement(confine.bwrap);
+  const probe = await probeConfinement(trustedProgram(confine.bwrap ?? 'bwrap', tmpdir()));
   if (!probe.ok) throw confinementUnavailable(probe.reason, what);
 }
 

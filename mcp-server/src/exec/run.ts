@@ -9,6 +9,7 @@
  * With `confine`, the command runs under bubblewrap with shipgate's state and key hidden (exec/confine.ts).
  */
 import { execa } from 'execa';
+import { trustedProgram } from './trusted-program.js';
 import { confinedCommand, confinementUnavailable, prepareHidden, probeConfinement, requireHiddenUnchanged, type Confinement } from './confine.js';
 
 export interface RunOptions {
@@ -54,6 +55,7 @@ export interface RunResult {
 
 const DEFAULT_MAX_OUTPUT = 8_000;
 
+
 export async function runArgv(file: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   return run(file, args, false, [file, ...args].join(' '), options);
 }
@@ -72,7 +74,7 @@ async function run(
   const confine = options.confine;
   if (!confine) return spawn(file, args, shell, display, options);
   const identity = prepareHidden(confine.hidden);
-  const probe = await probeConfinement(confine.bwrap);
+  const probe = await probeConfinement(trustedProgram(confine.bwrap ?? 'bwrap', options.cwd));
   if (!probe.ok) {
     if (confine.required) throw confinementUnavailable(probe.reason, display);
     return { ...(await spawn(file, args, shell, display, options)), confined: false };

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runArgv, runArgvBytes, type BytesResult, type RunResult } from '../exec/run.js';
+import { trustedProgram } from '../exec/trusted-program.js';
 import { BlockedError, FailedError } from '../errors.js';
 
 /** No practical limit on what git prints (10,000 commit messages must come back whole). */
@@ -46,7 +47,7 @@ export const REAL_OBJECTS_ENV = { GIT_NO_REPLACE_OBJECTS: '1' } as const;
 
 /** Run git; never throws on a non-zero exit. */
 export function git(root: string, args: readonly string[], options: GitOptions = {}): Promise<RunResult> {
-  return runArgv('git', args[0] === 'push' ? args : [...NO_REPOSITORY_CODE, ...args], {
+  return runArgv(trustedProgram('git', root), args[0] === 'push' ? args : [...NO_REPOSITORY_CODE, ...args], {
     cwd: root,
     input: options.input,
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -59,7 +60,7 @@ export function git(root: string, args: readonly string[], options: GitOptions =
 
 /** Run git for bytes (object content), with the same switches as `git`. */
 export function gitBytes(root: string, args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): Promise<BytesResult> {
-  return runArgvBytes('git', [...NO_REPOSITORY_CODE, ...args], {
+  return runArgvBytes(trustedProgram('git', root), [...NO_REPOSITORY_CODE, ...args], {
     cwd: root,
     timeoutMs: options.timeoutMs ?? 120_000,
     ...(options.input !== undefined ? { input: options.input } : {}),

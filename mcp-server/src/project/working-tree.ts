@@ -8,9 +8,12 @@
  * Good: after a deploy, `.claude/processes/deployment-v1.2.0-….md` is new: the next gate still runs.
  * Bad:  `src/app.js` modified, or `hotfix.js` untracked: refused, naming them.
  */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { git } from './git.js';
+import type { RunResult } from '../exec/run.js';
 import { hiddenEntries } from './git-hidden-entries.js';
-import { LEGACY_STATE_DIR } from './state-dir.js';
+import { LEGACY_STATE_DIR, stateRoot } from './state-dir.js';
 import { BlockedError } from '../errors.js';
 
 export interface OutputFolders {
@@ -46,13 +49,24 @@ export const HIDDEN_NOTE = '(git is told not to look at it: assume-unchanged or 
  * `untracked: false`), and every tracked path git status is told to skip, marked with HIDDEN_NOTE.
  */
 export async function workingTreeChanges(projectRoot: string, options: { untracked?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
-  const [result, hidden] = await Promise.all([
-    git(projectRoot, [...STATUS_ARGS, options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'], { signal: options.signal }),
-    hiddenEntries(projectRoot, options.signal),
-  ]);
-  if (result.exitCode !== 0) throw new BlockedError('git status failed: the working tree cannot be checked.', { where: projectRoot, found: result.stderr.trim().slice(0, 300), hint: 'Fix the repository (`git status` must work), then run again.' });
+  const args = [...STATUS_ARGS, options.untracked === false ? '--untracked-files=no' : '--untracked-files=all'];
+  // The repository's index says what is staged; a fresh one says what the files really hold (see statusAgainstHead).
+  const [staged, read, hidden] = await Promise.all([git(projectRoot, args, { signal: options.signal }), statusAgainstHead(projectRoot, args, options.signal), hiddenEntries(projectRoot, options.signal)]);
   const paths: string[] = [];
-  const entries = result.stdout.split('\0');
+  for (const result of [staged, read]) {
+    if (result.exitCode !== 0) throw new BlockedError('git status failed: the working tree cannot be checked.', { where: projectRoot, found: result.stderr.trim().slice(0, 300), hint: 'Fix the repository (`git status` must work), then run again.' });
+    paths.push(...statusPaths(result.stdout));
+  }
+  const skipped = new Set(hidden);
+  const listed = paths.filter((path) => !skipped.has(path));
+  for (const path of hidden) listed.push(`${path} ${HIDDEN_NOTE}`);
+  return [...new Set(listed.filter(Boolean))];
+}
+
+/** The paths of `git status --porcelain=v1 -z` output (both sides of a rename or copy). */
+function statusPaths(stdout: string): string[] {
+  const paths: string[] = [];
+  const entries = stdout.split('\0');
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i]!;
     if (entry.length < 4) continue;
@@ -61,8 +75,35 @@ export async function workingTreeChanges(projectRoot: string, options: { untrack
     // A rename or copy carries its source as the next NUL-separated field.
     if (status.includes('R') || status.includes('C')) paths.push(entries[++i] ?? '');
   }
-  for (const path of hidden) paths.push(`${path} ${HIDDEN_NOTE}`);
-  return [...new Set(paths.filter(Boolean))];
+  return paths;
+}
+
+/**
+ * git status against a fresh index read from HEAD, in a scratch file under the state root, never the
+ * repository's own `.git/index`. The index caches each file's size, times and inode, and git status
+ * trusts a file whose stat data matches its entry without reading it. `.git/index` is the agent's to
+ * write (the project folder, also from its sandbox): an index rewritten so that a good `src/app.js`
+ * matches the entry of the bad, committed one makes status say "clean" while the gate tests the good
+ * file and the receipt names the bad commit. A fresh index has no stat data, so every tracked file is
+ * read and hashed (clean filters and line endings applied as git does); that costs one read of the
+ * tracked files per check (tested in test/security/index-forgery.test.ts).
+ */
+async function statusAgainstHead(projectRoot: string, args: readonly string[], signal?: AbortSignal): Promise<RunResult> {
+  const scratch = join(stateRoot(), 'scratch');
+  await mkdir(scratch, { recursive: true, mode: 0o700 });
+  const dir = await mkdtemp(join(scratch, `${process.pid}-`));
+  try {
+    const env = { GIT_INDEX_FILE: join(dir, 'index') };
+    const head = await git(projectRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { signal });
+    // No commit yet: nothing to read; status against an empty index says what there is.
+    if (head.exitCode === 0) {
+      const read = await git(projectRoot, ['read-tree', head.stdout.trim()], { env, signal });
+      if (read.exitCode !== 0) return read;
+    }
+    return await git(projectRoot, args, { env, signal });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Uncommitted paths (tracked changes and, unless `untracked: false`, untracked files), output excepted. */

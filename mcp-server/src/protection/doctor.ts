@@ -23,6 +23,7 @@ import { collectProtectedTargets } from './protected-targets.js';
 import { deniedProjectFiles, folderPins } from './hardened-settings.js';
 import { projectCommandConfinement } from './command-confinement.js';
 import { probeConfinement } from '../exec/confine.js';
+import { isTrustedPathEntry } from '../exec/trusted-program.js';
 import { loadConfig } from '../config/load-config.js';
 
 export type ProtectionLevel = 'guarded' | 'signed' | 'sandboxed';
@@ -122,6 +123,10 @@ export async function runDoctor(projectRoot: string, options: DoctorOptions = {}
     const paths = targets.productionPaths.filter((p) => !covered(denyWrite, p));
     if (targets.productionPaths.length) add({ id: 'production-paths-write-denied', level: 'sandboxed', ok: paths.length === 0, detail: paths.length ? `writable by the sandbox: ${paths.join(', ')}` : `denied: ${targets.productionPaths.join(', ')}`, fix: 'Run `shipgate harden`.' });
   }
+  // shipgate's own git/ssh-keygen/bwrap skip PATH folders the agent's sandbox can write
+  // (exec/trusted-program.ts); Claude Code still starts node, the MCP server and hooks by name from PATH.
+  const writablePath = (env.PATH ?? '').split(delimiter).filter((dir) => !isTrustedPathEntry(dir, projectRoot));
+  add({ id: 'path-outside-sandbox-reach', level: 'sandboxed', ok: writablePath.length === 0, detail: writablePath.length ? `PATH has folders the agent's sandbox can write (a program planted there runs outside it): ${writablePath.map((dir) => JSON.stringify(dir)).join(', ')}` : 'no PATH folder is in the project, the temp folder, or relative', fix: 'Remove empty, relative, project and temp-folder entries from PATH in the environment Claude Code starts with (shipgate\'s own git, ssh-keygen and bwrap skip them already).' });
   await checkConfinement(projectRoot, env, add, notices);
   if (platform() === 'linux') {
     for (const tool of ['bwrap', 'socat']) {

@@ -10,6 +10,7 @@
  * Bad:  `git push --force` of a lock: that overwrites someone else's lock blindly.
  */
 import { runArgv, type RunResult } from '../exec/run.js';
+import { trustedProgram } from '../exec/trusted-program.js';
 import { FailedError, InternalError, quote } from '../errors.js';
 import { REAL_OBJECTS_ENV } from '../project/git.js';
 
@@ -28,7 +29,7 @@ const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 't
 const COMMIT_ENV = { GIT_AUTHOR_NAME: 'shipgate', GIT_AUTHOR_EMAIL: 'shipgate@localhost', GIT_COMMITTER_NAME: 'shipgate', GIT_COMMITTER_EMAIL: 'shipgate@localhost' };
 
 export async function gitLocal(projectRoot: string, args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
-  return runArgv('git', args, { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: { ...options.env, ...GIT_ENV }, ...(options.input !== undefined ? { input: options.input } : {}), maxOutput: 4_000_000 });
+  return runArgv(trustedProgram('git', projectRoot), args, { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: { ...options.env, ...GIT_ENV }, ...(options.input !== undefined ? { input: options.input } : {}), maxOutput: 4_000_000 });
 }
 
 async function gitLocalOk(projectRoot: string, args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<string> {
@@ -55,7 +56,7 @@ export function remoteUnreachable(ctx: RemoteContext, result: RunResult, doing: 
  */
 export async function fetchArea(ctx: RemoteContext, area: string): Promise<void> {
   const refspec = `+refs/shipgate/${area}/*:refs/shipgate/${area}/*`;
-  const result = await runArgv('git', ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--prune', ctx.remote, refspec], { cwd: ctx.projectRoot, timeoutMs: ctx.timeoutMs, env: GIT_ENV, signal: ctx.signal });
+  const result = await runArgv(trustedProgram('git', ctx.projectRoot), ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--prune', ctx.remote, refspec], { cwd: ctx.projectRoot, timeoutMs: ctx.timeoutMs, env: GIT_ENV, signal: ctx.signal });
   if (result.exitCode !== 0) throw remoteUnreachable(ctx, result, `fetching refs/shipgate/${area}`);
 }
 
@@ -88,7 +89,7 @@ export async function readFiles(projectRoot: string, commit: string, names: read
 /** Many `<rev>:<path>` blobs in one git process (`cat-file --batch`); undefined where missing. */
 export async function readBlobs(projectRoot: string, specs: readonly string[]): Promise<(string | undefined)[]> {
   if (!specs.length) return [];
-  const result = await runArgv('git', ['cat-file', '--batch'], { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: GIT_ENV, input: `${specs.join('\n')}\n`, maxOutput: 64 * 1024 * 1024 });
+  const result = await runArgv(trustedProgram('git', projectRoot), ['cat-file', '--batch'], { cwd: projectRoot, timeoutMs: LOCAL_TIMEOUT_MS, env: GIT_ENV, input: `${specs.join('\n')}\n`, maxOutput: 64 * 1024 * 1024 });
   if (result.exitCode !== 0) throw new InternalError(`git cat-file failed in ${projectRoot}: ${result.stderr.trim()}`);
   // Parse by bytes: sizes in the headers are byte counts.
   const buffer = Buffer.from(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`, 'utf8');
@@ -124,7 +125,7 @@ export type PushOutcome = { ok: true } | { ok: false; reason: string };
 export async function pushRef(ctx: RemoteContext, ref: string, sha: string | null, options: { expect: string | null } | { force: true }): Promise<PushOutcome> {
   const lease = 'force' in options ? '--force' : `--force-with-lease=${ref}:${options.expect ?? ''}`;
   const args = ['push', '--porcelain', '--no-verify', lease, ctx.remote, `${sha ?? ''}:${ref}`];
-  const result = await runArgv('git', args, { cwd: ctx.projectRoot, timeoutMs: ctx.timeoutMs, env: GIT_ENV, signal: ctx.signal });
+  const result = await runArgv(trustedProgram('git', ctx.projectRoot), args, { cwd: ctx.projectRoot, timeoutMs: ctx.timeoutMs, env: GIT_ENV, signal: ctx.signal });
   const line = result.stdout.split('\n').find((l) => l.includes(`:${ref}\t`) || l.endsWith(`:${ref}`));
   if (result.timedOut || !line) throw remoteUnreachable(ctx, result, `updating ${ref}`);
   const flag = line[0];

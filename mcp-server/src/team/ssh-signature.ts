@@ -16,6 +16,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { runArgv } from '../exec/run.js';
+import { trustedProgram } from '../exec/trusted-program.js';
 import { BlockedError, FailedError, quote } from '../errors.js';
 import { gitLocal } from './git-remote.js';
 import { stateRoot } from '../project/state-dir.js';
@@ -63,7 +64,7 @@ export async function signText(projectRoot: string, key: string, text: string): 
       keyFile = join(temp, 'key.pub');
       await writeFile(keyFile, `${key.slice('key::'.length)}\n`, { mode: 0o600 });
     }
-    const result = await runArgv('ssh-keygen', ['-Y', 'sign', '-n', SIGNATURE_NAMESPACE, '-f', keyFile, ...(literal ? ['-U'] : [])], { cwd: projectRoot, timeoutMs: TIMEOUT_MS, input: text });
+    const result = await runArgv(trustedProgram('ssh-keygen', projectRoot), ['-Y', 'sign', '-n', SIGNATURE_NAMESPACE, '-f', keyFile, ...(literal ? ['-U'] : [])], { cwd: projectRoot, timeoutMs: TIMEOUT_MS, input: text });
     if (result.exitCode !== 0 || !result.stdout.includes('BEGIN SSH SIGNATURE')) {
       throw new FailedError('ssh-keygen could not sign the shipgate record.', {
         where: literal ? 'the key in ssh-agent' : keyFile,
@@ -87,11 +88,11 @@ export async function verifyText(projectRoot: string, text: string, signature: s
     const sig = join(temp, 'record.sig');
     await writeFile(signers, allowedSigners);
     await writeFile(sig, signature);
-    const found = await runArgv('ssh-keygen', ['-Y', 'find-principals', '-s', sig, '-f', signers], { cwd: projectRoot, timeoutMs: TIMEOUT_MS });
+    const found = await runArgv(trustedProgram('ssh-keygen', projectRoot), ['-Y', 'find-principals', '-s', sig, '-f', signers], { cwd: projectRoot, timeoutMs: TIMEOUT_MS });
     const principals = found.exitCode === 0 ? found.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
     if (!principals.length) return { ok: false, problem: 'unknown-key', detail: 'signed by a key that is not in allowed_signers' };
     for (const principal of principals) {
-      const checked = await runArgv('ssh-keygen', ['-Y', 'verify', '-f', signers, '-I', principal, '-n', SIGNATURE_NAMESPACE, '-s', sig], { cwd: projectRoot, timeoutMs: TIMEOUT_MS, input: text });
+      const checked = await runArgv(trustedProgram('ssh-keygen', projectRoot), ['-Y', 'verify', '-f', signers, '-I', principal, '-n', SIGNATURE_NAMESPACE, '-s', sig], { cwd: projectRoot, timeoutMs: TIMEOUT_MS, input: text });
       if (checked.exitCode === 0) return { ok: true, principal };
     }
     return { ok: false, problem: 'bad-signature', detail: `the signature of ${principals.join(', ')} does not match the record: it was changed after signing` };
