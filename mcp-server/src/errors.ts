@@ -159,6 +159,17 @@ const FILE_SYSTEM_ERRORS: Record<string, { found: string; hint: string }> = {
 /** The file-system calls whose failure names a path the user can act on (not `spawn`: exec/ reports those). */
 const FILE_SYSTEM_CALLS = new Set(['open', 'read', 'write', 'close', 'fsync', 'rename', 'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'scandir', 'opendir', 'stat', 'lstat', 'fstat', 'access', 'realpath', 'readlink', 'symlink', 'link', 'copyfile', 'chmod', 'fchmod', 'utime', 'futime', 'ftruncate']);
 
+/**
+ * `readFile(file).catch(atPath(file))`: Node's promise `readFile` of a folder fails with EISDIR and no
+ * path; this names the file, so toShipgateError can say which one.
+ */
+export function atPath(path: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code && (error as NodeJS.ErrnoException).path === undefined) (error as NodeJS.ErrnoException).path = path;
+    throw error;
+  };
+}
+
 /** writeFileAtomic's temp name `.<name>.<pid>.<time>.<n>.tmp` → the file it was writing. */
 const ATOMIC_TEMP = /^(.*[\/])\.(.+)\.\d+\.[0-9a-z]+\.\d+\.tmp$/;
 

@@ -96,7 +96,8 @@ class Streak {
 export async function runMonitor(options: RunMonitorOptions): Promise<MonitorReport> {
   const { monitor, signal } = options;
   const clock = options.clock ?? systemClock;
-  const now = (): number => clock.now().getTime();
+  // Durations (the window, a breach's `for`, the next tick) on the monotonic clock; timestamps on the wall clock.
+  const now = clock.elapsed ?? ((): number => clock.now().getTime());
   const start = now();
   const ticks: MonitorTick[] = [];
   const errorStreak = new Streak();
@@ -117,10 +118,11 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   for (;;) {
     if (signal?.aborted) return report('aborted', false);
     const tickAt = now();
+    const tickWall = clock.now();
     const [sample, prometheus, events, logs] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal), scanLogs(options, signal)]);
     if (signal?.aborted) return report('aborted', false);
 
-    const tick: MonitorTick = { at: new Date(tickAt).toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
+    const tick: MonitorTick = { at: tickWall.toISOString(), errorRate: sample.errorRate, p95LatencyMs: sample.p95LatencyMs, healthy: sample.healthy };
     const failures = Object.fromEntries(sample.results.filter((r) => !r.ok).map((r) => [r.name, r.error ?? 'failed']));
     if (Object.keys(failures).length > 0) tick.failures = failures;
     if (prometheus) {
@@ -180,7 +182,8 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
 
     if (windowOver) return report('healthy', true);
     const nextAt = Math.min(start + ticks.length * monitor.interval, start + monitor.duration);
-    await clock.sleep(Math.max(0, nextAt - now()), signal);
+    // Never longer than one interval, whatever the clock says: a watch that sleeps is not watching.
+    await clock.sleep(Math.min(monitor.interval, Math.max(0, nextAt - now())), signal);
   }
 }
 

@@ -97,12 +97,49 @@ export function evaluate(check: HealthCheck, url: string, probe: HttpProbeResult
     result.error = jsonMismatch;
     return result;
   }
+  // A health endpoint that answers 200 while its own body says it is down is not healthy (a `json:`
+  // expectation, when configured, is the explicit word on the body and replaces this).
+  const selfReported = check.json ? undefined : selfReportedUnhealthy(probe.body);
+  if (selfReported !== undefined) {
+    result.error = `status ${probe.status}, but the body reports ${selfReported}`;
+    return result;
+  }
   if (check.maxLatency !== undefined && probe.latencyMs > check.maxLatency) {
     result.error = `latency ${probe.latencyMs} ms is above maxLatency ${check.maxLatency} ms`;
     return result;
   }
   result.ok = true;
   return result;
+}
+
+/** Top-level words of the common health formats (Spring Actuator, MicroProfile, IETF health+json, k8s-style). */
+const UNHEALTHY_WORDS = new Set(['down', 'fail', 'failed', 'failing', 'failure', 'error', 'fatal', 'unhealthy', 'critical', 'red', 'out_of_service', 'ko', 'not_ok', 'not ok']);
+const STATUS_KEYS = ['status', 'state', 'health'];
+const HEALTHY_FLAGS = ['healthy', 'ok', 'up'];
+
+/**
+ * `status = "DOWN"` when a JSON health body says so, else undefined. Only a JSON object is read, only
+ * its top level, only these keys: a body that says nothing about health is left to the status code.
+ *
+ * Good (healthy): `{"status":"UP"}`, `{"ok":true}`, `ok`. Bad: `{"status":"DOWN"}`, `{"healthy":false}`.
+ */
+export function selfReportedUnhealthy(body: string): string | undefined {
+  const text = body.trim();
+  if (!text.startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const object = parsed as Record<string, unknown>;
+  for (const key of STATUS_KEYS) {
+    const value = object[key];
+    if (typeof value === 'string' && UNHEALTHY_WORDS.has(value.trim().toLowerCase())) return `${key} = ${JSON.stringify(value.slice(0, 40))}`;
+  }
+  for (const key of HEALTHY_FLAGS) if (object[key] === false) return `${key} = false`;
+  return undefined;
 }
 
 /** Why a JSON body does not hold the expected values (`version` = "1.2.0"), or undefined when it does. */

@@ -15,6 +15,7 @@ import { loadCatalog } from './catalog.js';
 import { loadState } from './load-state.js';
 import { resolveStoreDir } from './store-dir.js';
 import { InputError } from '../errors.js';
+import { checkFreeText } from '../config/free-text.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
 export interface Lesson {
@@ -42,8 +43,8 @@ export function checkLesson(lesson: Lesson): Lesson {
   for (const id of pitfalls) {
     if (!PITFALL_ID.test(id)) throw new InputError('A pitfall id must be snake_case.', { where: 'pitfall', expected: 'e.g. missing_git_tag (a-z, 0-9, _; 2-64 characters)', found: JSON.stringify(id.slice(0, 80)) });
   }
-  if (note !== undefined) checkText(note, 'note', LESSON_LIMITS.note, true);
-  if (lesson.author !== undefined) checkText(lesson.author, 'by', LESSON_LIMITS.author, false);
+  if (note) checkFreeText(note, 'note', { max: LESSON_LIMITS.note, multiline: true });
+  if (lesson.author !== undefined) checkFreeText(lesson.author, 'by', { max: LESSON_LIMITS.author, multiline: false });
   if (lesson.runId !== undefined && !RUN_ID.test(lesson.runId)) {
     throw new InputError('A run id is letters, digits, dot, dash or underscore.', { where: 'run-id', expected: 'e.g. deploy-20260302-101500-ab12cd34 (1-80 characters)', found: JSON.stringify(lesson.runId.slice(0, 80)) });
   }
@@ -51,12 +52,6 @@ export function checkLesson(lesson: Lesson): Lesson {
     throw new InputError('Unknown phase for a lesson.', { where: 'phase', expected: PHASES.join(' | '), found: JSON.stringify(String(lesson.about).slice(0, 40)) });
   }
   return { ...lesson, pitfalls, note: note || undefined };
-}
-
-function checkText(text: string, where: string, max: number, multiline: boolean): void {
-  if (text.length > max) throw new InputError(`The ${where} is too long.`, { where, expected: `at most ${max} characters`, found: `${text.length} characters` });
-  const forbidden = multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
-  if (forbidden.test(text)) throw new InputError(`The ${where} contains control characters.`, { where, expected: multiline ? 'plain text (newlines allowed)' : 'plain text on one line' });
 }
 
 /** Refuse ids that are neither in the catalog nor recorded before, unless the lesson adds new ones. */

@@ -14,6 +14,7 @@ import { parseStateText } from '../util/state-file.js';
 import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 import { isDeployRunningHere } from './running-deploys.js';
 import { compareText } from '../util/compare-text.js';
+import { atPath } from '../errors.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
@@ -51,14 +52,16 @@ export async function readRecords(recordsDir: string): Promise<DeploymentRecord[
   let names: string[];
   try {
     names = await readdir(recordsDir);
-  } catch {
-    return [];
+  } catch (error) {
+    // No folder yet: no records. Any other failure hides records (an aborted deploy among them): say so.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
   const records: DeploymentRecord[] = [];
   for (const name of names.filter((n) => /^deployment-.*\.json$/.test(n))) {
     // The name is shipgate's: a damaged one could hide an aborted deploy, so it is an error naming the file.
     const file = join(recordsDir, name);
-    const record: DeploymentRecord = parseStateText(file, await readFile(file, 'utf8'), deploymentRecordSchema, {
+    const record: DeploymentRecord = parseStateText(file, await readFile(file, 'utf8').catch(atPath(file)), deploymentRecordSchema, {
       what: 'A deployment record',
       hint: `Restore it from git (\`git checkout -- ${file}\`) or move it out of ${recordsDir}; the Markdown sibling is the human-readable copy.`,
     });

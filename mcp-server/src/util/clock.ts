@@ -12,6 +12,13 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export interface Clock {
   now: () => Date;
   sleep: Sleep;
+  /**
+   * Monotonic milliseconds from an arbitrary origin: it never jumps when the wall clock is stepped (NTP,
+   * a VM resumed, a hand-set date). How long a monitor window has run and how long a breach has held are
+   * measured with it, so a wall-clock jump can neither end a window early as "healthy" nor stall it.
+   * A fake clock may leave it out: its `now` is monotonic by construction.
+   */
+  elapsed?: () => number;
 }
 
 /** Waits `ms` or until the signal aborts, whichever comes first; never rejects. */
@@ -30,4 +37,4 @@ export const abortableSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
-export const systemClock: Clock = { now: () => new Date(), sleep: abortableSleep };
+export const systemClock: Clock = { now: () => new Date(), sleep: abortableSleep, elapsed: () => performance.now() };

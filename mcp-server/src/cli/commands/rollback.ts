@@ -1,5 +1,6 @@
 /** `shipgate rollback [--env E] [--to VERSION] --reason TEXT [--dry-run]`: back to the previous release, verified, recorded. */
 import { environmentOption } from '../environment-option.js';
+import { checkFreeText, REASON_TEXT } from '../../config/free-text.js';
 import type { CliCommand } from '../command.js';
 import { findProjectRoot } from '../../project/find-project-root.js';
 
@@ -10,13 +11,16 @@ export const command: CliCommand = {
   options: { env: { type: 'string', default: 'production' }, to: { type: 'string' }, reason: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   allowPositionals: false,
   async run(input, context) {
+    const environment = environmentOption(input, 'production');
+    const reason = typeof input.values.reason === 'string' ? input.values.reason : '';
+    if (reason) checkFreeText(reason, '--reason', REASON_TEXT);
     const { runRollback } = await import('../../deploy/rollback.js');
     const projectRoot = await findProjectRoot(context.cwd);
     const result = await runRollback({
       projectRoot,
-      environment: environmentOption(input, 'production'),
+      environment,
       ...(typeof input.values.to === 'string' ? { to: input.values.to } : {}),
-      reason: typeof input.values.reason === 'string' ? input.values.reason : '',
+      reason,
       dryRun: input.values['dry-run'] === true,
       now: context.now,
     });

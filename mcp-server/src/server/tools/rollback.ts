@@ -4,12 +4,14 @@
  */
 import { z } from 'zod';
 import { environmentNameSchema } from '../../config/names.js';
+import { freeTextSchema } from '../../config/free-text-schema.js';
+import { REASON_TEXT } from '../../config/free-text.js';
 import type { ToolDefinition } from '../tool.js';
 
 const inputSchema = {
   environment: environmentNameSchema.default('production').describe('Environment name from shipgate.config.yaml.'),
   toVersion: z.string().max(64).regex(/^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'a semantic version like 1.2.3').optional().describe('Version to roll back to; defaults to the previous successful deploy.'),
-  reason: z.string().min(1).max(500).describe('Why the rollback is needed (recorded).'),
+  reason: freeTextSchema(REASON_TEXT).describe('Why the rollback is needed, on one line (recorded).'),
 };
 const outputSchema = {
   ok: z.boolean(),
