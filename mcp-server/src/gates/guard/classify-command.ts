@@ -48,6 +48,10 @@ const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly'])
 const SSH_VALUE_OPTIONS = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-e', '-m', '-O', '-S', '-W', '-w', '-E', '-B', '-Q', '-I'];
 /** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
+/** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
+const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
+/** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
+const MAX_LOOP_EXPANSIONS = 2_000;
 /** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'rmdir', 'sleep', 'true', 'false', ':', 'cd', 'pushd', 'popd', 'set', 'unset', 'shift', 'wait', 'sync']);
 /**
@@ -59,6 +63,7 @@ const ENVIRONMENT_PRINTERS = new Set(['ssh-agent', 'direnv', 'pyenv', 'rbenv', '
 interface Walk {
   context: GuardContext & { files: WrittenFiles };
   commandsSeen: number;
+  loopExpansions: number;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
@@ -70,7 +75,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, baseEnv: { ...context.env }, parses: new Map() };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, baseEnv: { ...context.env }, parses: new Map() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
@@ -112,9 +117,18 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
   const { context } = walk;
   const command = commands[index]!;
   // `for b in main feature; do git push origin $b; done`: the body is read once per value.
-  const loopVariable = shell.loops && [...shell.loops.keys()].find((name) => command.words.some((w) => w.includes(`${VAR_OPEN}${name}${MARK_CLOSE}`) || w.includes(`${VAR_SPLIT_OPEN}${name}${MARK_CLOSE}`)));
+  const loopVariable = shell.loops?.size ? [...shell.loops.keys()].find((name) => command.words.some((w) => w.includes(`${VAR_OPEN}${name}${MARK_CLOSE}`) || w.includes(`${VAR_SPLIT_OPEN}${name}${MARK_CLOSE}`))) : undefined;
   if (loopVariable !== undefined) {
-    for (const value of shell.loops!.get(loopVariable)!) {
+    const values = shell.loops!.get(loopVariable)!;
+    walk.loopExpansions += values.length;
+    if (walk.loopExpansions > MAX_LOOP_EXPANSIONS) {
+      const copy = cloneShell(shell);
+      copy.loops!.delete(loopVariable);
+      copy.vars.set(loopVariable, UNKNOWN);
+      copy.env = undefined;
+      return classifySimple(commands, index, outputs, copy, walk, depth);
+    }
+    for (const value of values) {
       const copy = cloneShell(shell);
       copy.loops!.delete(loopVariable);
       copy.vars.set(loopVariable, value);
@@ -312,6 +326,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
         if (!CANDIDATE_PROGRAMS.includes(program)) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth, true);
       }
     }
+    if (command.joinedBy !== '|' && !command.redirects.length) return runRules(program, words, commandEnv, shell, walk);
     const feeders = pipelineUpTo(commands, index).slice(0, -1).flatMap((c) => expandWords(c.words, shell, env, outputs).words);
     const input = command.redirects.filter((r) => r.op === '<').map((r) => expandWord(r.target, shell, env, outputs).text);
     return runRules(program, words, commandEnv, shell, walk, [...feeders, ...input]);
@@ -403,7 +418,7 @@ function runRules(program: string, words: readonly string[], env: Record<string,
     const namespace = words[2] === 'set-context' ? optionValue(words.slice(3), ['--namespace', '-n']) : undefined;
     if (namespace) shell.kubeNamespace = namespace;
   }
-  if (program === 'git') {
+  if (program === 'git' && words.some((w) => GIT_STATE_VERBS.has(w))) {
     const invocation = parseGitInvocation(words.slice(1), shell.cwd, env, shell, context.files);
     recordGitChanges(invocation, shell, readGitState(context.files, invocation.cwd, env, invocation.gitDir ?? env.GIT_DIR));
   }

@@ -24,9 +24,12 @@ const VALUE_OPTIONS: Record<string, string[]> = {
   python: ['-W', '-X', '-m'], node: ['-r', '--require', '--import', '--input-type', '--loader', '-C', '--conditions', '--env-file', '--title', '--stack-size'], perl: ['-I', '-M', '-m'], ruby: ['-I', '-r', '-C'], php: ['-d', '-c'], deno: [], bun: [],
   awk: ['-F', '-v', '-f', '--file', '-i', '--include', '-l', '--load'],
 };
-const ALIASES: Record<string, string> = { python3: 'python', python2: 'python', nodejs: 'node', gawk: 'awk', mawk: 'awk', nawk: 'awk', busybox: 'awk' };
+/** First letters of every interpreter name: most programs are ruled out by one test. */
+const INTERPRETER_START = /^[pnrdbgmaw]/;
+const ALIASES: Record<string, string> = { python3: 'python', python2: 'python', nodejs: 'node', gawk: 'awk', mawk: 'awk', nawk: 'awk' };
 
 export function interpreterFamily(program: string): string | undefined {
+  if (!INTERPRETER_START.test(program)) return undefined;
   const family = ALIASES[program] ?? (/^python[0-9.]+$/.test(program) ? 'python' : program);
   return PAYLOAD_FLAGS[family] || family === 'awk' ? family : undefined;
 }

@@ -24,8 +24,9 @@ const BRACE_OPEN = '\u0006';
 const BRACE_COMMA = '\u000e';
 const BRACE_CLOSE = '\u000f';
 const BRACES = /[\u0006\u000e\u000f]/;
+const BRACE_CHARS = /[{},]/;
 /** Words one brace expansion may produce; past it the word counts as unknown (fail closed). */
-const MAX_BRACE_WORDS = 256;
+const MAX_BRACE_WORDS = 64;
 /** A bare `\u0005` in a word stands for a value unknown until run time (see expand-words.ts). */
 const BARE_UNKNOWN = /\u0005(?!\u0002)/g;
 
@@ -290,7 +291,8 @@ export function parseShell(source: string): ShellParse {
     const run = ORDINARY_RUN.exec(text);
     const length = run ? run[0].length : 1;
     // Unquoted `{`, `,` and `}` may be a brace expansion (`{git,push}`): marked here, expanded when the word ends.
-    word += text.slice(i, i + length).replace(/[{},]/g, (c) => (c === '{' ? BRACE_OPEN : c === '}' ? BRACE_CLOSE : BRACE_COMMA));
+    const chunk = text.slice(i, i + length);
+    word += BRACE_CHARS.test(chunk) ? chunk.replace(/[{},]/g, (c) => (c === '{' ? BRACE_OPEN : c === '}' ? BRACE_CLOSE : BRACE_COMMA)) : chunk;
     i += length;
   }
   endCommand(';');

@@ -45,7 +45,7 @@ export const gitPushRule: GuardRule = {
     const repo = disk && shellBranch ? { ...disk, currentBranch: shellBranch } : disk;
     // A folder made earlier in the same call (`git worktree add ../x main && git -C ../x push`) reads back as UNKNOWN.
     const place = repoPath ? resolve(cwd, repoPath) : cwd;
-    const fresh = !context.files.exists(place) || isUnknown(context.files.readText(place) ?? '');
+    const fresh = () => !context.files.exists(place) || isUnknown(context.files.readText(place) ?? '');
     const config = (key: string) => overrides.get(key.toLowerCase()) ?? repo?.config(key);
     const configAll = (key: string) => (overrides.has(key.toLowerCase()) ? [overrides.get(key.toLowerCase())!] : repo?.configAll(key) ?? []);
     const words = positionals(verbArgs, PUSH_VALUE_OPTIONS);
@@ -62,7 +62,7 @@ export const gitPushRule: GuardRule = {
     if (verbArgs.includes('--all') || verbArgs.includes('--branches')) destinations = repo?.localBranches() ?? [];
     else if (!refspecs.length && verbArgs.includes('--tags')) destinations = [];
     else if (refspecs.length) destinations = refspecs.flatMap((spec) => destinationsOf(spec, deleting, repo));
-    else if (fresh) return `git ${verb} without a refspec in a repository that does not exist yet or was made in this call (${repoPath ?? cwd})`;
+    else if (fresh()) return `git ${verb} without a refspec in a repository that does not exist yet or was made in this call (${repoPath ?? cwd})`;
     else destinations = implicitDestinations(remoteNames, repo, config, configAll);
     const hit = destinations.find((d) => protectedBranches.has(d)) ?? destinations.filter((d) => d.includes('*')).flatMap((d) => [...protectedBranches].filter((b) => globMatches(d, b)))[0];
     if (!hit) return null;
