@@ -84,6 +84,10 @@ const WORDS: string[] = [
   '-c "git push" --opt=value',
   "'}' '{' '(' ')' ';'",
   '"tab\there" "back\\\\slash"',
+  // brace expansion (quoted and escaped braces stay literal)
+  '{git,push} origin HEAD:ma{i,}n',
+  'x{a,b{c,d}}y {1..3} {c..a} {} {x} "{a,b}" \'{a,b}\' a\\{b,c\\}',
+  'cmd x={a,b} pre{,-post} {a,b}{1,2}',
 ];
 
 let dir: string;

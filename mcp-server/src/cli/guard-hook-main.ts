@@ -49,7 +49,9 @@ export async function guardHook(stdinText: string, env: Readonly<Record<string, 
   if (isFileTool) {
     const path = toolInput?.file_path ?? toolInput?.notebook_path;
     if (typeof path !== 'string') return deny(`shipgate guard: refused ${String(toolName)} without a file path, so the write cannot be checked.`);
-    if (isProtectedPath(resolve(cwd, path), cwd, env, files)) {
+    // Claude Code's file tools expand a leading `~` to the home folder.
+    const expanded = /^~(?=\/|$)/.test(path) && env.HOME ? `${env.HOME}${path.slice(1)}` : path;
+    if (isProtectedPath(resolve(cwd, expanded), cwd, env, files)) {
       return deny(refusalMessage({ blocked: true, ruleId: 'shipgate-state', reason: `writing shipgate's gate state (${path}) by hand` }));
     }
     return allow();

@@ -1,19 +1,27 @@
 /**
  * Decides whether a Bash command typed by the agent is a raw production deploy (or a hand-write of
  * gate state) that must go through `/shipgate:deploy-production` instead. It reads the command the
- * way bash would run it (split-shell.ts), follows what earlier parts change (`cd`, variables,
- * `kubectl config use-context`), unwraps what hides the real program (`env -S`, `sudo`, `timeout`,
- * `npx`, `bash -c`, `eval`, `$(…)`, backticks, `find -exec`, `xargs`, `script -c`, heredocs and
- * pipes into a shell, `base64 -d | sh`, interpreter one-liners, package scripts, make targets,
- * shell scripts it runs), then asks each rule of rules/index.ts about every simple command.
+ * way bash would run it (split-shell.ts), follows what earlier parts change (`cd`, variables, `IFS`,
+ * aliases, loop variables, files written, `git config`, `kubectl config use-context`), unwraps what
+ * hides the real program (`env -S`, `sudo`, `timeout`, `npx`, `bash -c`, `eval`, `trap`, `$(…)`,
+ * backticks, `find -exec`, `xargs`, `parallel`, `flock -c`, `script -c`, heredocs and pipes into a
+ * shell, `base64 -d | sh`, interpreter one-liners, git aliases, package scripts, make targets, shell
+ * scripts it runs), then asks each rule of rules/index.ts about every simple command.
  * File reads go through the context's FileLookup; nothing is executed.
+ *
+ * What cannot be read is refused when it could run anything (fail closed): a shell or `eval` fed text
+ * computed at run time (`curl … | sh`, `eval "$(curl …)"`, `bash -c "$CMD"`), a script that does not
+ * exist yet or was rewritten earlier in the call by something the guard cannot follow, and a command
+ * whose every word is computed at run time (`"$@"`). A value computed at run time inside an otherwise
+ * readable command is UNKNOWN (expand-words.ts), and the rules refuse when it stands where a
+ * production target could be (`git push origin "$B"`, `kubectl apply -n "$NS"`).
  *
  * Good (blocked): `bash -c "git push origin HEAD:production"`, `cd app && env K=1 kubectl apply -n production -f .`
  * Good (allowed): `npm test`, `kubectl get pods -n production`, `git push origin feature-x`.
  */
 import { resolve } from 'node:path';
-import { parseShell, type ShellParse, type SimpleCommand } from './split-shell.js';
-import { expandWord, expandWords, splitAssignment } from './expand-words.js';
+import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, type ShellParse, type SimpleCommand } from './split-shell.js';
+import { expandWord, expandWords, isUnknown, splitAssignment, UNKNOWN } from './expand-words.js';
 import { findExecCommands, optionValue, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
 import type { GuardVerdict } from './guard-verdict.js';
 export type { GuardVerdict } from './guard-verdict.js';
@@ -21,22 +29,41 @@ import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import type { GuardContext, ShellState } from './guard-context.js';
 import { isProtectedPath } from './protected-paths.js';
-import { interpreterPayload, payloadLiterals, payloadShellTexts } from './interpreter-payload.js';
+import { interpreterFamily, interpreterPayload, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
+import { writtenFiles, type WrittenFiles } from './written-files.js';
+import { readsOnly, writtenWords } from './reads-only.js';
+import { parseGitInvocation, recordGitChanges } from './git-invocation.js';
+import { readGitState } from './git-state.js';
+import { sedCommands } from './sed-script.js';
 
 const MAX_DEPTH = 8;
 /** Upper bound on simple commands looked at per call, so hostile input stays linear. */
 const MAX_COMMANDS = 50_000;
+/** Values of one loop variable tried in turn; a longer list counts as unknown. */
+const MAX_LOOP_VALUES = 16;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'busybox']);
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', '!', '{', '}', 'time', 'coproc', 'case', 'esac', 'in', 'select', '[[', ']]']);
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'coproc', 'case', 'esac', 'in', '[[', ']]']);
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
-/** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
 const SSH_VALUE_OPTIONS = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-e', '-m', '-O', '-S', '-W', '-w', '-E', '-B', '-Q', '-I'];
+/** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
+/** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
+const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
+/** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
+const MAX_LOOP_EXPANSIONS = 2_000;
+/** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
+const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'rmdir', 'sleep', 'true', 'false', ':', 'cd', 'pushd', 'popd', 'set', 'unset', 'shift', 'wait', 'sync']);
+/**
+ * Programs whose output is their own shell set-up (`eval "$(ssh-agent -s)"`): evaluated as nothing,
+ * so the everyday `eval "$(direnv export bash)"` passes while `eval "$(curl …)"` does not.
+ */
+const ENVIRONMENT_PRINTERS = new Set(['ssh-agent', 'direnv', 'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'fnm', 'mise', 'rtx', 'conda', 'brew', 'starship', 'zoxide', 'opam', 'keychain', 'dircolors', 'luarocks', 'gpg-agent', 'thefuck']);
 
 interface Walk {
-  context: GuardContext;
+  context: GuardContext & { files: WrittenFiles };
   commandsSeen: number;
+  loopExpansions: number;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
@@ -48,7 +75,8 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  return classifyText(command, shell, { context, commandsSeen: 0, baseEnv: { ...context.env }, parses: new Map() }, 0) ?? { blocked: false };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, baseEnv: { ...context.env }, parses: new Map() };
+  return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
 function classifyText(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
@@ -88,12 +116,35 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
 function classifySimple(commands: readonly SimpleCommand[], index: number, outputs: readonly (string | undefined)[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   const { context } = walk;
   const command = commands[index]!;
+  // `for b in main feature; do git push origin $b; done`: the body is read once per value.
+  const loopVariable = shell.loops?.size ? [...shell.loops.keys()].find((name) => command.words.some((w) => w.includes(`${VAR_OPEN}${name}${MARK_CLOSE}`) || w.includes(`${VAR_SPLIT_OPEN}${name}${MARK_CLOSE}`))) : undefined;
+  if (loopVariable !== undefined) {
+    const values = shell.loops!.get(loopVariable)!;
+    walk.loopExpansions += values.length;
+    if (walk.loopExpansions > MAX_LOOP_EXPANSIONS) {
+      const copy = cloneShell(shell);
+      copy.loops!.delete(loopVariable);
+      copy.vars.set(loopVariable, UNKNOWN);
+      copy.env = undefined;
+      return classifySimple(commands, index, outputs, copy, walk, depth);
+    }
+    for (const value of values) {
+      const copy = cloneShell(shell);
+      copy.loops!.delete(loopVariable);
+      copy.vars.set(loopVariable, value);
+      copy.env = undefined;
+      const verdict = classifySimple(commands, index, outputs, copy, walk, depth);
+      if (verdict) return verdict;
+    }
+    return null;
+  }
   const env = shellEnv(shell, walk);
   for (const redirect of command.redirects) {
     if (redirect.op === '<' || redirect.op === '<&') continue;
     const target = expandWord(redirect.target, shell, env, outputs).text;
     // Where gate state lives is decided by the hook's environment, never by variables the command sets.
     if (isProtectedPath(target, shell.cwd, context.env, context.files)) return block('shipgate-state', `writing shipgate's gate state (${target}) by hand`, command.words);
+    if (!target.startsWith('/dev/') && !isUnknown(target)) context.files.record(resolve(shell.cwd, target), staticOutput(pipelineUpTo(commands, index), shell, walk), redirect.op === '>>' || redirect.op === '&>>');
   }
   const expanded = expandWords(command.words, shell, env, outputs);
   let words = expanded.words;
@@ -119,14 +170,44 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
 
   for (let step = 0; step < 30 && words.length; step += 1) {
     const first = words[0]!;
-    if (dynamicProgram) return tryCandidates(words.slice(1), commandEnv, shell, walk);
+    if (dynamicProgram || (step > 0 && isUnknown(first))) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth);
     const program = baseName(first).toLowerCase();
+    const alias = shell.aliases?.get(first);
+    if (alias !== undefined && step === 0) {
+      shell.aliases!.delete(first);
+      const verdict = classifyText(`${alias} ${quoteWords(words.slice(1))}`, cloneShell(shell), walk, depth + 1);
+      shell.aliases!.set(first, alias);
+      return verdict;
+    }
+    if (first === 'for' || first === 'select') { setLoopVariable(words, shell); return null; }
+    if (first === 'time') { words = skipOptions(words.slice(1), ['-f', '-o', '--format', '--output']); continue; }
     if (KEYWORDS.has(first)) { words = words.slice(1); continue; }
     if (first === 'function') { words = words.slice(2); continue; }
     if (DECLARERS.has(program)) {
       for (const word of words.slice(1)) if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
       shell.env = undefined;
       return null;
+    }
+    if (program === 'alias') {
+      for (const word of words.slice(1)) { const eq = word.indexOf('='); if (eq > 0) (shell.aliases ??= new Map()).set(word.slice(0, eq), word.slice(eq + 1)); }
+      return null;
+    }
+    if (program === 'read' || program === 'mapfile' || program === 'readarray') {
+      // What `read` stores comes from standard input at run time.
+      for (const name of skipOptions(words.slice(1), ['-p', '-d', '-n', '-N', '-t', '-u', '-a', '-i', '-C', '-c', '-O', '-s'])) shell.vars.set(name, UNKNOWN);
+      const arrayName = optionValue(words.slice(1), ['-a']);
+      if (arrayName) shell.vars.set(arrayName, UNKNOWN);
+      shell.env = undefined;
+      return null;
+    }
+    if (program === 'printf' && words[1] === '-v' && words[2]) {
+      shell.vars.set(words[2], formatPrintf(words.slice(3)) ?? UNKNOWN);
+      shell.env = undefined;
+      return null;
+    }
+    if (program === 'trap') {
+      const action = words[1];
+      return action && !action.startsWith('-') ? classifyText(action, cloneShell(shell), walk, depth + 1) : null;
     }
     if (program === 'cd' || program === 'pushd') {
       const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
@@ -136,17 +217,20 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (program === 'eval') return classifyText(words.slice(1).join(' '), shell, walk, depth + 1);
     if (program === 'source' || program === '.') {
-      const file = words[1] && context.files.readText(resolve(shell.cwd, words[1]));
-      return file ? classifyText(file, shell, walk, depth + 1) : null;
+      const path = words[1];
+      const file = path && !isUnknown(path) ? context.files.readText(resolve(shell.cwd, path)) : undefined;
+      if (file === undefined) return path ? unreadable(`sourcing ${describe(path)}, which does not exist yet or is computed at run time`, words) : null;
+      return classifyText(file, shell, walk, depth + 1);
     }
     if (program === 'ssh') {
       // The remote command runs on another machine, which may well be production's.
       const rest = skipOptions(words.slice(1), SSH_VALUE_OPTIONS);
       return rest.length > 1 ? classifyText(rest.slice(1).join(' '), cloneShell(shell), walk, depth + 1) : null;
     }
-    if (program === 'su' || program === 'runuser') {
+    if (program === 'su' || program === 'runuser' || program === 'script' || program === 'flock') {
       const text = optionValue(words.slice(1), ['-c', '--command']);
-      return text ? classifyText(text, cloneShell(shell), walk, depth + 1) : null;
+      if (text !== undefined) return classifyText(text, cloneShell(shell), walk, depth + 1);
+      if (program !== 'flock') return null;
     }
     if (SHELLS.has(program)) {
       const rest = program === 'busybox' && words[1] && SHELLS.has(words[1]) ? words.slice(2) : words.slice(1);
@@ -154,10 +238,13 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       if (commandString !== undefined) return classifyText(commandString, cloneShell(shell), walk, depth + 1);
       if (script === undefined) {
         const stdin = stdinOf(commands, index, shell, walk);
-        return stdin === undefined ? null : classifyText(stdin, cloneShell(shell), walk, depth + 1);
+        if (stdin === null) return null;
+        return stdin === undefined ? unreadable(`${program} running text read from standard input that is computed at run time (a download or a program's output)`, words) : classifyText(stdin, cloneShell(shell), walk, depth + 1);
       }
-      const body = context.files.readText(resolve(shell.cwd, script));
-      if (body) { const verdict = classifyText(body, cloneShell(shell), walk, depth + 1); if (verdict) return verdict; }
+      const body = isUnknown(script) ? undefined : context.files.readText(resolve(shell.cwd, script));
+      if (body === undefined) return unreadable(`${program} running ${describe(script)}, which does not exist yet or is computed at run time`, words);
+      const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
+      if (verdict) return verdict;
       words = rest.slice(scriptIndex);
       continue;
     }
@@ -168,10 +255,6 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       continue;
     }
     if (program === 'watch') return classifyText(skipOptions(words.slice(1), ['-n', '--interval', '-d', '--differences', '-q', '--equexit']).join(' '), cloneShell(shell), walk, depth + 1);
-    if (program === 'script') {
-      const text = optionValue(words.slice(1), ['-c', '--command']);
-      return text ? classifyText(text, cloneShell(shell), walk, depth + 1) : null;
-    }
     if (program === 'find') {
       for (const inner of findExecCommands(words.slice(1))) {
         const verdict = classifyWords(inner, commandEnv, shell, walk, depth);
@@ -179,6 +262,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       }
       return runRules(program, words, commandEnv, shell, walk);
     }
+    if (program === 'xargs') return classifyXargs(words, commands, index, commandEnv, shell, walk, depth);
+    if (program === 'parallel') return classifyParallel(words, commands, index, shell, walk, depth);
     if ((program === 'pnpm' || program === 'yarn' || program === 'npm' || program === 'bun') && ['dlx', 'exec', 'x'].includes(words[1] ?? '')) {
       words = skipOptions(words.slice(2), ['-p', '--package', '-c', '--call']);
       continue;
@@ -197,6 +282,17 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       }
       return null;
     }
+    if (program === 'git') {
+      const invocation = parseGitInvocation(words.slice(1), shell.cwd, commandEnv, shell, context.files);
+      // A `!` alias is shell text git runs with the arguments after it.
+      if (invocation.shellAlias !== undefined) return classifyText(`${invocation.shellAlias} ${quoteWords(invocation.verbArgs)}`, cloneShell(shell), walk, depth + 1);
+    }
+    if (program === 'sed') {
+      for (const text of sedCommands(words.slice(1))) {
+        const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+        if (verdict) return { ...verdict, reason: `a sed script running ${verdict.reason}` };
+      }
+    }
     const wrapper = WRAPPERS[program];
     if (wrapper) {
       let rest = skipOptions(words.slice(1), wrapper.valueOptions);
@@ -205,39 +301,116 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       words = rest.slice(wrapper.positionalsToSkip ?? 0);
       continue;
     }
-    const payload = interpreterPayload(program, words.slice(1));
-    if (payload !== undefined) {
-      const statePath = payloadLiterals(payload).map((l) => l.replace(/^~(?=\/|$)/, context.env.HOME ?? '~')).find((l) => /[/.]/.test(l) && isProtectedPath(l, shell.cwd, context.env, context.files));
-      if (statePath) return block('shipgate-state', `an inline ${program} program naming shipgate's gate state (${statePath})`, words);
-      for (const text of payloadShellTexts(payload)) {
-        const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
-        if (verdict) return { ...verdict, reason: `an inline ${program} program running ${verdict.reason}` };
+    const family = interpreterFamily(program);
+    const payload = family ? interpreterPayload(program, words.slice(1)) : undefined;
+    if (family && payload !== undefined) {
+      const code = typeof payload === 'string' ? payload : stdinOf(commands, index, shell, walk);
+      if (code === undefined) return unreadable(`${program} running a program read from standard input that is computed at run time`, words);
+      if (code !== null) {
+        const verdict = classifyPayload(program, family, code, words, shell, walk, depth);
+        if (verdict) return verdict;
       }
     }
-    if (first.includes('/') && !payload) {
-      const body = context.files.readText(resolve(shell.cwd, first));
+    if (first.includes('/') && payload === undefined) {
+      const path = resolve(shell.cwd, first);
+      if (!context.files.exists(path)) return runRules(program, words, commandEnv, shell, walk) ?? tryCandidates(words.slice(1), commandEnv, shell, walk, depth, true);
+      const body = context.files.readText(path);
       // A shell script (or a text file without a shebang, which the shell runs as one); not binaries.
       if (body && !body.includes('\u0000') && (!body.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(body))) {
         const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
+      } else if (body?.includes('\u0000')) {
+        // A binary under another name (`cp /usr/bin/git ./g`, a symlink): its real name, else every deploy CLI.
+        const real = baseName(context.files.realPath(path)).toLowerCase();
+        if (real !== program) return runRules(real, [real, ...words.slice(1)], commandEnv, shell, walk) ?? tryCandidates(words.slice(1), commandEnv, shell, walk, depth, true);
+        if (!CANDIDATE_PROGRAMS.includes(program)) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth, true);
       }
     }
-    return runRules(program, words, commandEnv, shell, walk);
+    if (command.joinedBy !== '|' && !command.redirects.length) return runRules(program, words, commandEnv, shell, walk);
+    const feeders = pipelineUpTo(commands, index).slice(0, -1).flatMap((c) => expandWords(c.words, shell, env, outputs).words);
+    const input = command.redirects.filter((r) => r.op === '<').map((r) => expandWord(r.target, shell, env, outputs).text);
+    return runRules(program, words, commandEnv, shell, walk, [...feeders, ...input]);
   }
   return null;
 }
 
-/** Words that are already a command (from `find -exec`): expanded, then walked like a simple command. */
-function classifyWords(words: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
-  const quoted = words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-  const prefix = Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && walk.baseEnv[e[0]] !== e[1] && !shell.vars.has(e[0])).map(([name, value]) => `${name}='${value.replace(/'/g, `'\\''`)}' `).join('');
-  return classifyText(`${prefix}${quoted}`, cloneShell(shell), walk, depth + 1);
+/** `for NAME in WORDS`: each value is tried in the loop's body; an unreadable or long list makes NAME unknown. */
+function setLoopVariable(words: readonly string[], shell: ShellState): void {
+  const name = words[1];
+  if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return;
+  const values = words[2] === 'in' ? words.slice(3).filter((w) => w !== ';') : undefined;
+  if (values && values.length <= MAX_LOOP_VALUES && !values.some(isUnknown)) (shell.loops ??= new Map()).set(name, values);
+  else shell.vars.set(name, UNKNOWN);
+  shell.env = undefined;
 }
 
-function runRules(program: string, words: readonly string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk): GuardVerdict | null {
-  const command: GuardCommand = { program, programWord: words[0]!, args: words.slice(1), env, shell };
+/** An interpreter one-liner: gate-state paths it names, and the commands it starts. */
+function classifyPayload(program: string, family: string, code: string, words: readonly string[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  const { context } = walk;
+  const analysis = payloadCommands(family, code);
+  const paths = [...analysis.strings, ...analysis.argvs.map((argv) => argv.join('/'))];
+  const statePath = paths.map((l) => l.replace(/^~(?=\/|$)/, context.env.HOME ?? '~')).find((l) => /[/.]/.test(l) && !isUnknown(l) && isProtectedPath(l, shell.cwd, context.env, context.files));
+  if (statePath) return block('shipgate-state', `an inline ${program} program naming shipgate's gate state (${statePath})`, words);
+  for (const text of analysis.texts) {
+    const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+    if (verdict) return { ...verdict, reason: `an inline ${program} program running ${verdict.reason}` };
+  }
+  return analysis.runsUnknown ? unreadable(`an inline ${program} program starting a command held in a variable, which is computed at run time`, words) : null;
+}
+
+/** `xargs [options] CMD…`: the command with the words read from standard input (`-a FILE`), or UNKNOWN when they cannot be known. */
+function classifyXargs(words: readonly string[], commands: readonly SimpleCommand[], index: number, env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  const args = words.slice(1);
+  const replace = optionValue(args, ['-I', '--replace']) ?? (args.find((a) => /^-i./.test(a))?.slice(2)) ?? (args.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
+  const argFile = optionValue(args, ['-a', '--arg-file']);
+  let inner = skipOptions(args, WRAPPERS.xargs!.valueOptions);
+  if (!inner.length) inner = ['echo'];
+  const stdin = argFile !== undefined ? (isUnknown(argFile) ? undefined : walk.context.files.readText(resolve(shell.cwd, argFile))) : stdinOf(commands, index, shell, walk);
+  if (stdin === null) return classifyWords(inner, env, shell, walk, depth);
+  const text = stdin ?? UNKNOWN;
+  if (replace !== undefined) {
+    for (const line of text.split('\n').filter(Boolean).slice(0, MAX_LOOP_VALUES)) {
+      const verdict = classifyWords(inner.map((w) => w.split(replace).join(line)), env, shell, walk, depth);
+      if (verdict) return verdict;
+    }
+    return null;
+  }
+  return classifyWords([...inner, ...text.split(/\s+/).filter(Boolean).slice(0, 500)], env, shell, walk, depth);
+}
+
+/** GNU parallel: `parallel CMD ::: ARGS` runs CMD with each argument; `parallel ::: CMDS` runs each; both through a shell. */
+function classifyParallel(words: readonly string[], commands: readonly SimpleCommand[], index: number, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  const rest = skipOptions(words.slice(1), ['-j', '--jobs', '-S', '--sshlogin', '--delay', '--timeout', '-N', '-n', '--max-args', '--joblog', '--results', '-d', '--delimiter', '-I', '--colsep', '-C', '--tmpdir', '--workdir']);
+  const separator = rest.findIndex((w) => /^:{3,4}\+?$/.test(w));
+  const command = separator < 0 ? rest : rest.slice(0, separator);
+  let inputs: string[];
+  if (separator < 0) {
+    const stdin = stdinOf(commands, index, shell, walk);
+    inputs = stdin === null ? [] : stdin === undefined ? [UNKNOWN] : stdin.split('\n').filter(Boolean);
+  } else inputs = rest.slice(separator).some((w) => w.startsWith('::::')) ? [UNKNOWN] : rest.slice(separator + 1).filter((w) => !/^:{3,4}\+?$/.test(w));
+  for (const input of inputs.slice(0, MAX_LOOP_VALUES)) {
+    const text = !command.length ? input : command.some((w) => w.includes('{}')) ? command.map((w) => w.split('{}').join(input)).join(' ') : `${command.join(' ')} ${input}`;
+    const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+    if (verdict) return verdict;
+  }
+  return null;
+}
+
+/** Words that are already a command (from `find -exec`, `xargs`): expanded, then walked like a simple command. */
+function classifyWords(words: readonly string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  const prefix = Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && walk.baseEnv[e[0]] !== e[1] && !shell.vars.has(e[0])).map(([name, value]) => `${name}=${quoteWords([value])} `).join('');
+  return classifyText(`${prefix}${quoteWords(words)}`, cloneShell(shell), walk, depth + 1);
+}
+
+function quoteWords(words: readonly string[]): string {
+  return words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+function runRules(program: string, words: readonly string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, stdinFrom: readonly string[] = []): GuardVerdict | null {
+  const { context } = walk;
+  const command: GuardCommand = { program, programWord: words[0]!, args: words.slice(1), env, shell, ...(stdinFrom.length ? { stdinFrom } : {}) };
   for (const rule of guardRules) {
-    const reason = rule.check(command, walk.context);
+    const reason = rule.check(command, context);
     if (reason) return block(rule.id, reason, words);
   }
   if ((program === 'kubectl' || program === 'oc') && words[1] === 'config') {
@@ -245,16 +418,37 @@ function runRules(program: string, words: readonly string[], env: Record<string,
     const namespace = words[2] === 'set-context' ? optionValue(words.slice(3), ['--namespace', '-n']) : undefined;
     if (namespace) shell.kubeNamespace = namespace;
   }
+  if (program === 'git' && words.some((w) => GIT_STATE_VERBS.has(w))) {
+    const invocation = parseGitInvocation(words.slice(1), shell.cwd, env, shell, context.files);
+    recordGitChanges(invocation, shell, readGitState(context.files, invocation.cwd, env, invocation.gitDir ?? env.GIT_DIR));
+  }
+  rememberWrites(program, words.slice(1), shell, walk);
   return null;
 }
 
-/** A program word only known at run time: refuse if the rest would be a deploy for a likely program. */
-function tryCandidates(args: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk): GuardVerdict | null {
-  if (!args.length) return null;
+/** A command that may change files (`cp`, `curl -o`, `sed -i`, `git checkout --`) makes them unreadable for the rest of the call. */
+function rememberWrites(program: string, args: readonly string[], shell: ShellState, walk: Walk): void {
+  if (METADATA_ONLY.has(program) || readsOnly(program, args)) return;
+  const words = writtenWords(program, args);
+  for (const word of words.slice(0, 64)) {
+    if (word.startsWith('-') || isUnknown(word) || !word) continue;
+    const path = resolve(shell.cwd, word.includes('=') && !word.startsWith('/') ? word.slice(word.indexOf('=') + 1) : word);
+    if (path !== '/') walk.context.files.record(path, undefined);
+  }
+}
+
+/**
+ * A program word only known at run time (`$TOOL apply -n production`, `./g` made in the same call, a
+ * copied binary): refuse if the rest would be a deploy for a likely program. When nothing of the
+ * command can be read (`"$@"`, `$CMD`), it could be anything: refused, unless the program is a path
+ * that merely does not exist yet (`make && ./app`).
+ */
+function tryCandidates(args: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number, pathProgram = false): GuardVerdict | null {
+  if (!args.length || args.every(isUnknown)) return pathProgram ? null : unreadable('a command computed entirely at run time (such as `$CMD` or `"$@"`), which cannot be checked', [UNKNOWN, ...args]);
   // `$SHELL -c "…"`: a command string is read whatever the program turns out to be.
   const { commandString } = shellArguments(args);
   if (commandString !== undefined && args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a))) {
-    const verdict = classifyText(commandString, cloneShell(shell), walk, 1);
+    const verdict = classifyText(commandString, cloneShell(shell), walk, depth + 1);
     if (verdict) return verdict;
   }
   for (const program of CANDIDATE_PROGRAMS) {
@@ -269,9 +463,18 @@ function tooComplex(why: string): GuardVerdict {
   return { blocked: true, ruleId: 'too-complex', reason: `the command is too complex to check (${why})` };
 }
 
+/** Fail closed on text the guard cannot read but a shell would run. */
+function unreadable(why: string, words: readonly string[]): GuardVerdict {
+  return block('unreadable', why, words);
+}
+
+function describe(word: string): string {
+  return isUnknown(word) ? 'a file named at run time' : word;
+}
+
 function block(ruleId: string, reason: string, words: readonly string[]): GuardVerdict {
-  const matched = words.join(' ');
-  return { blocked: true, ruleId, reason, matched: matched.length > 200 ? `${matched.slice(0, 200)}…` : matched };
+  const matched = words.join(' ').replace(/\u0005/g, '…');
+  return { blocked: true, ruleId, reason: reason.replace(/\u0005/g, '…'), matched: matched.length > 200 ? `${matched.slice(0, 200)}…` : matched };
 }
 
 /** The hook's environment, then the shell's variables: the hook's own object until a variable is set. */
@@ -282,24 +485,50 @@ function shellEnv(shell: ShellState, walk: Walk): Record<string, string | undefi
 }
 
 function cloneShell(shell: ShellState): ShellState {
-  return { ...shell, vars: new Map(shell.vars) };
+  return {
+    ...shell,
+    vars: new Map(shell.vars),
+    ...(shell.aliases ? { aliases: new Map(shell.aliases) } : {}),
+    ...(shell.loops ? { loops: new Map(shell.loops) } : {}),
+    ...(shell.git ? { git: { ...shell.git, config: new Map(shell.git.config) } } : {}),
+  };
 }
 
-/** What a shell without `-c` or a script reads: a here-document, a `<` file, or a pipe's static output. */
-function stdinOf(commands: readonly SimpleCommand[], index: number, shell: ShellState, walk: Walk): string | undefined {
-  const command = commands[index]!;
-  if (command.stdin !== undefined) return command.stdin;
-  const input = command.redirects.find((r) => r.op === '<');
-  if (input) return walk.context.files.readText(resolve(shell.cwd, input.target));
-  if (command.joinedBy !== '|') return undefined;
-  let start = index - 1;
+/** The pipeline ending at `index` (the commands whose output flows into it, and itself). */
+function pipelineUpTo(commands: readonly SimpleCommand[], index: number): SimpleCommand[] {
+  let start = index;
   while (start > 0 && commands[start]!.joinedBy === '|') start -= 1;
-  return staticOutput(commands.slice(start, index), shell, walk);
+  return commands.slice(start, index + 1);
+}
+
+/**
+ * What a command reads on standard input: a here-document or here-string, a `<` file, or a pipe's
+ * static output; null when it reads nothing the command supplies, undefined when that input is
+ * computed at run time.
+ */
+function stdinOf(commands: readonly SimpleCommand[], index: number, shell: ShellState, walk: Walk): string | null | undefined {
+  const command = commands[index]!;
+  if (command.stdin !== undefined) {
+    const text = expandWord(command.stdin, shell, shellEnv(shell, walk), []).text;
+    return isUnknown(text) ? undefined : text;
+  }
+  const input = command.redirects.find((r) => r.op === '<');
+  if (input) {
+    const target = expandWord(input.target, shell, shellEnv(shell, walk), []).text;
+    const text = isUnknown(target) ? undefined : walk.context.files.readText(resolve(shell.cwd, target));
+    return text === undefined || isUnknown(text) ? undefined : text;
+  }
+  if (command.joinedBy !== '|') return null;
+  const output = staticOutput(pipelineUpTo(commands, index).slice(0, -1), shell, walk);
+  return output === undefined || isUnknown(output) ? undefined : output;
 }
 
 /**
  * The output of a pipeline made only of `echo`, `printf`, `cat` (of a here-document or a file),
- * `base64 -d` and `rev`, or undefined. Enough to see `echo Z2l0IHB1c2g= | base64 -d | sh`.
+ * `base64 -d`, `rev`, `pwd`, the current branch (`git branch --show-current`, `git rev-parse
+ * --abbrev-ref HEAD`, `git symbolic-ref --short HEAD`, `git rev-parse --show-toplevel`), and the
+ * shell set-up printed by ENVIRONMENT_PRINTERS (as nothing); undefined otherwise.
+ * Enough to see `echo Z2l0IHB1c2g= | base64 -d | sh` and to let `git push origin "$(git branch --show-current)"` pass.
  */
 function staticOutput(pipeline: readonly SimpleCommand[], shell: ShellState, walk: Walk): string | undefined {
   let output: string | undefined;
@@ -308,21 +537,49 @@ function staticOutput(pipeline: readonly SimpleCommand[], shell: ShellState, wal
     const [program, ...args] = command.words;
     const input = command.stdin ?? output;
     if (program === 'echo') output = `${args.filter((a, i) => !(i === 0 && /^-[neE]+$/.test(a))).join(' ')}\n`;
-    else if (program === 'printf') output = args.length > 1 && args[0] === '%s' ? args.slice(1).join('') : args.length === 1 ? args[0]!.replace(/\\n/g, '\n') : args.slice(1).join(' ');
+    else if (program === 'printf') output = formatPrintf(args);
     else if (program === 'cat') output = args.length ? args.map((a) => walk.context.files.readText(resolve(shell.cwd, a)) ?? '').join('') : input;
     else if (program === 'base64' && args.some((a) => /^(-d|--decode|-D)$/.test(a))) {
       const file = args.find((a) => !a.startsWith('-'));
       const source = file ? walk.context.files.readText(resolve(shell.cwd, file)) : input;
-      output = source === undefined ? undefined : Buffer.from(source.replace(/\s+/g, ''), 'base64').toString('utf8');
+      output = source === undefined || isUnknown(source) ? undefined : Buffer.from(source.replace(/\s+/g, ''), 'base64').toString('utf8');
     } else if (program === 'rev') output = input?.split('\n').map((l) => [...l].reverse().join('')).join('\n');
+    else if (program === 'pwd') output = `${shell.cwd}\n`;
+    else if (program === 'git') output = gitOutput(args, shell, walk);
+    else if (program !== undefined && ENVIRONMENT_PRINTERS.has(baseName(program))) output = '';
     else return undefined;
     if (output === undefined) return undefined;
   }
   return output;
 }
 
+/** The few git queries whose answer is in `.git` (the current branch, the top folder). */
+function gitOutput(args: readonly string[], shell: ShellState, walk: Walk): string | undefined {
+  const query = args.join(' ');
+  const repo = readGitState(walk.context.files, shell.cwd, walk.context.env);
+  if (!repo) return undefined;
+  if (query === 'rev-parse --show-toplevel') return repo.gitDir.endsWith('/.git') ? `${repo.gitDir.slice(0, -5)}\n` : undefined;
+  if (!/^(branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short HEAD|symbolic-ref --short -q HEAD|name-rev --name-only HEAD)$/.test(query)) return undefined;
+  const branch = shell.git?.branch ?? repo.currentBranch;
+  return branch === undefined ? undefined : `${branch}\n`;
+}
+
+/** `printf FORMAT ARGS…` for `%s`, `%b`, `%d`, `%%` and backslash escapes; undefined for anything else. */
+function formatPrintf(args: readonly string[]): string | undefined {
+  const [format, ...values] = args;
+  if (format === undefined) return undefined;
+  if (/%[^sbd%]/.test(format.replace(/%%/g, ''))) return undefined;
+  const escapes = (text: string) => text.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
+  const slots = (format.replace(/%%/g, '').match(/%[sbd]/g) ?? []).length;
+  let out = '';
+  let next = 0;
+  do {
+    out += escapes(format).replace(/%%|%[sbd]/g, (m) => (m === '%%' ? '%' : values[next++] ?? ''));
+  } while (slots > 0 && next < values.length);
+  return out;
+}
+
 function baseName(word: string): string {
   const slash = word.lastIndexOf('/');
   return slash >= 0 ? word.slice(slash + 1) : word;
 }
-

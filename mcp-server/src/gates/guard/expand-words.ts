@@ -4,7 +4,7 @@
  * of command substitutions (`$(echo kubectl)`). Unknown parts are flagged, so a program word computed
  * at run time is never mistaken for a harmless one.
  */
-import { MARK_CLOSE, SUBST_OPEN, UNKNOWN_MARK, VAR_OPEN, VAR_SPLIT_OPEN } from './split-shell.js';
+import { MARK_CLOSE, SUBST_OPEN, VAR_OPEN, VAR_SPLIT_OPEN } from './split-shell.js';
 import type { ShellState } from './guard-context.js';
 
 export interface Expanded {
@@ -22,24 +22,36 @@ export function splitAssignment(word: string): [string, string] {
 export const MARKER_TEST = /[\u0001-\u0005]/;
 const MARKER = new RegExp(`([${VAR_OPEN}${VAR_SPLIT_OPEN}${SUBST_OPEN}\u0005])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
 
+/**
+ * What an expanded word holds where its value is only known at run time (`$1`, an unset variable,
+ * `$(curl …)`): rules treat a word containing it as "could be anything" and refuse when that could
+ * be a production target (fail closed), instead of reading it as empty.
+ */
+export const UNKNOWN = '\u0005';
+
+/** Whether an expanded word depends on a value known only at run time. */
+export function isUnknown(word: string): boolean {
+  return word.includes(UNKNOWN);
+}
+
 export function expandWord(word: string, shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): { text: string; unknown: boolean; split: boolean } {
   let unknown = false;
   let split = false;
   const text = word.replace(MARKER, (_m, kind: string, body: string) => {
     if (kind === SUBST_OPEN) {
       const out = outputs[Number(body)];
-      if (out === undefined) unknown = true;
       split = true;
-      return out ?? '';
+      if (out === undefined || out.includes(UNKNOWN)) { unknown = true; return out ?? UNKNOWN; }
+      return out;
     }
     if (kind === VAR_OPEN || kind === VAR_SPLIT_OPEN) {
       const value = body === 'PWD' ? shell.cwd : shell.vars.get(body) ?? env[body];
-      if (value === undefined) unknown = true;
       if (kind === VAR_SPLIT_OPEN) split = true;
-      return value ?? '';
+      if (value === undefined || value.includes(UNKNOWN)) { unknown = true; return value ?? UNKNOWN; }
+      return value;
     }
     unknown = true;
-    return '';
+    return UNKNOWN;
   });
   return { text, unknown, split };
 }
@@ -48,14 +60,16 @@ export function expandWords(words: readonly string[], shell: ShellState, env: Re
   const out: string[] = [];
   let dynamicProgram = false;
   let programSeen = false;
+  // `IFS=_` earlier in the call changes how unquoted expansions split (`c=git_push; $c`).
+  const ifs = shell.vars.get('IFS');
+  const splitter = ifs === undefined ? /\s+/ : ifs === '' ? null : new RegExp(`[${ifs.replace(/[\]\\^-]/g, '\\$&')}]+`);
   for (const word of words) {
     if (programSeen && !MARKER_TEST.test(word)) { out.push(word); continue; }
     const { text, unknown, split } = expandWord(word, shell, env, outputs);
     const isProgram = !programSeen;
     if (isProgram && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) programSeen = true;
-    if (isProgram && unknown && (text === '' || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text))) dynamicProgram = true;
-    if (isProgram && unknown && text === '') out.push(UNKNOWN_MARK);
-    else if (split) out.push(...text.split(/\s+/).filter(Boolean));
+    if (isProgram && unknown && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) dynamicProgram = true;
+    if (split && splitter) out.push(...text.split(splitter).filter(Boolean));
     else out.push(text);
   }
   return { words: out, dynamicProgram };

@@ -15,6 +15,7 @@ export function fsLookup(): FileLookup {
   const dirs = new Map<string, string[] | undefined>();
   const folds = new Map<string, boolean>();
   const reals = new Map<string, string>();
+  const existing = new Map<string, boolean>();
   const lookup: FileLookup = {
     readText(path) {
       if (!texts.has(path)) {
@@ -41,7 +42,14 @@ export function fsLookup(): FileLookup {
       }
       return dirs.get(path);
     },
-    exists: (path) => existsSync(path),
+    exists(path) {
+      let known = existing.get(path);
+      if (known === undefined) {
+        known = existsSync(path);
+        if (existing.size < MAX_REAL_PATHS * 16) existing.set(path, known);
+      }
+      return known;
+    },
     realPath(path) {
       const known = reals.get(path);
       if (known !== undefined) return known;

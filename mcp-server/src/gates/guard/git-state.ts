@@ -20,6 +20,8 @@ export interface GitRepoState {
   /** Remote names whose url or pushurl is this URL. */
   remotesWithUrl(url: string): string[];
   localBranches(): string[];
+  /** Names of the configured remotes. */
+  remoteNames(): string[];
   /** The branch the remote's HEAD points at (refs/remotes/<remote>/HEAD), if known. */
   remoteHead(remote: string): string | undefined;
 }
@@ -37,10 +39,18 @@ function readGitStateUncached(files: FileLookup, dir: string, env: Readonly<Reco
   const entries = new Map<string, string[]>();
   const home = env.HOME ?? '';
   const xdg = env.XDG_CONFIG_HOME ?? (home ? join(home, '.config') : '');
-  for (const file of ['/etc/gitconfig', xdg ? join(xdg, 'git/config') : '', home ? join(home, '.gitconfig') : '', join(commonDir, 'config'), join(gitDir, 'config.worktree')]) {
-    if (!file) continue;
+  // `[include] path = …` and `[includeIf …] path = …` are followed (every includeIf counts: the guard
+  // protects more, never less), so an alias hidden in an included file is still seen.
+  const readConfig = (file: string, depth: number) => {
     const text = files.readText(file);
-    if (text) parseGitConfig(text, entries);
+    if (!text) return;
+    const includes: string[] = [];
+    parseGitConfig(text, entries, includes);
+    if (depth >= 5) return;
+    for (const path of includes) readConfig(path.startsWith('~/') ? join(home, path.slice(2)) : resolve(dirname(file), path), depth + 1);
+  };
+  for (const file of ['/etc/gitconfig', xdg ? join(xdg, 'git/config') : '', home ? join(home, '.gitconfig') : '', join(commonDir, 'config'), join(gitDir, 'config.worktree')]) {
+    if (file) readConfig(file, 0);
   }
   const head = files.readText(join(gitDir, 'HEAD'))?.trim();
   const currentBranch = head?.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : undefined;
@@ -59,6 +69,7 @@ function readGitStateUncached(files: FileLookup, dir: string, env: Readonly<Reco
       }
       return names;
     },
+    remoteNames: () => [...new Set([...entries.keys()].map((key) => /^remote\.(.+)\.(url|pushurl)$/.exec(key)?.[1]).filter((n): n is string => n !== undefined))],
     localBranches() {
       const names = new Set<string>();
       const walk = (folder: string, prefix: string) => {
@@ -97,7 +108,7 @@ function findGitDir(files: FileLookup, start: string): string | undefined {
 }
 
 /** Minimal git-config reader: sections, subsections, keys, quoted values, comments. */
-function parseGitConfig(text: string, into: Map<string, string[]>): void {
+function parseGitConfig(text: string, into: Map<string, string[]>, includes: string[]): void {
   let section = '';
   for (const raw of text.split('\n')) {
     const line = raw.trim();
@@ -112,6 +123,7 @@ function parseGitConfig(text: string, into: Map<string, string[]>): void {
     if (!pair || !section) continue;
     const value = (pair[2] ?? 'true').replace(/\s+[#;].*$/, '').replace(/^"(.*)"$/, '$1');
     const key = `${section}.${pair[1]!.toLowerCase()}`;
+    if (/^include(if\..*)?\.path$/.test(key)) includes.push(value);
     into.set(key, [...(into.get(key) ?? []), value]);
   }
 }

@@ -37,10 +37,16 @@ export function memoize<T>(files: FileLookup, key: string, compute: () => T): T 
   return memo.get(key) as T;
 }
 
-/** What earlier commands of the same Bash call changed: directory, variables, kube context. */
+/** What earlier commands of the same Bash call changed: directory, variables, kube context, git settings. */
 export interface ShellState {
   cwd: string;
   vars: Map<string, string>;
+  /** `alias name=text` earlier in the call (Claude Code's shell expands aliases). */
+  aliases?: Map<string, string>;
+  /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
+  loops?: Map<string, string[]>;
+  /** `git config`, `git remote add`, `git branch -u`, `git checkout -b` earlier in the call. */
+  git?: { config: Map<string, string>; branch?: string };
   /** Set by `kubectl config use-context X` earlier in the same call. */
   kubeContext?: string;
   kubeNamespace?: string;

@@ -9,26 +9,76 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { FileLookup } from './guard-context.js';
+import { UNKNOWN } from './expand-words.js';
 
 /** Script bodies run by a package-manager call, or undefined when it runs no package script. */
 export function packageScript(files: FileLookup, cwd: string, manager: string, args: readonly string[]): string[] | undefined {
-  const words = positionalWords(args, ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F', '--loglevel', '--userconfig']);
+  let words = positionalWords(args, ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F', '--loglevel', '--userconfig']);
+  // `yarn workspace NAME run S`, `yarn workspaces foreach run S`, `npm run S -w NAME`, `pnpm --filter NAME run S`.
+  let workspace = optionValue(args, ['-w', '--workspace', '--filter', '-F']);
+  if (manager === 'yarn' && words[0] === 'workspace' && words[1]) { workspace = words[1]; words = words.slice(2); }
+  else if (manager === 'yarn' && words[0] === 'workspaces' && words[1] === 'foreach') { workspace = '*'; words = words.slice(2); }
+  else if (args.includes('--workspaces') || args.includes('-ws') || args.includes('-r') || args.includes('--recursive')) workspace = '*';
   let name: string | undefined;
   if (words[0] === 'run' || words[0] === 'run-script' || words[0] === 'rum' || words[0] === 'urn') name = words[1];
   else if (['start', 'test', 't', 'stop', 'restart'].includes(words[0] ?? '') && manager !== 'bun') name = words[0] === 't' ? 'test' : words[0];
   else if ((manager === 'yarn' || manager === 'pnpm' || manager === 'bun') && words[0] && !BUILTIN_VERBS.has(words[0])) name = words[0];
   if (!name) return undefined;
   const prefix = optionValue(args, ['--prefix', '-C', '--dir', '--cwd']);
-  const scripts = readScripts(files, prefix ? resolve(cwd, prefix) : cwd);
-  if (!scripts) return undefined;
-  return [scripts[`pre${name}`], scripts[name], scripts[`post${name}`]].filter((s): s is string => typeof s === 'string');
+  const start = prefix ? resolve(cwd, prefix) : cwd;
+  const folders = workspace === undefined ? [start] : workspaceFolders(files, start, workspace);
+  const bodies: string[] = [];
+  for (const folder of folders) {
+    const scripts = readScripts(files, folder);
+    if (scripts === UNREADABLE) return [UNKNOWN];
+    if (scripts) bodies.push(...[scripts[`pre${name}`], scripts[name], scripts[`post${name}`]].filter((s): s is string => typeof s === 'string'));
+  }
+  return bodies;
 }
 
-const BUILTIN_VERBS = new Set(['install', 'i', 'add', 'remove', 'rm', 'up', 'upgrade', 'update', 'why', 'info', 'init', 'create', 'dlx', 'exec', 'x', 'link', 'unlink', 'outdated', 'list', 'ls', 'publish', 'pack', 'audit', 'config', 'cache', 'store', 'workspace', 'workspaces', 'help', 'version', 'import', 'patch', 'rebuild', 'prune', 'dedupe', 'set', 'node', 'plugin', 'build']);
+const UNREADABLE = Symbol('unreadable');
 
-function readScripts(files: FileLookup, start: string): Record<string, unknown> | undefined {
+/**
+ * The folders a workspace selector names: the root and its workspaces (package.json `workspaces`,
+ * pnpm-workspace.yaml `packages`) whose package name or folder matches; every one when none does
+ * (the guard protects more, never less).
+ */
+function workspaceFolders(files: FileLookup, start: string, selector: string): string[] {
+  let root = start;
   for (let folder = start; ; folder = dirname(folder)) {
     const text = files.readText(join(folder, 'package.json'));
+    if (text !== undefined && (/"workspaces"/.test(text) || files.exists(join(folder, 'pnpm-workspace.yaml')))) { root = folder; break; }
+    if (dirname(folder) === folder) break;
+  }
+  const patterns: string[] = [];
+  try {
+    const data = JSON.parse(files.readText(join(root, 'package.json')) ?? '{}') as { workspaces?: unknown };
+    const list = Array.isArray(data.workspaces) ? data.workspaces : (data.workspaces as { packages?: unknown } | undefined)?.packages;
+    if (Array.isArray(list)) patterns.push(...list.filter((p): p is string => typeof p === 'string'));
+  } catch {
+    // an unreadable root package.json names no workspaces
+  }
+  for (const match of (files.readText(join(root, 'pnpm-workspace.yaml')) ?? '').matchAll(/^\s*-\s*["']?([^"'\n#]+)/gm)) patterns.push(match[1]!.trim());
+  const folders = [root];
+  for (const pattern of patterns.filter((p) => !p.startsWith('!')).slice(0, 50)) {
+    const base = pattern.replace(/\/\*\*?$/, '');
+    if (base === pattern) folders.push(join(root, pattern));
+    else for (const name of files.listDir(join(root, base)) ?? []) folders.push(join(root, base, name));
+  }
+  const named = folders.filter((folder) => {
+    if (selector === '*') return true;
+    const text = files.readText(join(folder, 'package.json')) ?? '';
+    return new RegExp(`"name"\\s*:\\s*"${selector.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}"`).test(text) || resolve(start, selector) === folder;
+  });
+  return named.length ? named : folders;
+}
+const BUILTIN_VERBS = new Set(['install', 'i', 'add', 'remove', 'rm', 'up', 'upgrade', 'update', 'why', 'info', 'init', 'create', 'dlx', 'exec', 'x', 'link', 'unlink', 'outdated', 'list', 'ls', 'publish', 'pack', 'audit', 'config', 'cache', 'store', 'workspace', 'workspaces', 'help', 'version', 'import', 'patch', 'rebuild', 'prune', 'dedupe', 'set', 'node', 'plugin', 'build']);
+
+function readScripts(files: FileLookup, start: string): Record<string, unknown> | undefined | typeof UNREADABLE {
+  for (let folder = start; ; folder = dirname(folder)) {
+    const text = files.readText(join(folder, 'package.json'));
+    // Rewritten earlier in the same call by something the guard cannot follow (written-files.ts).
+    if (text !== undefined && text.includes(UNKNOWN)) return UNREADABLE;
     if (text !== undefined) {
       try {
         const data = JSON.parse(text) as { scripts?: unknown };

@@ -8,6 +8,8 @@ export function refusalMessage(verdict: GuardVerdict, configProblem?: string): s
   const lines: string[] = [];
   if (verdict.ruleId === 'shipgate-state') {
     lines.push(`shipgate guard: refused (${verdict.reason}).`, 'Receipts and attestations are written only by a passing gate and by a human attesting: run /shipgate:deploy-production, which runs the gate (gate_check) and then deploys.');
+  } else if (verdict.ruleId === 'unreadable') {
+    lines.push(`shipgate guard: refused because part of the command can only be known when it runs (${verdict.reason}).`, 'Download or generate it into a file in one call, read it, then run the file in a separate call so the guard can check it; production deploys still go through /shipgate:deploy-production.');
   } else if (verdict.ruleId === 'too-complex') {
     lines.push(`shipgate guard: refused because ${verdict.reason}.`, 'Run it as several simpler commands, or put it in a script file and run that; production deploys still go through /shipgate:deploy-production.');
   } else if (verdict.ruleId === 'self-attest') {

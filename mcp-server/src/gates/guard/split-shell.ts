@@ -18,7 +18,17 @@ export const VAR_SPLIT_OPEN = '\u0004';
 export const SUBST_OPEN = '\u0003';
 export const MARK_CLOSE = '\u0002';
 export const UNKNOWN_MARK = '\u0005\u0002';
-const MARKER_CHARS = /[\u0001-\u0005]/g;
+/** Marker characters typed into the command itself: `\u0005` (an unknown value, from text the classifier built) survives. */
+const MARKER_CHARS = /[\u0001-\u0004\u0006\u000e\u000f]/g;
+const BRACE_OPEN = '\u0006';
+const BRACE_COMMA = '\u000e';
+const BRACE_CLOSE = '\u000f';
+const BRACES = /[\u0006\u000e\u000f]/;
+const BRACE_CHARS = /[{},]/;
+/** Words one brace expansion may produce; past it the word counts as unknown (fail closed). */
+const MAX_BRACE_WORDS = 64;
+/** A bare `\u0005` in a word stands for a value unknown until run time (see expand-words.ts). */
+const BARE_UNKNOWN = /\u0005(?!\u0002)/g;
 
 export type Joiner = 'start' | ';' | '&&' | '||' | '|' | '&';
 
@@ -45,7 +55,7 @@ export interface ShellParse {
 
 const MAX_LENGTH = 200_000;
 /** Characters with no special meaning inside a word, consumed in one step. */
-const ORDINARY_RUN = /[^\s\\'"$`;&|()<>]+/y;
+const ORDINARY_RUN = /[^\s\\'"$`;&|()<>\u0005]+/y;
 const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', e: '\u001b', E: '\u001b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
 export function parseShell(source: string): ShellParse {
@@ -60,6 +70,16 @@ export function parseShell(source: string): ShellParse {
   let nextJoiner: Joiner = 'start';
 
   const endWord = () => {
+    if (inWord && word.includes('\u0005')) word = word.replace(BARE_UNKNOWN, UNKNOWN_MARK);
+    if (inWord && BRACES.test(word)) {
+      // Bash expands braces in command words, not in redirections or in the assignments before a command.
+      const assignment = /^[A-Za-z_][A-Za-z0-9_]*(\+)?=/.test(word) && current.words.every((w) => /^[A-Za-z_][A-Za-z0-9_]*(\+)?=/.test(w));
+      if (pendingRedirect === null && !assignment) {
+        const expanded = expandBraces(word);
+        current.words.push(...expanded.slice(0, -1));
+        word = expanded.at(-1)!;
+      } else word = restoreBraces(word);
+    }
     if (inWord) {
       if (pendingRedirect !== null) {
         if (pendingRedirect === '<<' || pendingRedirect === '<<-') {
@@ -108,8 +128,9 @@ export function parseShell(source: string): ShellParse {
     }
     if (next === '{') {
       const end = findClose(text, i + 2, '{', '}');
-      const name = /^[#!]?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i + 2, end));
-      word += name && !/^[#!]/.test(text.slice(i + 2, end)) ? `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[1]}${MARK_CLOSE}` : UNKNOWN_MARK;
+      // Only a plain `${NAME}` is resolved; `${x:-push}`, `${p/ll/sh}`, `${b##*/}`, `${a[@]}` are computed at run time.
+      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(i + 2, end));
+      word += name ? `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[0]}${MARK_CLOSE}` : UNKNOWN_MARK;
       return end + 1;
     }
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
@@ -269,7 +290,9 @@ export function parseShell(source: string): ShellParse {
     ORDINARY_RUN.lastIndex = i;
     const run = ORDINARY_RUN.exec(text);
     const length = run ? run[0].length : 1;
-    word += text.slice(i, i + length);
+    // Unquoted `{`, `,` and `}` may be a brace expansion (`{git,push}`): marked here, expanded when the word ends.
+    const chunk = text.slice(i, i + length);
+    word += BRACE_CHARS.test(chunk) ? chunk.replace(/[{},]/g, (c) => (c === '{' ? BRACE_OPEN : c === '}' ? BRACE_CLOSE : BRACE_COMMA)) : chunk;
     i += length;
   }
   endCommand(';');
@@ -334,7 +357,7 @@ function readAnsiC(text: string, start: number, emit: (s: string) => void): numb
     out += `\\${e}`;
     i += 2;
   }
-  emit(out);
+  emit(out.replace(/[\u0001-\u0004]/g, '\ufffd'));
   return i + 1;
 }
 
@@ -354,4 +377,62 @@ function innerSubstitutions(body: string): string[] {
     }
   }
   return found;
+}
+
+function restoreBraces(word: string): string {
+  return word.replace(/[\u0006\u000e\u000f]/g, (c) => (c === BRACE_OPEN ? '{' : c === BRACE_CLOSE ? '}' : ','));
+}
+
+/**
+ * Bash brace expansion of one word: `{a,b}` alternatives and `{a..e}`/`{1..3}` sequences, nested,
+ * left to right; braces without a top-level comma or sequence stay literal (`{}`, `{x}`).
+ * Good: `{git,push}` → `git push`; `HEAD:ma{i,}n` → `HEAD:main HEAD:man`.
+ */
+function expandBraces(word: string): string[] {
+  const done: string[] = [];
+  const queue = [word];
+  while (queue.length) {
+    const current = queue.shift()!;
+    const found = firstExpansion(current);
+    if (!found) { done.push(restoreBraces(current)); continue; }
+    const { start, end, alternatives } = found;
+    for (const alternative of alternatives) queue.push(`${current.slice(0, start)}${alternative}${current.slice(end + 1)}`);
+    if (queue.length + done.length > MAX_BRACE_WORDS) return [UNKNOWN_MARK];
+  }
+  return done.length ? done : [''];
+}
+
+function firstExpansion(word: string): { start: number; end: number; alternatives: string[] } | undefined {
+  for (let start = word.indexOf(BRACE_OPEN); start >= 0; start = word.indexOf(BRACE_OPEN, start + 1)) {
+    let depth = 0;
+    const commas: number[] = [];
+    for (let i = start; i < word.length; i += 1) {
+      const c = word[i];
+      if (c === BRACE_OPEN) depth += 1;
+      else if (c === BRACE_COMMA && depth === 1) commas.push(i);
+      else if (c === BRACE_CLOSE && --depth === 0) {
+        const body = word.slice(start + 1, i);
+        if (commas.length) {
+          const cuts = [start, ...commas, i];
+          return { start, end: i, alternatives: cuts.slice(0, -1).map((cut, k) => word.slice(cut + 1, cuts[k + 1])) };
+        }
+        const sequence = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])$/.exec(body);
+        if (sequence) return { start, end: i, alternatives: range(sequence[1]!, sequence[2]!) };
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function range(from: string, to: string): string[] {
+  const numeric = /\d/.test(from);
+  const a = numeric ? Number(from) : from.charCodeAt(0);
+  const b = numeric ? Number(to) : to.charCodeAt(0);
+  const out: string[] = [];
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1) {
+    out.push(numeric ? String(v) : String.fromCharCode(v));
+    if (out.length > MAX_BRACE_WORDS) break;
+  }
+  return out;
 }

@@ -26,7 +26,8 @@ export const WRAPPERS: Record<string, { valueOptions: string[]; positionalsToSki
   taskset: { valueOptions: [], positionalsToSkip: 1 },
   stdbuf: { valueOptions: ['-i', '-o', '-e'] },
   timeout: { valueOptions: ['-s', '--signal', '-k', '--kill-after'], positionalsToSkip: 1 },
-  xargs: { valueOptions: ['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace'] },
+  // `-i`, `-l`, `-e` take a value only when it is attached (`-i{}`).
+  xargs: { valueOptions: ['-I', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs'] },
   npx: { valueOptions: ['-p', '--package', '-c', '--call'] },
   bunx: { valueOptions: ['-p', '--package'] },
   pnpx: { valueOptions: [] },
@@ -39,16 +40,23 @@ export const WRAPPERS: Record<string, { valueOptions: string[]; positionalsToSki
   flock: { valueOptions: ['-w', '--timeout', '-E', '--conflict-exit-code'], positionalsToSkip: 1 },
 };
 
-/** `bash [options] -c STRING` / `bash [options] SCRIPT args`. */
+/** `bash [options] -c STRING` / `bash [options] SCRIPT args` / `bash -s args` (the script on standard input). */
 export function shellArguments(args: readonly string[]): { commandString?: string; script?: string; scriptIndex: number } {
   let wantsString = false;
+  let readsStdin = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
-    if (arg === '--' || arg === '-') { const next = args[i + 1]; return wantsString && next !== undefined ? { commandString: next, scriptIndex: i + 1 } : { ...(next !== undefined ? { script: next } : {}), scriptIndex: i + 1 }; }
+    if (arg === '--' || arg === '-') {
+      const next = args[i + 1];
+      if (wantsString && next !== undefined) return { commandString: next, scriptIndex: i + 1 };
+      return { ...(next !== undefined && !readsStdin ? { script: next } : {}), scriptIndex: i + 1 };
+    }
     if (arg === '-o' || arg === '-O' || arg === '+o' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') { i += 1; continue; }
     if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) || arg === '--command') { wantsString = true; continue; }
+    if (/^-[A-Za-z]*s[A-Za-z]*$/.test(arg)) { readsStdin = true; continue; }
     if (arg.startsWith('-') || arg.startsWith('+')) continue;
-    return wantsString ? { commandString: arg, scriptIndex: i } : { script: arg, scriptIndex: i };
+    if (wantsString) return { commandString: arg, scriptIndex: i };
+    return readsStdin ? { scriptIndex: i } : { script: arg, scriptIndex: i };
   }
   return { scriptIndex: args.length };
 }
@@ -64,8 +72,11 @@ export function unwrapEnv(args: string[], setEnv: (name: string, value: string |
       const inner = parseShell(text).commands[0]?.words ?? [];
       return unwrapEnv([...inner, ...args.slice(arg === '-S' || arg === '--split-string' ? i + 2 : i + 1)], setEnv, shell);
     }
-    if (arg === '-u' || arg === '--unset') { setEnv(args[i + 1] ?? '', undefined); i += 2; continue; }
-    if (arg === '-C' || arg === '--chdir') { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); shell.env = undefined; i += 2; continue; }
+    // A cluster ending in a value option takes the next word (`-iS 'git push'`, `-iu HOME`).
+    const cluster = /^-[A-Za-z]+$/.exec(arg) ? arg.at(-1) : undefined;
+    if (cluster === 'S' && arg.length > 2) return unwrapEnv(['-S', ...args.slice(i + 1)], setEnv, shell);
+    if (arg === '-u' || arg === '--unset' || (cluster === 'u' && arg.length > 2)) { setEnv(args[i + 1] ?? '', undefined); i += 2; continue; }
+    if (arg === '-C' || arg === '--chdir' || (cluster === 'C' && arg.length > 2)) { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); shell.env = undefined; i += 2; continue; }
     if (arg.startsWith('-')) { i += 1; continue; }
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) { const [name, value] = splitAssignment(arg); setEnv(name, value); i += 1; continue; }
     break;
@@ -91,16 +102,21 @@ export function skipOptions(words: string[], valueOptions: readonly string[]): s
   let i = 0;
   while (i < words.length && words[i]!.startsWith('-')) {
     if (words[i] === '--') return words.slice(i + 1);
-    if (valueOptions.includes(words[i]!)) i += 1;
+    if (valueOptions.includes(words[i]!) || clusterTakesValue(words[i]!, valueOptions)) i += 1;
     i += 1;
   }
   return words.slice(i);
 }
 
+/** `-iu` in `sudo -iu deploy git push`: a cluster of one-letter options whose last one takes the next word. */
+export function clusterTakesValue(word: string, valueOptions: readonly string[]): boolean {
+  return /^-[A-Za-z]{2,}$/.test(word) && valueOptions.includes(`-${word.at(-1)}`) && ![...word.slice(1, -1)].some((letter) => valueOptions.includes(`-${letter}`));
+}
+
 export function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i += 1) {
     for (const name of names) {
-      if (args[i] === name) return args[i + 1];
+      if (args[i] === name || (/^-[A-Za-z]$/.test(name) && clusterTakesValue(args[i]!, [name]))) return args[i + 1];
       if (args[i]!.startsWith(`${name}=`)) return args[i]!.slice(name.length + 1);
     }
   }

@@ -11,6 +11,7 @@
 import { basename, resolve } from 'node:path';
 import type { GuardRule } from './guard-rule.js';
 import type { FileLookup } from '../guard-context.js';
+import { isUnknown } from '../expand-words.js';
 
 /** Interpreters and their options that take a value (the script is the first other word). */
 const INTERPRETERS: Record<string, string[]> = {
@@ -56,7 +57,8 @@ export const configuredCommandRule: GuardRule = {
       const fixed = cut < 0 ? argv : argv.slice(0, cut);
       const configured = invocation(fixed, root, files);
       if (!configured || configured.key !== written.key) continue;
-      if (configured.args.every((w, i) => written.args[i] === w)) return `the configured production deploy command \`${argv.join(' ')}\``;
+      // A word computed at run time (`node deployer.mjs $VERB 1`) may be the configured one.
+      if (configured.args.every((w, i) => written.args[i] === w || (written.args[i] !== undefined && isUnknown(written.args[i]!)))) return `the configured production deploy command \`${argv.join(' ')}\``;
     }
     return null;
   },

@@ -9,92 +9,76 @@
  *          `git push origin feature:heads/main`, `git push --mirror origin`, `git send-pack ../r.git main:production`.
  * Allowed: `git push origin feature-x`, `git push --tags`, `git push origin feature/production-banner`.
  */
+import { resolve } from 'node:path';
 import { optionValues, positionals, type GuardRule } from './guard-rule.js';
 import type { GuardContext } from '../guard-context.js';
 import { readGitState, type GitRepoState } from '../git-state.js';
+import { parseGitInvocation } from '../git-invocation.js';
+import { isUnknown } from '../expand-words.js';
 
-const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds', '--attr-source'];
-const PUSH_VALUE_OPTIONS = ['--repo', '-o', '--push-option', '--receive-pack', '--exec', '--signed', '--force-with-lease', '--recurse-submodules'];
+/** Options of `git push` that take the next word as their value (`--force-with-lease` and `--signed` take one only with `=`). */
+const PUSH_VALUE_OPTIONS = ['--repo', '-o', '--push-option', '--receive-pack', '--exec', '--recurse-submodules'];
 
 export const gitPushRule: GuardRule = {
   id: 'git-push',
   check(command, context) {
     if (command.program !== 'git' && command.program !== 'git-send-pack' && command.program !== 'git-push') return null;
-    let verb: string;
-    let verbArgs: string[];
-    let cwd = command.shell.cwd;
-    let gitDir: string | undefined;
-    const overrides = environmentConfig(command.env);
-    if (command.program === 'git') {
-      let i = 0;
-      const args = command.args;
-      while (i < args.length && args[i]!.startsWith('-')) {
-        const arg = args[i]!;
-        const value = (name: string) => (arg === name ? args[++i] : arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : undefined);
-        const dir = value('-C');
-        if (dir !== undefined) cwd = resolvePath(cwd, dir);
-        else if (arg === '-c' || arg.startsWith('-c')) {
-          const pair = arg === '-c' ? args[++i] : arg.slice(2);
-          const eq = pair?.indexOf('=') ?? -1;
-          if (pair && eq > 0) overrides.set(pair.slice(0, eq).toLowerCase(), pair.slice(eq + 1));
-        } else {
-          const dirOption = value('--git-dir');
-          if (dirOption !== undefined) gitDir = dirOption;
-          else if (GIT_VALUE_OPTIONS.includes(arg)) i += 1;
-        }
-        i += 1;
-      }
-      verb = args[i] ?? '';
-      verbArgs = args.slice(i + 1);
-    } else {
-      verb = command.program.slice(4);
-      verbArgs = command.args;
-    }
-    const repo = readGitState(context.files, cwd, command.env, gitDir ?? command.env.GIT_DIR);
-    // `git -c alias.p=push p …` and `[alias] p = push` in the git config: the alias's first word is the verb.
-    const alias = verb !== 'push' && verb !== 'send-pack' ? overrides.get(`alias.${verb.toLowerCase()}`) ?? repo?.config(`alias.${verb}`) : undefined;
-    if (alias && !alias.startsWith('!')) {
-      const [aliased, ...aliasArgs] = alias.trim().split(/\s+/);
-      verb = aliased ?? '';
-      verbArgs = [...aliasArgs, ...verbArgs];
+    const invocation = command.program === 'git'
+      ? parseGitInvocation(command.args, command.shell.cwd, command.env, command.shell, context.files)
+      : { cwd: command.shell.cwd, overrides: new Map<string, string>(), verb: command.program.slice(4), verbArgs: command.args };
+    const { cwd, overrides } = invocation;
+    let { verb, verbArgs } = invocation;
+    // A verb computed at run time (`git ${X:-push}`) may be push.
+    if (isUnknown(verb)) verb = 'push';
+    if (verb === 'subtree' && verbArgs[0] === 'push') {
+      const [remote, ref] = positionals(verbArgs.slice(1), ['-P', '--prefix', '-m', '--message']);
+      verb = 'push';
+      verbArgs = [remote ?? 'origin', `HEAD:${ref ?? ''}`];
     }
     if (verb !== 'push' && verb !== 'send-pack') return null;
+    if (dryRun(verbArgs) || verbArgs.includes('--help') || verbArgs.includes('-h')) return null;
+    const gitDir = 'gitDir' in invocation ? invocation.gitDir : undefined;
+    const repoPath = gitDir ?? command.env.GIT_DIR;
+    if ((repoPath !== undefined && isUnknown(repoPath)) || isUnknown(cwd)) return `git ${verb} in a repository chosen at run time`;
+    const disk = readGitState(context.files, cwd, command.env, repoPath);
+    const shellBranch = command.shell.git?.branch;
+    const repo = disk && shellBranch ? { ...disk, currentBranch: shellBranch } : disk;
+    // A folder made earlier in the same call (`git worktree add ../x main && git -C ../x push`) reads back as UNKNOWN.
+    const place = repoPath ? resolve(cwd, repoPath) : cwd;
+    const fresh = () => !context.files.exists(place) || isUnknown(context.files.readText(place) ?? '');
     const config = (key: string) => overrides.get(key.toLowerCase()) ?? repo?.config(key);
+    const configAll = (key: string) => (overrides.has(key.toLowerCase()) ? [overrides.get(key.toLowerCase())!] : repo?.configAll(key) ?? []);
     const words = positionals(verbArgs, PUSH_VALUE_OPTIONS);
-    const remote = optionValues(verbArgs, ['--repo'])[0] ?? words[0] ?? implicitRemote(repo, config);
-    const refspecs = optionValues(verbArgs, ['--repo']).length ? words : words.slice(1);
+    const repoOption = optionValues(verbArgs, ['--repo'])[0];
+    const remote = repoOption ?? words[0] ?? implicitRemote(repo, config);
+    const refspecs = repoOption !== undefined ? words : words.slice(1);
     const deleting = verbArgs.includes('--delete') || verbArgs.includes('-d');
-    const remoteNames = remoteNamesFor(remote, repo);
+    const remoteNames = isUnknown(remote) ? allRemotes(repo, overrides, context) : remoteNamesFor(remote, repo, overrides);
     const protectedBranches = protectedFor(remoteNames, repo, context);
-    if (verbArgs.includes('--mirror')) return `git ${verb} --mirror, which overwrites every branch on ${remote}, production included`;
+    if (verbArgs.includes('--mirror') || remoteNames.some((name) => /^(true|yes|on|1)$/i.test(config(`remote.${name}.mirror`) ?? ''))) return `git ${verb} --mirror, which overwrites every branch on ${remote}, production included`;
+    const unknownSpec = refspecs.find(isUnknown);
+    if (unknownSpec !== undefined) return `git ${verb} to a destination computed at run time (${unknownSpec.replace(/\u0005/g, '…')}), which may be a protected branch`;
     let destinations: string[];
     if (verbArgs.includes('--all') || verbArgs.includes('--branches')) destinations = repo?.localBranches() ?? [];
     else if (!refspecs.length && verbArgs.includes('--tags')) destinations = [];
-    else if (refspecs.length) destinations = refspecs.map((spec) => destinationOf(spec, deleting, repo));
-    else destinations = implicitDestinations(remoteNames, repo, config);
-    const hit = destinations.find((d) => protectedBranches.has(d));
+    else if (refspecs.length) destinations = refspecs.flatMap((spec) => destinationsOf(spec, deleting, repo));
+    else if (fresh()) return `git ${verb} without a refspec in a repository that does not exist yet or was made in this call (${repoPath ?? cwd})`;
+    else destinations = implicitDestinations(remoteNames, repo, config, configAll);
+    const hit = destinations.find((d) => protectedBranches.has(d)) ?? destinations.filter((d) => d.includes('*')).flatMap((d) => [...protectedBranches].filter((b) => globMatches(d, b)))[0];
     if (!hit) return null;
-    return `git ${verb} to the protected branch "${hit}" on ${remote}${context.policy.configProblem ? ' (the config is broken, so the default branch is protected too)' : ''}`;
+    return `git ${verb} to the protected branch "${hit}" on ${isUnknown(remote) ? 'a remote chosen at run time' : remote}${context.policy.configProblem ? ' (the config is broken, so the default branch is protected too)' : ''}`;
   },
 };
 
-/** Config given through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`, `GIT_CONFIG_PARAMETERS`), as git reads it. */
-function environmentConfig(env: Readonly<Record<string, string | undefined>>): Map<string, string> {
-  const config = new Map<string, string>();
-  for (const match of (env.GIT_CONFIG_PARAMETERS ?? '').matchAll(/'([^']+)'\s*=\s*'([^']*)'|'([^'=]+)=([^']*)'/g)) {
-    const key = match[1] ?? match[3];
-    if (key) config.set(key.toLowerCase(), match[2] ?? match[4] ?? '');
+/** `--dry-run`/`-n` (also inside `-fn`), unless a later `--no-dry-run` turns it off. */
+function dryRun(args: readonly string[]): boolean {
+  let on = false;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg === '--dry-run' || (/^-[A-Za-z]+$/.test(arg) && arg.includes('n') && !arg.startsWith('--'))) on = true;
+    else if (arg === '--no-dry-run') on = false;
   }
-  const count = Math.min(Number(env.GIT_CONFIG_COUNT ?? 0) || 0, 1000);
-  for (let i = 0; i < count; i += 1) {
-    const key = env[`GIT_CONFIG_KEY_${i}`];
-    if (key) config.set(key.toLowerCase(), env[`GIT_CONFIG_VALUE_${i}`] ?? '');
-  }
-  return config;
-}
-
-function resolvePath(cwd: string, dir: string): string {
-  return dir.startsWith('/') ? dir : `${cwd.replace(/\/+$/, '')}/${dir}`;
+  return on;
 }
 
 function implicitRemote(repo: GitRepoState | undefined, config: (key: string) => string | undefined): string {
@@ -103,10 +87,20 @@ function implicitRemote(repo: GitRepoState | undefined, config: (key: string) =>
 }
 
 /** The remote names a remote argument stands for: itself, every remote whose URL it is, and every remote sharing its URL. */
-function remoteNamesFor(remote: string, repo: GitRepoState | undefined): string[] {
+function remoteNamesFor(remote: string, repo: GitRepoState | undefined, overrides: ReadonlyMap<string, string>): string[] {
+  const own = [overrides.get(`remote.${remote.toLowerCase()}.url`), overrides.get(`remote.${remote.toLowerCase()}.pushurl`)].filter((u): u is string => u !== undefined);
   if (!repo) return [remote];
-  const urls = /[/:]/.test(remote) ? [remote] : [...repo.configAll(`remote.${remote}.url`), ...repo.configAll(`remote.${remote}.pushurl`)];
+  const urls = /[/:]/.test(remote) ? [remote] : [...own, ...repo.configAll(`remote.${remote}.url`), ...repo.configAll(`remote.${remote}.pushurl`)];
+  // A remote added in the same call under a new name (`git remote add live URL`) is every remote with that URL.
   return [...new Set([remote, ...urls.flatMap((url) => repo.remotesWithUrl(url))])];
+}
+
+/** A remote computed at run time may be any of them. */
+function allRemotes(repo: GitRepoState | undefined, overrides: ReadonlyMap<string, string>, context: GuardContext): string[] {
+  const names = new Set(['origin', ...context.policy.gitPushTargets.map((t) => t.remote)]);
+  for (const key of overrides.keys()) { const match = /^remote\.(.+)\.url$/.exec(key); if (match) names.add(match[1]!); }
+  for (const name of repo?.remoteNames() ?? []) names.add(name);
+  return [...names];
 }
 
 function protectedFor(remoteNames: readonly string[], repo: GitRepoState | undefined, context: GuardContext): Set<string> {
@@ -120,20 +114,28 @@ function protectedFor(remoteNames: readonly string[], repo: GitRepoState | undef
   return branches;
 }
 
-/** The branch a refspec writes on the remote (`HEAD` and `@` mean the checked-out branch). */
-function destinationOf(refspec: string, deleting: boolean, repo: GitRepoState | undefined): string {
+/**
+ * The branches a refspec writes on the remote (`HEAD` and `@` mean the checked-out branch; `:` and
+ * `+:` push every matching branch; `refs/heads/*:refs/heads/*` is a pattern, matched later).
+ */
+function destinationsOf(refspec: string, deleting: boolean, repo: GitRepoState | undefined): string[] {
   const spec = refspec.replace(/^\+/, '');
+  if (spec === ':') return repo?.localBranches() ?? [];
   const colon = spec.indexOf(':');
   let destination = deleting || colon < 0 ? spec : spec.slice(colon + 1);
   if (colon >= 0 && destination === '' && !deleting) destination = spec.slice(0, colon);
   if (destination === 'HEAD' || destination === '@') destination = repo?.currentBranch ?? destination;
-  return destination.replace(/^refs\/heads\//, '').replace(/^heads\//, '');
+  return [destination.replace(/^refs\/heads\//, '').replace(/^heads\//, '')];
+}
+
+function globMatches(pattern: string, branch: string): boolean {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(branch);
 }
 
 /** What `git push` without a refspec writes, per remote.<name>.push and push.default. */
-function implicitDestinations(remoteNames: readonly string[], repo: GitRepoState | undefined, config: (key: string) => string | undefined): string[] {
-  const configured = remoteNames.flatMap((name) => repo?.configAll(`remote.${name}.push`) ?? []);
-  if (configured.length) return configured.map((spec) => destinationOf(spec, false, repo));
+function implicitDestinations(remoteNames: readonly string[], repo: GitRepoState | undefined, config: (key: string) => string | undefined, configAll: (key: string) => string[]): string[] {
+  const configured = remoteNames.flatMap((name) => configAll(`remote.${name}.push`));
+  if (configured.length) return configured.flatMap((spec) => destinationsOf(spec, false, repo));
   const branch = repo?.currentBranch;
   const mode = (config('push.default') ?? 'simple').toLowerCase();
   if (mode === 'nothing') return [];

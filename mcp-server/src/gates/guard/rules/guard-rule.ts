@@ -4,6 +4,7 @@
  * production deploy, or null. Rules only report; classify-command.ts walks the shell text.
  */
 import type { GuardContext, ShellState } from '../guard-context.js';
+import { clusterTakesValue } from '../wrappers.js';
 
 export interface GuardCommand {
   /** Program base name, lowercased (`kubectl`, `git`). */
@@ -15,6 +16,8 @@ export interface GuardCommand {
   env: Readonly<Record<string, string | undefined>>;
   /** What earlier commands of the same call changed (directory, kube context). */
   shell: ShellState;
+  /** Words of the commands piped into this one, and a `<` file (`kustomize build overlays/production | kubectl apply -f -`). */
+  stdinFrom?: readonly string[];
 }
 
 export interface GuardRule {
@@ -42,7 +45,7 @@ export function positionals(args: readonly string[], valueOptions: readonly stri
     const arg = args[i]!;
     if (arg === '--') { out.push(...args.slice(i + 1)); break; }
     if (arg.startsWith('-') && arg !== '-') {
-      if (valueOptions.includes(arg)) i += 1;
+      if (valueOptions.includes(arg) || clusterTakesValue(arg, valueOptions)) i += 1;
       continue;
     }
     out.push(arg);

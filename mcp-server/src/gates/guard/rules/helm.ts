@@ -8,16 +8,18 @@
  */
 import { optionValues, positionals, PRODUCTION_WORD, type GuardRule } from './guard-rule.js';
 import { currentKubeTarget } from '../kubeconfig.js';
+import { isUnknown } from '../expand-words.js';
 
-const MUTATING = new Set(['upgrade', 'rollback', 'install', 'uninstall', 'delete', 'del', 'un', 'uninstal']);
+const MUTATING = new Set(['upgrade', 'rollback', 'install', 'uninstall', 'delete', 'del', 'un', 'uninstal', 'i']);
 const VALUE_OPTIONS = ['-n', '--namespace', '--kube-context', '--kubeconfig', '--kube-apiserver', '--kube-token', '--kube-as-user', '--kube-as-group', '--kube-ca-file', '--registry-config', '--repository-config', '--repository-cache', '--burst-limit', '--qps', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--timeout', '-o', '--output', '--description', '--post-renderer', '--repo'];
 
 export const helmRule: GuardRule = {
   id: 'helm',
   check(command, context) {
     if (command.program !== 'helm') return null;
-    const [verb] = positionals(command.args, VALUE_OPTIONS);
-    if (!verb || !MUTATING.has(verb)) return null;
+    const words = positionals(command.args, VALUE_OPTIONS);
+    const [verb] = words;
+    if (!verb || (!MUTATING.has(verb) && !isUnknown(verb))) return null;
     const { policy } = context;
     const explicit = optionValues(command.args, ['--kube-context']);
     const kubeconfig = optionValues(command.args, ['--kubeconfig'])[0];
@@ -26,10 +28,14 @@ export const helmRule: GuardRule = {
     const namespaces = optionValues(command.args, ['-n', '--namespace']);
     const currentNamespace = command.shell.kubeNamespace ?? current.namespace;
     if (!namespaces.length && currentNamespace) namespaces.push(currentNamespace);
+    // A context, namespace or kubeconfig computed at run time (`-n "$NS"`), or an unknown word where `-n production` could stand, may be production.
+    const target = (value: string) => PRODUCTION_WORD.test(value) || isUnknown(value);
     const hit =
-      contexts.find((c) => PRODUCTION_WORD.test(c) || policy.kubeContexts.includes(c)) ??
-      namespaces.find((n) => PRODUCTION_WORD.test(n) || policy.kubeNamespaces.includes(n)) ??
-      command.args.find((a) => PRODUCTION_WORD.test(a));
-    return hit ? `helm ${verb} on production (${hit})` : null;
+      contexts.find((c) => target(c) || policy.kubeContexts.includes(c)) ??
+      namespaces.find((n) => target(n) || policy.kubeNamespaces.includes(n)) ??
+      command.args.find((a) => PRODUCTION_WORD.test(a)) ??
+      (kubeconfig !== undefined && isUnknown(kubeconfig) ? kubeconfig : undefined) ??
+      words.find(isUnknown);
+    return hit ? `helm ${isUnknown(verb) ? 'command' : verb} on production (${isUnknown(hit) ? 'a target computed at run time' : hit})` : null;
   },
 };

@@ -10,5 +10,6 @@ import { configuredCommandRule } from './configured-command.js';
 import { selfAttestRule } from './self-attest.js';
 import { shipgateStateRule } from './shipgate-state.js';
 import { shipgateRefsRule } from './shipgate-refs.js';
+import { gitopsRule } from './gitops.js';
 
-export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, cloudInfraRule, configuredCommandRule, selfAttestRule, shipgateStateRule, shipgateRefsRule];
+export const guardRules: readonly GuardRule[] = [kubectlRule, helmRule, gitopsRule, gitPushRule, hostedPlatformsRule, ghWorkflowRule, cloudInfraRule, configuredCommandRule, selfAttestRule, shipgateStateRule, shipgateRefsRule];

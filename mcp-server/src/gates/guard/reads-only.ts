@@ -1,0 +1,39 @@
+/**
+ * Which commands only read the files they name, and which of their words a writing command writes:
+ * the gate-state rule refuses writes into shipgate's state, and the classifier remembers what a
+ * command may have changed (written-files.ts) so a later part of the same call is read as it will run.
+ *
+ * Good: `cat .claude/shipgate/receipts/p.json`, `cp .claude/shipgate/receipts/p.json /tmp/b.json` only read state.
+ * Bad:  `git checkout -- .claude/shipgate/attestations.jsonl` passing because its program is `git`.
+ */
+const READ_ONLY = new Set(['cat', 'less', 'more', 'head', 'tail', 'grep', 'rg', 'egrep', 'fgrep', 'jq', 'yq', 'ls', 'wc', 'stat', 'file', 'diff', 'cmp', 'bat', 'sha256sum', 'sha1sum', 'md5sum', 'shasum', 'b2sum', 'cksum', 'shipgate', 'test', '[', 'echo', 'printf', 'tree', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'xxd', 'od', 'hexdump', 'strings', 'nl', 'column', 'man', 'which', 'type']);
+/** git verbs that change files in the working tree (the rest read, or write only inside .git). */
+const GIT_WRITERS = new Set(['checkout', 'restore', 'rm', 'mv', 'clean', 'apply', 'am', 'reset', 'stash', 'switch', 'clone', 'init', 'worktree', 'cherry-pick', 'revert', 'merge', 'pull', 'rebase', 'archive', 'config']);
+const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'];
+
+/** Read-only uses of programs that can also write: `sed` without -i, `python -m json.tool` with one file. */
+export function readsOnly(program: string, args: readonly string[]): boolean {
+  if (READ_ONLY.has(program)) return program !== 'yq' || !args.some((a) => /^(-i|--inplace)$/.test(a));
+  if (program === 'git') {
+    let i = 0;
+    while (i < args.length && args[i]!.startsWith('-')) i += GIT_VALUE_OPTIONS.includes(args[i]!) ? 2 : 1;
+    return !GIT_WRITERS.has(args[i] ?? '');
+  }
+  if (program === 'sed') return !args.some((a) => /^(-[a-zA-Z]*i|--in-place)/.test(a));
+  if (/^python[0-9.]*$/.test(program)) return args[0] === '-m' && args[1] === 'json.tool' && args.slice(2).filter((a) => !a.startsWith('-')).length <= 1;
+  if (program === 'find') return !args.some((a) => /^-(delete|exec|execdir|ok|okdir|fprint|fprintf|fls)$/.test(a));
+  return false;
+}
+
+/** Programs that read every operand but the destination (`cp SRC… DEST`, `cp -t DEST SRC…`). */
+const COPIERS = new Set(['cp', 'install', 'rsync', 'scp', 'ln']);
+
+/** The words a writing command may write: for copiers only the destination, otherwise every word. */
+export function writtenWords(program: string, args: readonly string[]): readonly string[] {
+  if (!COPIERS.has(program)) return args;
+  const target = args.findIndex((a) => a === '-t' || a === '--target-directory' || a.startsWith('--target-directory='));
+  if (target >= 0) return [args[target]!.includes('=') ? args[target]!.slice(args[target]!.indexOf('=') + 1) : args[target + 1] ?? ''];
+  const operands = args.filter((a) => !a.startsWith('-'));
+  if (program === 'ln' && operands.length === 1) return [operands[0]!.replace(/\/+$/, '').split('/').pop() ?? ''];
+  return operands.length ? [operands.at(-1)!] : [];
+}
