@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-UB2IWZYY.js";import"./chunk-3HW7FGXU.js";import"./chunk-BXJAGFZ2.js";import"./chunk-NC7PAP4N.js";import"./chunk-2BW7FZQP.js";import"./chunk-6QAXGSHS.js";import"./chunk-TYU4NPII.js";import"./chunk-I5PELH3D.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-77EMSIYG.js";import"./chunk-57VFJHVM.js";import"./chunk-3HW7FGXU.js";import"./chunk-D6DXA4EN.js";import"./chunk-OWDAP6TX.js";import"./chunk-TJM7NIE4.js";import"./chunk-TYU4NPII.js";import"./chunk-I5PELH3D.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as allocateRecordPaths,f as markAbortedRecords,b as newRecord,d as readRecords,e as restoreCommand,c as writeRecord};
