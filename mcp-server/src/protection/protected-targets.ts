@@ -56,6 +56,20 @@ export async function collectProtectedTargets(projectRoot: string, env: NodeJS.P
       }
     }
   }
+  // The team's trust anchors: allowed_signers decides which history entries are rollback targets here
+  // (team/allowed-signers.ts); a team remote on disk holds the locks and that history.
+  const team = loaded.config.team;
+  if (team) {
+    gateFiles.add(team.allowedSigners.replace(/^\.\//, ''));
+    const result = await git(projectRoot, ['remote', 'get-url', '--', team.remote]);
+    const url = result.exitCode === 0 ? result.stdout.trim() : team.remote;
+    // A hosted team remote is usually `origin`, where the agent pushes its branches: its host stays open
+    // (name it under protection.hosts to close it); entries it could push there still need an allowed signer.
+    if (!hostOf(url) && (isAbsolute(url) || url.startsWith('file://') || url.startsWith('.'))) {
+      const path = resolve(projectRoot, url.replace(/^file:\/\//, ''));
+      if (existsSync(path)) productionPaths.add(path);
+    }
+  }
   const plugin = findPluginRoot(env);
   const codeFolders = plugin && !within(resolve(projectRoot), resolve(plugin)) ? [resolve(plugin)] : [];
   return { stateRoot: stateRoot(env), keyDir: keyPaths(env).dir, gateFiles: [...gateFiles], gateFolders: [...gateFolders], codeFolders, credentials: [...credentials], hosts: [...hosts], productionPaths: [...productionPaths] };

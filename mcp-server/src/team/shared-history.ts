@@ -2,8 +2,9 @@
  * The team's deployment history: every deploy and rollback appends a signed entry (version, commit,
  * environment, result, record path, who) to the chain `refs/shipgate/history/<env>` on the team remote.
  * Appending is compare-and-swap on the chain's tip, retried when another machine appended first, so no
- * entry is lost and none is overwritten. Readers verify each entry against the allowed_signers committed
- * at HEAD; only trusted entries count as "versions that served" for a rollback on any machine.
+ * entry is lost and none is overwritten. Readers verify each entry against the working tree's
+ * allowed_signers (team/allowed-signers.ts); only trusted entries count as "versions that served" for a
+ * rollback on any machine.
  *
  * Good: Ada deploys 1.3.0 on her laptop; Bo's `shipgate rollback` goes to 1.1.0, which served before.
  * Bad:  an entry pushed with a stranger's key (or none) claiming 1.2.0 served: listed as untrusted, never a target.
@@ -12,7 +13,7 @@ import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { ConflictError, ShipgateError, quote } from '../errors.js';
 import { chainCommits, fetchArea, gitIdentity, pushRef, readBlobs, readRef, writeFilesCommit, type RemoteContext } from './git-remote.js';
-import { readAllowedSigners } from './allowed-signers.js';
+import { readWorkingAllowedSigners } from './allowed-signers.js';
 import { RECORD_FILE, SIGNATURE_FILE, signJson, verifySignedJson } from './signed-json.js';
 import { resolveSigningKey } from './ssh-signature.js';
 import { remoteContext } from './team-settings.js';
@@ -111,12 +112,13 @@ export async function publishOutcome(projectRoot: string, team: TeamConfig | und
   }
 }
 
-/** The team's history of an environment, oldest first, each entry checked against allowed_signers at HEAD. */
+/** The team's history of an environment, oldest first, each entry checked against the working tree's allowed_signers. */
 export async function readTeamHistory(projectRoot: string, team: TeamConfig, environment: string, ctx: RemoteContext = remoteContext(projectRoot, team)): Promise<TeamHistoryEntry[]> {
   await fetchArea(ctx, 'history');
   const tip = await readRef(projectRoot, historyRef(environment));
   if (!tip) return [];
-  const signers = await readAllowedSigners(projectRoot, 'HEAD', team.allowedSigners);
+  // The working-tree file, not HEAD's: see team/allowed-signers.ts for why.
+  const signers = await readWorkingAllowedSigners(projectRoot, team.allowedSigners);
   const entries: TeamHistoryEntry[] = [];
   const commits = (await chainCommits(projectRoot, tip, READ_LIMIT)).reverse();
   const blobs = await readBlobs(projectRoot, commits.flatMap((c) => [`${c}:${RECORD_FILE}`, `${c}:${SIGNATURE_FILE}`]));
@@ -132,7 +134,7 @@ export async function readTeamHistory(projectRoot: string, team: TeamConfig, env
       continue;
     }
     if (!isEntry(entry) || entry.environment !== environment) continue;
-    const check = signers ? await verifySignedJson(projectRoot, document, signers) : { ok: false as const, detail: `${team.allowedSigners} is missing at HEAD` };
+    const check = signers ? await verifySignedJson(projectRoot, document, signers) : { ok: false as const, detail: `${team.allowedSigners} is missing` };
     entries.push(check.ok ? { ...entry, trusted: true, signer: check.principal } : { ...entry, trusted: false, problem: check.detail });
   }
   return entries;
