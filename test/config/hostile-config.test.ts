@@ -48,6 +48,7 @@ const CASES: [string, string | Buffer, string, RegExp][] = [
   ['changelog in .git', withStaging('versioning: { changelog: .GIT/config }\n'), `${L}:26`, /versioning\.changelog: .*is inside \.git/],
   ['version file outside', withStaging('versioning:\n  files:\n    - { path: ../other/package.json, key: version }\n'), `${L + 2}:15`, /versioning\.files\.0\.path: .*outside the project/],
   ['windows drive', withStaging('state: { file: "C:\\\\specs\\\\state.yaml" }\n'), `${L}:16`, /state\.file: .*is absolute/],
+  ['monitor interval 0', 'app: x\nenvironments:\n  staging:\n    provider: { type: command, deploy: ["true"] }\n    monitor: { interval: 0s }\n', '5:26', /environments\.staging\.monitor\.interval: expected an interval of at least 10ms/],
   ['smoke tests outside', 'app: x\nenvironments:\n  staging:\n    provider: { type: command, deploy: ["true"] }\n    health: { smokeTests: /etc/passwd }\n', '5:27', /environments\.staging\.health\.smokeTests: .*is absolute/],
 ];
 

@@ -103,11 +103,11 @@ describe('loading the state', () => {
     await recordRun(root, { phase: 'deploy', outcome: 'succeeded', deployedCommitTagged: false }, quiet(root));
     await recordRun(root, { phase: 'deploy', outcome: 'succeeded', deployedCommitTagged: false }, quiet(root, '2026-03-03T00:00:00.000Z'));
     const events = (await readFile(join(store, 'events.jsonl'), 'utf8')).split('\n');
-    // Same size, different content: the fingerprint notices.
-    await writeFile(join(store, 'events.jsonl'), `${events[0]!.replace('"missing_git_tag"', '"missing_gitXtag"')}\n${events[1]}\n`);
+    // Same size, different content: the fingerprint notices (the new id is still a valid snake_case id).
+    await writeFile(join(store, 'events.jsonl'), `${events[0]!.replace('"missing_git_tag"', '"missing_gitxtag"')}\n${events[1]}\n`);
     const loaded = await loadState(store);
     expect(loaded.source).toBe('events');
-    expect(loaded.snapshot.state.pitfalls).toMatchObject({ missing_gitXtag: { count: 1 }, missing_git_tag: { count: 1 } });
+    expect(loaded.snapshot.state.pitfalls).toMatchObject({ missing_gitxtag: { count: 1 }, missing_git_tag: { count: 1 } });
   });
 });
 

@@ -87,6 +87,14 @@ describe('a damaged deployment record', () => {
     }
   });
 
+  it('an environment that is neither configured nor recorded: "did you mean" from history and deployment_status', async () => {
+    const result = await session.client.callTool({ name: 'deployment_status', arguments: { environment: 'prodution' } });
+    expect(errorCodeOf(result)).toBe('config');
+    expect(textOf(result)).toContain('No environment named "prodution" in the configuration. Did you mean "production"?');
+    const known = await session.client.callTool({ name: 'deployment_status', arguments: { environment: 'production' } });
+    expect(known.isError).toBeFalsy();
+  });
+
   it('no records folder at all is simply no deployments', () => {
     const run = runCli(repo.root, ['history']);
     expect(run.code).toBe(0);

@@ -94,7 +94,8 @@ export const prometheusQuerySchema = z
 export const monitorSchema = z
   .object({
     duration: durationSchema.default('30m'),
-    interval: durationSchema.default('10s'),
+    /** At least 10 ms: `0s` probed production (and Prometheus) in a tight loop and made failureLimit mean "3 probes in a few ms". */
+    interval: durationSchema.default('10s').refine((ms) => ms >= 10, { message: 'expected an interval of at least 10ms (e.g. "10s"); 0 would probe production in a tight loop' }),
     failureLimit: z.number().int().min(1).default(3),
     /** Roll back when the error rate is above this fraction for `errorRateFor` (seed 001: 5% for 2 minutes). */
     maxErrorRate: z.number().min(0).max(1).default(0.05),

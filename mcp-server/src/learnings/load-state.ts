@@ -8,9 +8,9 @@
  * Good: 100,000 events and a valid summary-cache.json → one small JSON read and the new lines.
  * Bad:  parsing every event of the history for each record or each session start.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { applyEvent, emptyState } from './state.js';
-import { eventsPath, parseEventLines } from './store.js';
+import { eventsPath, openEvents, parseEventLines } from './store.js';
 import { fingerprintAt, KEPT_WARNINGS, readLocalSnapshot, readValidCheckpoint, stillValid, type Snapshot } from './snapshot.js';
 
 export type SnapshotSource = 'memory' | 'cache' | 'checkpoint' | 'events';
@@ -34,16 +34,10 @@ export function emptySnapshot(): Snapshot {
 
 export async function loadState(storeDir: string): Promise<LoadedState> {
   const file = eventsPath(storeDir);
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      memory.delete(file);
-      return { exists: false, snapshot: emptySnapshot(), source: 'events', parsedBytes: 0 };
-    }
-    throw error;
+  const handle = await openEvents(file);
+  if (!handle) {
+    memory.delete(file);
+    return { exists: false, snapshot: emptySnapshot(), source: 'events', parsedBytes: 0 };
   }
   try {
     const { size } = await handle.stat();

@@ -13,6 +13,7 @@ import { formatFrequency, type PitfallStat } from './pitfall-stats.js';
 import { formatDuration } from './metrics.js';
 import type { LearningsState } from './state.js';
 import { describeSources } from './summary.js';
+import { printable } from '../errors.js';
 
 export interface RenderOptions {
   productionEnvironment?: string;
@@ -48,7 +49,9 @@ export function renderAnalysis(analysis: LearningsAnalysis, options: RenderOptio
   if (options.warnings && options.warnings.length > 0) {
     out.push('## Store warnings', '', ...options.warnings.map((w) => `- ${w}`), '');
   }
-  return out.join('\n');
+  // Events come from a file the team merges by hand: a control character in one (an ANSI escape in a
+  // trigger copied from tool output) is shown, never replayed into learnings.md or the session.
+  return printable(out.join('\n'));
 }
 
 function renderPitfall(stat: PitfallStat): string[] {

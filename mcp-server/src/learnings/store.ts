@@ -10,11 +10,15 @@
  * Good: `{"v":1,"runId":"r1","at":"2026-01-01T00:00:00.000Z","phase":"deploy","outcome":"succeeded","pitfalls":[]}`
  * Bad:  `{"v":1,"runId":"r1"` (skipped: "events.jsonl:7: not a JSON event").
  */
-import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RUN_PHASES, type RunEvent, type RunOutcome, type RunPhase } from './event.js';
 import { redactDeep } from '../util/redact-secrets.js';
 import { SESSION_CACHE_FILE } from './session-cache.js';
+import { atPath, printable } from '../errors.js';
+
+/** Same pattern as learnings/record-lesson.ts PITFALL_ID (not imported: the hook's reader stays small). */
+const PITFALL_ID_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
 
 export const EVENTS_FILE = 'events.jsonl';
 /** Committed summaries of the events so far (see snapshot.ts): a fresh clone reads the last one. */
@@ -54,6 +58,26 @@ export function eventsPath(storeDir: string): string {
 }
 
 /**
+ * The events file open for reading, or undefined when there is none yet. A folder in its place opens on
+ * Linux and fails only at read(2), with an EISDIR that names no file: refused here, by name.
+ */
+export async function openEvents(file: string): Promise<FileHandle | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    atPath(file)(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', syscall: 'read' }));
+  }
+  return handle;
+}
+
+/**
  * Read every valid event, oldest first (file order). Corrupt lines are reported, not fatal.
  * A long-lived process (the MCP server, a benchmark) keeps what it parsed: when the file is the same
  * inode, only grew, and the bytes just before the old end are unchanged, only the appended bytes are
@@ -61,16 +85,10 @@ export function eventsPath(storeDir: string): string {
  */
 export async function readEvents(storeDir: string): Promise<StoreContents> {
   const file = eventsPath(storeDir);
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      parsedCache.delete(file);
-      return { events: [], warnings: [], exists: false };
-    }
-    throw error;
+  const handle = await openEvents(file);
+  if (!handle) {
+    parsedCache.delete(file);
+    return { events: [], warnings: [], exists: false };
   }
   try {
     const info = await handle.stat();
@@ -162,7 +180,7 @@ function parseInto(state: ParseState, text: string): void {
     try {
       value = values ? values[valueIndex++] : JSON.parse(line);
     } catch {
-      state.warnings.push({ line: lineNumber, message: `${EVENTS_FILE}:${lineNumber}: not a JSON event, skipped (${line.length > 60 ? `${line.slice(0, 60)}…` : line})` });
+      state.warnings.push({ line: lineNumber, message: `${EVENTS_FILE}:${lineNumber}: not a JSON event, skipped (${printable(line.length > 60 ? `${line.slice(0, 60)}…` : line, true)})` });
       continue;
     }
     const problem = eventProblem(value);
@@ -190,6 +208,9 @@ function eventProblem(value: unknown): string | undefined {
   if (typeof event.phase !== 'string' || !PHASES.has(event.phase)) return `expected "phase" to be one of ${[...PHASES].join(', ')}`;
   if (typeof event.outcome !== 'string' || !OUTCOMES.has(event.outcome)) return `expected "outcome" to be one of ${[...OUTCOMES].join(', ')}`;
   if (!Array.isArray(event.pitfalls) || !event.pitfalls.every((p) => typeof p === 'string')) return 'expected "pitfalls" as a list of ids';
+  // Ids become headings and anchors in learnings.md: one that is not snake_case was not written by shipgate.
+  const badId = event.pitfalls.find((p) => !PITFALL_ID_PATTERN.test(p as string));
+  if (badId !== undefined) return `expected snake_case pitfall ids, found ${JSON.stringify(String(badId).slice(0, 40))}`;
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  * Bad:  listing never-seen catalog pitfalls as "top" lessons.
  */
 import type { CatalogEntry } from './catalog-entry.js';
+import { printable } from '../errors.js';
 import type { RunEvent } from './event.js';
 import { analyzeLearnings, type LearningsAnalysis } from './analysis.js';
 import type { Metric } from './metrics.js';
@@ -60,8 +61,15 @@ export function describeSources(summary: Pick<LearningsSummary, 'runs' | 'lesson
   return summary.runs === 0 ? lessons : `${runs} and ${summary.lessons} lesson${summary.lessons === 1 ? '' : 's'}`;
 }
 
-/** A few lines for the SessionStart hook: the top pitfalls of this repository. */
+/**
+ * A few lines for the SessionStart hook and learnings_get: the top pitfalls of this repository. The
+ * text carries a trigger from the events (tool output, merged by hand): control characters are shown.
+ */
 export function formatTopPitfalls(summary: LearningsSummary): string {
+  return printable(topPitfallsText(summary));
+}
+
+function topPitfallsText(summary: LearningsSummary): string {
   const last = summary.lastDeploy;
   const lastLine = last
     ? `Last production deploy: ${last.version ? `${last.version} ` : ''}${last.outcome.replace('_', ' ')} on ${last.at.slice(0, 10)}${last.rollbackTrigger ? ` (trigger: ${last.rollbackTrigger.replace(/\s+/g, ' ').slice(0, 120)})` : ''}.`

@@ -3,6 +3,7 @@
  * measurements against thresholds, the rollback (an incident report when one fired), and a Mermaid
  * gantt chart so GitHub shows the timeline as a picture. Pure: record in, text out.
  */
+import { printable } from '../errors.js';
 import type { DeploymentRecord, RecordStep } from './record-schema.js';
 import type { StakeholderCommunication } from './deploy-context.js';
 
@@ -114,5 +115,7 @@ export function renderRecordMarkdown(record: DeploymentRecord): string {
     lines.push('```');
   }
   lines.push('', `<!-- shipgate record ${record.id}; machine-readable sibling: ${record.files.json.split('/').pop()} -->`, '');
-  return lines.join('\n');
+  // Provider output, triggers and notify output are quoted here: their control characters (ANSI colours
+  // from a tool, a NUL) are shown as escapes, so the record reads the same in any viewer.
+  return printable(lines.join('\n'));
 }

@@ -3,6 +3,7 @@
  * most recently modified one) when the project has one. Summarises the record: what shipped, the gate,
  * health, the monitor window, and the rollback if there was one.
  */
+import { printable } from '../errors.js';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -63,6 +64,6 @@ export async function writeShipReport(projectRoot: string, record: DeploymentRec
     `Full record: \`${relative(projectRoot, record.files.markdown)}\``,
     '',
   ];
-  await writeFileAtomic(file, redactOutput(lines.join('\n')));
+  await writeFileAtomic(file, redactOutput(printable(lines.join('\n'))));
   return file;
 }

@@ -68,7 +68,37 @@ export function interpretModel(
         break;
     }
   }
+  checkIds(model, ctx);
   return model;
+}
+
+const CHECK_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
+/**
+ * A gate check's id is how receipts, attestations, records and `shipgate attest` name it, so a check
+ * without one, with one that is not snake_case, or with one used twice cannot run in a gate. Reported
+ * under the validator's own rule ids (`check-id-format`, `check-id-unique`): `shipgate validate` shows
+ * the rule's diagnostic once, and the gate refuses the skill with the same line.
+ */
+function checkIds(model: SkillModel, ctx: Context): void {
+  const seen = new Map<string, number>();
+  for (const gate of model.safetyGates) {
+    for (const check of gate.checks) {
+      const at = check.position;
+      if (!CHECK_ID.test(check.id)) {
+        ctx.problems.push({
+          ruleId: 'check-id-format',
+          severity: 'error',
+          message: check.id === '' ? 'Unexpected check without id, expected id="snake_case_name".' : `Unexpected check id ${JSON.stringify(check.id.slice(0, 80))}, expected snake_case (e.g. "tests_pass").`,
+          position: at,
+        });
+        continue;
+      }
+      const first = seen.get(check.id);
+      if (first === undefined) seen.set(check.id, check.position.line);
+      else ctx.problems.push({ ruleId: 'check-id-unique', severity: 'error', message: `Unexpected duplicate check id "${check.id}" (first at line ${first}), expected each id once per skill.`, position: at });
+    }
+  }
 }
 
 /** Every element in document order, depth first, without recursion. */

@@ -24,7 +24,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
   outputSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handler(args, context) {
-    const { loadConfig } = await import('../../config/load-config.js');
+    const { getEnvironment, loadConfig } = await import('../../config/load-config.js');
     const { markAbortedRecords, readRecords } = await import('../../records/deployment-record.js');
     const { readEnvironmentState } = await import('../../state/deploy-state.js');
     const { resolve } = await import('node:path');
@@ -43,6 +43,8 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const dir = resolve(context.projectRoot, loaded.config.records.dir);
     await markAbortedRecords(dir, context.now());
     const records = await readRecords(dir);
+    // A name with records is history even if it left the configuration; any other must exist (did you mean).
+    if (args.environment && !records.some((r) => r.environment === args.environment)) getEnvironment(loaded, args.environment);
     const names = args.environment ? [args.environment] : Object.keys(loaded.config.environments);
     const environments = [];
     for (const name of names) {
