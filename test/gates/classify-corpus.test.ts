@@ -946,6 +946,9 @@ const ROWS: Row[] = [
  * wrappers, paths to gate state through `S=~/…`, symlinks and CDPATH made in the same call.
  */
 const SETUP_ROWS: Row[] = [
+  ['A', 'hooks', 'git commit -m "feat: x"', 'husky8'],
+  ['A', 'hooks', 'git commit -m "feat: x"', 'husky9'],
+  ['A', 'hooks', 'git add -A && git commit -m x && git push origin HEAD:feature', 'precommit'],
   ['D', 'hooks', "git commit -m wip", "hooked"],
   ['D', 'hooks', "git commit -am \"x\" && echo done", "hooked"],
   ['A', 'hooks', "git commit --no-verify -m wip", "hooked"],

@@ -119,4 +119,17 @@ export function addRedTeamFixtures(fixture: GuardFixture): void {
   write('repo/ws/package.json', JSON.stringify({ name: 'ws-root', private: true, workspaces: ['packages/*'] }));
   write('repo/ws/packages/api/package.json', JSON.stringify({ name: '@shop/api', scripts: { release: 'fly deploy', build: 'tsc' } }));
   write('repo/ws/packages/web/package.json', JSON.stringify({ name: '@shop/web', scripts: { build: 'vite build' } }));
+  // Everyday hook runners, which must keep working: husky 8 and 9, and the pre-commit framework.
+  for (const name of ['husky8', 'husky9', 'precommit']) {
+    mkdirSync(join(fixture.base, name));
+    git(name, 'init', '-q', '-b', 'work');
+  }
+  git('husky8', 'config', 'core.hooksPath', '.husky');
+  write('husky8/.husky/pre-commit', '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnpx lint-staged\n');
+  write('husky8/.husky/_/husky.sh', '#!/usr/bin/env sh\nif [ -z "$husky_skip_init" ]; then\n  readonly husky_skip_init=1\n  export husky_skip_init\n  sh -e "$0" "$@"\n  exitCode="$?"\n  exit $exitCode\nfi\n');
+  git('husky9', 'config', 'core.hooksPath', '.husky/_');
+  write('husky9/.husky/_/pre-commit', '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n');
+  write('husky9/.husky/_/h', '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n');
+  write('husky9/.husky/pre-commit', 'npm test\n');
+  write('precommit/.git/hooks/pre-commit', '#!/usr/bin/env bash\nINSTALL_PYTHON=/usr/bin/python3\nARGS=(hook-impl --config=.pre-commit-config.yaml --hook-type=pre-commit)\nHERE="$(cd "$(dirname "$0")" && pwd)"\nARGS+=(--hook-dir "$HERE" -- "$@")\nif [ -x "$INSTALL_PYTHON" ]; then\n    exec "$INSTALL_PYTHON" -mpre_commit "${ARGS[@]}"\nelif command -v pre-commit > /dev/null; then\n    exec pre-commit "${ARGS[@]}"\nfi\n');
 }

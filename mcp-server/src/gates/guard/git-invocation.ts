@@ -110,13 +110,15 @@ export function gitRunsTexts(invocation: GitInvocation, repo: GitRepoState | und
     const noVerify = invocation.verbArgs.includes('--no-verify') || (invocation.verb === 'commit' && invocation.verbArgs.some((a) => /^-[A-Za-z]*n[A-Za-z]*$/.test(a) && !a.startsWith('--')));
     const top = topFolder(files, invocation.cwd);
     const hooksPath = invocation.overrides.get('core.hookspath') ?? repo.config('core.hooksPath');
-    const folders = [hooksPath ? resolve(top ?? invocation.cwd, hooksPath.replace(/^~(?=\/)/, env.HOME ?? '~')) : join(repo.commonDir, 'hooks')];
-    if (top && (hooksPath?.includes('.husky') ?? false)) folders.push(join(top, '.husky'));
+    // husky points core.hooksPath at `.husky/_`, whose generated wrappers run `.husky/<hook>`: that file is read instead.
+    const husky = top !== undefined && (hooksPath?.includes('.husky') ?? false);
+    const folders = husky ? [join(top, '.husky')] : [hooksPath ? resolve(top ?? invocation.cwd, hooksPath.replace(/^~(?=\/)/, env.HOME ?? '~')) : join(repo.commonDir, 'hooks')];
     for (const hook of hooks) {
       if (noVerify && SKIPPED_BY_NO_VERIFY.has(hook)) continue;
       for (const folder of folders) {
         const text = files.readText(join(folder, hook));
-        if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text);
+        // A hook sourcing its runner's helper next to itself (`. "$(dirname -- "$0")/_/husky.sh"`) re-runs the hook: not followed.
+        if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text.replace(/^\s*(\.|source)\s+["']?\$\(dirname[^\n]*\$0[^\n]*$/gm, ''));
       }
     }
   }
