@@ -5,7 +5,7 @@
  * shipgate's state folder. Built once per test file in a temp folder.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync, realpathSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -83,4 +83,53 @@ export function makeGuardFixture(options: { config?: string } = {}): GuardFixtur
   symlinkSync(stateRoot, join(repo, 'state-link'));
   symlinkSync(join(repo, '.claude'), join(base, 'claude-link'));
   return { base, repo, home, stateRoot, env, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/**
+ * What the red-team rows need beyond the base fixture, in folders of their own so the base rows are
+ * unchanged: `hooked/` (a repository with a planted pre-commit hook), `tagged/` (a deploy workflow
+ * started by pushes to `release`, `hotfix/**` and `v*` tags, and by releases), `repo/evil-hooks/`,
+ * `repo/bin/git-ship` (a git subcommand on a PATH entry), `repo/pkg/` (a postinstall script),
+ * `repo/mk*` (Makefiles with `$(shell …)` and variables), `repo/ws/` (npm workspaces).
+ */
+export function addRedTeamFixtures(fixture: GuardFixture): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(fixture.base, path)), { recursive: true });
+    writeFileSync(join(fixture.base, path), text);
+  };
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd: join(fixture.base, cwd), env: { ...fixture.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' }, stdio: 'pipe' });
+  mkdirSync(join(fixture.base, 'hooked'));
+  git('hooked', 'init', '-q', '-b', 'work');
+  git('hooked', 'remote', 'add', 'origin', '../remote.git');
+  write('hooked/.git/hooks/pre-commit', '#!/bin/sh\ngit push origin HEAD:production\n');
+  write('repo/evil-hooks/pre-commit', '#!/bin/sh\nvercel --prod\n');
+  write('repo/bin/git-ship', '#!/bin/sh\ngit push origin HEAD:production\n');
+  chmodSync(join(fixture.base, 'repo/bin/git-ship'), 0o755);
+  mkdirSync(join(fixture.base, 'tagged'));
+  git('tagged', 'init', '-q', '-b', 'work');
+  git('tagged', 'remote', 'add', 'origin', '../remote.git');
+  git('tagged', 'commit', '-q', '--allow-empty', '-m', 'x');
+  git('tagged', 'tag', 'v1.0.0');
+  git('tagged', 'tag', 'x1');
+  write('tagged/.github/workflows/release.yml', "name: Release\non:\n  push:\n    tags: ['v*']\n    branches:\n      - release\n      - 'hotfix/**'\n  release:\n    types: [published]\njobs:\n  d:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n");
+  write('repo/pkg/package.json', JSON.stringify({ name: 'pkg', scripts: { postinstall: 'git push origin HEAD:production', test: 'echo ok' } }));
+  write('repo/mk/Makefile', 'VERSION := $(shell git push origin HEAD:production)\nDEPLOY = vercel --prod\ntest:\n\techo test\n');
+  write('repo/mk3/Makefile', 'DEPLOY = vercel --prod\nship:\n\t$(DEPLOY)\nlint:\n\techo lint\n');
+  write('repo/mk2/Makefile', 'V := $(shell git describe --tags)\nCC=gcc\nbuild:\n\t$(CC) -o x x.c\n');
+  write('repo/ws/package.json', JSON.stringify({ name: 'ws-root', private: true, workspaces: ['packages/*'] }));
+  write('repo/ws/packages/api/package.json', JSON.stringify({ name: '@shop/api', scripts: { release: 'fly deploy', build: 'tsc' } }));
+  write('repo/ws/packages/web/package.json', JSON.stringify({ name: '@shop/web', scripts: { build: 'vite build' } }));
+  // Everyday hook runners, which must keep working: husky 8 and 9, and the pre-commit framework.
+  for (const name of ['husky8', 'husky9', 'precommit']) {
+    mkdirSync(join(fixture.base, name));
+    git(name, 'init', '-q', '-b', 'work');
+  }
+  git('husky8', 'config', 'core.hooksPath', '.husky');
+  write('husky8/.husky/pre-commit', '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnpx lint-staged\n');
+  write('husky8/.husky/_/husky.sh', '#!/usr/bin/env sh\nif [ -z "$husky_skip_init" ]; then\n  readonly husky_skip_init=1\n  export husky_skip_init\n  sh -e "$0" "$@"\n  exitCode="$?"\n  exit $exitCode\nfi\n');
+  git('husky9', 'config', 'core.hooksPath', '.husky/_');
+  write('husky9/.husky/_/pre-commit', '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n');
+  write('husky9/.husky/_/h', '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n');
+  write('husky9/.husky/pre-commit', 'npm test\n');
+  write('precommit/.git/hooks/pre-commit', '#!/usr/bin/env bash\nINSTALL_PYTHON=/usr/bin/python3\nARGS=(hook-impl --config=.pre-commit-config.yaml --hook-type=pre-commit)\nHERE="$(cd "$(dirname "$0")" && pwd)"\nARGS+=(--hook-dir "$HERE" -- "$@")\nif [ -x "$INSTALL_PYTHON" ]; then\n    exec "$INSTALL_PYTHON" -mpre_commit "${ARGS[@]}"\nelif command -v pre-commit > /dev/null; then\n    exec pre-commit "${ARGS[@]}"\nfi\n');
 }

@@ -22,18 +22,18 @@
 import { resolve } from 'node:path';
 import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, type ShellParse, type SimpleCommand } from './split-shell.js';
 import { expandWord, expandWords, isUnknown, splitAssignment, UNKNOWN } from './expand-words.js';
-import { findExecCommands, optionValue, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
+import { findExecCommands, multiplexerCommands, optionValue, programOptions, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
 import type { GuardVerdict } from './guard-verdict.js';
 export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import type { GuardContext, ShellState } from './guard-context.js';
 import { isProtectedPath } from './protected-paths.js';
-import { interpreterFamily, interpreterPayload, payloadCommands } from './interpreter-payload.js';
+import { interpreterFamily, interpreterPayload, interpreterScript, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
 import { writtenFiles, type WrittenFiles } from './written-files.js';
 import { readsOnly, writtenWords } from './reads-only.js';
-import { parseGitInvocation, recordGitChanges } from './git-invocation.js';
+import { gitRunsTexts, parseGitInvocation, recordGitChanges } from './git-invocation.js';
 import { readGitState } from './git-state.js';
 import { sedCommands } from './sed-script.js';
 
@@ -211,7 +211,9 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (program === 'cd' || program === 'pushd') {
       const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
-      if (target !== '-') shell.cwd = resolve(shell.cwd, target ?? env.HOME ?? shell.cwd);
+      // `CDPATH=~/.local/state cd shipgate`: a relative name is looked up in CDPATH first.
+      const cdpath = commandEnv.CDPATH && target && !/^\.{0,2}\//.test(target) ? commandEnv.CDPATH.split(':').filter(Boolean).map((dir) => resolve(shell.cwd, dir, target)).find((dir) => context.files.exists(dir)) : undefined;
+      if (target !== '-') shell.cwd = cdpath ?? resolve(shell.cwd, target ?? env.HOME ?? shell.cwd);
       shell.env = undefined;
       return null;
     }
@@ -223,6 +225,10 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       return classifyText(file, shell, walk, depth + 1);
     }
     if (program === 'ssh') {
+      for (const text of programOptions(program, words.slice(1))) {
+        const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+        if (verdict) return verdict;
+      }
       // The remote command runs on another machine, which may well be production's.
       const rest = skipOptions(words.slice(1), SSH_VALUE_OPTIONS);
       return rest.length > 1 ? classifyText(rest.slice(1).join(' '), cloneShell(shell), walk, depth + 1) : null;
@@ -231,6 +237,9 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       const text = optionValue(words.slice(1), ['-c', '--command']);
       if (text !== undefined) return classifyText(text, cloneShell(shell), walk, depth + 1);
       if (program !== 'flock') return null;
+    }
+    if (program === 'busybox' || program === 'toybox') {
+      if (!words[1] || !SHELLS.has(words[1])) { words = words.slice(1); continue; }
     }
     if (SHELLS.has(program)) {
       const rest = program === 'busybox' && words[1] && SHELLS.has(words[1]) ? words.slice(2) : words.slice(1);
@@ -265,6 +274,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     if (program === 'xargs') return classifyXargs(words, commands, index, commandEnv, shell, walk, depth);
     if (program === 'parallel') return classifyParallel(words, commands, index, shell, walk, depth);
     if ((program === 'pnpm' || program === 'yarn' || program === 'npm' || program === 'bun') && ['dlx', 'exec', 'x'].includes(words[1] ?? '')) {
+      const text = optionValue(words.slice(2), ['-c', '--call']);
+      if (text !== undefined) return classifyText(text, cloneShell(shell), walk, depth + 1);
       words = skipOptions(words.slice(2), ['-p', '--package', '-c', '--call']);
       continue;
     }
@@ -286,6 +297,12 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       const invocation = parseGitInvocation(words.slice(1), shell.cwd, commandEnv, shell, context.files);
       // A `!` alias is shell text git runs with the arguments after it.
       if (invocation.shellAlias !== undefined) return classifyText(`${invocation.shellAlias} ${quoteWords(invocation.verbArgs)}`, cloneShell(shell), walk, depth + 1);
+      // Programs git runs by itself: configured commands, hooks, `ext::` transports, `git-<verb>` on PATH.
+      const repo = readGitState(context.files, invocation.cwd, commandEnv, invocation.gitDir ?? commandEnv.GIT_DIR);
+      for (const text of gitRunsTexts(invocation, repo, commandEnv, context.files)) {
+        const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+        if (verdict) return { ...verdict, reason: `git ${invocation.verb} running ${verdict.reason}` };
+      }
     }
     if (program === 'sed') {
       for (const text of sedCommands(words.slice(1))) {
@@ -294,12 +311,49 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       }
     }
     const wrapper = WRAPPERS[program];
-    if (wrapper) {
+    if (wrapper && (!wrapper.verbs || wrapper.verbs.includes(words[1] ?? ''))) {
+      const text = wrapper.commandOptions?.length ? optionValue(words.slice(1), wrapper.commandOptions) : undefined;
+      if (text !== undefined) return classifyText(text, cloneShell(shell), walk, depth + 1);
       let rest = skipOptions(words.slice(1), wrapper.valueOptions);
       while (rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) { const [name, value] = splitAssignment(rest[0]!); setEnv(name, value); rest = rest.slice(1); }
       if (program === 'time' || program === 'sudo') rest = skipOptions(rest, wrapper.valueOptions);
-      words = rest.slice(wrapper.positionalsToSkip ?? 0);
+      if (wrapper.positionalsToSkip) rest = skipOptions(rest.slice(wrapper.positionalsToSkip), wrapper.valueOptions);
+      words = rest;
       continue;
+    }
+    if (program === 'nix' && words.some((w) => w === '-c' || w === '--command')) { words = words.slice(words.findIndex((w) => w === '-c' || w === '--command') + 1); continue; }
+    if (program === 'expect') {
+      const script = optionValue(words.slice(1), ['-c']) ?? '';
+      for (const match of script.matchAll(/\b(?:spawn|exec)\s+([^;\n\]]+)/g)) {
+        const verdict = classifyText(match[1]!, cloneShell(shell), walk, depth + 1);
+        if (verdict) return verdict;
+      }
+    }
+    if (program === 'concurrently') {
+      for (const part of skipOptions(words.slice(1).filter((w) => !w.startsWith('-') || w === '--'), [])) {
+        const verdict = classifyText(part.startsWith('npm:') ? `npm run ${part.slice(4)}` : part, cloneShell(shell), walk, depth + 1);
+        if (verdict) return verdict;
+      }
+    }
+    if (program === 'npm-run-all' || program === 'run-s' || program === 'run-p' || ((program === 'turbo' || program === 'lerna') && words[1] === 'run') || (program === 'nx' && /^(run-many|affected)$/.test(words[1] ?? ''))) {
+      const names = program === 'nx' ? [optionValue(words.slice(2), ['-t', '--target', '--targets']) ?? ''] : words.slice(program === 'turbo' || program === 'lerna' ? 2 : 1).filter((w) => !w.startsWith('-'));
+      for (const name of names.flatMap((n) => n.split(','))) {
+        for (const script of packageScript(context.files, shell.cwd, 'npm', ['run', name, ...(program === 'turbo' || program === 'lerna' || program === 'nx' ? ['--workspaces'] : [])]) ?? []) {
+          const verdict = classifyText(script, cloneShell(shell), walk, depth + 1);
+          if (verdict) return verdict;
+        }
+      }
+    }
+    for (const text of [...multiplexerCommands(program, words.slice(1)), ...programOptions(program, words.slice(1))]) {
+      const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+      if (verdict) return verdict;
+    }
+    if (program === 'at' || program === 'batch') {
+      const stdin = stdinOf(commands, index, shell, walk);
+      const file = optionValue(words.slice(1), ['-f']);
+      const text = file !== undefined ? (isUnknown(file) ? undefined : context.files.readText(resolve(shell.cwd, file))) : stdin;
+      if (text === undefined) return unreadable(`${program} scheduling commands computed at run time`, words);
+      if (text !== null) return classifyText(text, cloneShell(shell), walk, depth + 1);
     }
     const family = interpreterFamily(program);
     const payload = family ? interpreterPayload(program, words.slice(1)) : undefined;
@@ -310,6 +364,14 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
         const verdict = classifyPayload(program, family, code, words, shell, walk, depth);
         if (verdict) return verdict;
       }
+    }
+    // A program file written earlier in this call (`echo "os.system('…')" > x.py && python3 x.py`) is read like a one-liner.
+    const script = family && payload === undefined ? interpreterScript(program, words.slice(1)) : undefined;
+    if (family && script !== undefined && context.files.written(resolve(shell.cwd, script))) {
+      const code = context.files.readText(resolve(shell.cwd, script))!;
+      if (isUnknown(code)) return unreadable(`${program} running ${script}, which was written earlier in this call with content computed at run time`, words);
+      const verdict = classifyPayload(program, family, code, words, shell, walk, depth);
+      if (verdict) return verdict;
     }
     if (first.includes('/') && payload === undefined) {
       const path = resolve(shell.cwd, first);
@@ -429,7 +491,18 @@ function runRules(program: string, words: readonly string[], env: Record<string,
 /** A command that may change files (`cp`, `curl -o`, `sed -i`, `git checkout --`) makes them unreadable for the rest of the call. */
 function rememberWrites(program: string, args: readonly string[], shell: ShellState, walk: Walk): void {
   if (METADATA_ONLY.has(program) || readsOnly(program, args)) return;
-  const words = writtenWords(program, args);
+  // `ln -s ~/.local/state/shipgate s`: later paths through `s` resolve to the target.
+  if (program === 'ln' && args.some((a) => /^-[A-Za-z]*s/.test(a) || a === '--symbolic')) {
+    const operands = args.filter((a) => !a.startsWith('-'));
+    const target = operands[0];
+    if (target && operands.length <= 2 && !isUnknown(target)) {
+      const link = resolve(shell.cwd, operands[1] ?? target.replace(/\/+$/, '').split('/').pop()!);
+      walk.context.files.link(link, resolve(shell.cwd, target));
+    }
+  }
+  // An interpreter's own script is read, not written (`node gen.mjs && node gen.mjs`).
+  const script = interpreterFamily(program) ? interpreterScript(program, args) : undefined;
+  const words = writtenWords(program, args).filter((w) => w !== script);
   for (const word of words.slice(0, 64)) {
     if (word.startsWith('-') || isUnknown(word) || !word) continue;
     const path = resolve(shell.cwd, word.includes('=') && !word.startsWith('/') ? word.slice(word.indexOf('=') + 1) : word);

@@ -8,10 +8,10 @@
  * Good: `git -c alias.p='!git push origin HEAD:main' p` is read as the shell text `git push origin HEAD:main`.
  * Bad:  taking `p` for the verb, which no rule knows.
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ShellState } from './guard-context.js';
 import { isUnknown } from './expand-words.js';
-import { readGitState, type GitRepoState } from './git-state.js';
+import { normalizeKey, readGitState, type GitRepoState } from './git-state.js';
 import type { FileLookup } from './guard-context.js';
 
 const GIT_VALUE_OPTIONS = ['--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds', '--attr-source'];
@@ -40,8 +40,8 @@ export function parseGitInvocation(args: readonly string[], cwd: string, env: Re
     else if (arg === '-c' || /^-c./.test(arg)) {
       const pair = arg === '-c' ? args[++i] : arg.slice(2);
       const eq = pair?.indexOf('=') ?? -1;
-      if (pair && eq > 0) overrides.set(pair.slice(0, eq).toLowerCase(), pair.slice(eq + 1));
-      else if (pair) overrides.set(pair.toLowerCase(), 'true');
+      if (pair && eq > 0) overrides.set(normalizeKey(pair.slice(0, eq)), pair.slice(eq + 1));
+      else if (pair) overrides.set(normalizeKey(pair), 'true');
     } else {
       const dirOption = value('--git-dir');
       if (dirOption !== undefined) gitDir = dirOption;
@@ -55,7 +55,7 @@ export function parseGitInvocation(args: readonly string[], cwd: string, env: Re
   // Aliases chain; git refuses loops, and so does this bound.
   for (let depth = 0; depth < 10; depth += 1) {
     if (BUILTIN_VERBS.has(verb)) break;
-    const alias = overrides.get(`alias.${verb.toLowerCase()}`) ?? repo?.config(`alias.${verb}`);
+    const alias = overrides.get(normalizeKey(`alias.${verb}`)) ?? repo?.config(`alias.${verb}`);
     if (alias === undefined) break;
     if (alias.startsWith('!')) return { cwd, ...(gitDir ? { gitDir } : {}), overrides, verb, verbArgs, shellAlias: alias.slice(1) };
     const [aliased, ...aliasArgs] = alias.trim().split(/\s+/);
@@ -65,20 +65,103 @@ export function parseGitInvocation(args: readonly string[], cwd: string, env: Re
   return { cwd, ...(gitDir ? { gitDir } : {}), overrides, verb, verbArgs };
 }
 
-/** Verbs git runs itself: an alias of the same name is ignored. */
-const BUILTIN_VERBS = new Set(['push', 'send-pack', 'subtree', 'config', 'remote', 'branch', 'checkout', 'switch', 'status', 'log', 'diff', 'show', 'commit', 'add', 'fetch', 'pull', 'merge', 'rebase', 'tag', 'stash', 'reset']);
+/** Verbs git runs itself: an alias of the same name is ignored, and no `git-<verb>` program is looked up on PATH. */
+export const BUILTIN_VERBS = new Set(['push', 'send-pack', 'subtree', 'config', 'remote', 'branch', 'checkout', 'switch', 'status', 'log', 'diff', 'show', 'commit', 'add', 'fetch', 'pull', 'merge', 'rebase', 'tag', 'stash', 'reset', 'restore', 'rm', 'mv', 'init', 'clone', 'worktree', 'cherry-pick', 'revert', 'am', 'apply', 'format-patch', 'blame', 'grep', 'ls-files', 'ls-remote', 'ls-tree', 'cat-file', 'rev-parse', 'rev-list', 'describe', 'shortlog', 'reflog', 'gc', 'fsck', 'prune', 'clean', 'bisect', 'notes', 'submodule', 'sparse-checkout', 'archive', 'bundle', 'help', 'version', 'var', 'symbolic-ref', 'update-ref', 'for-each-ref', 'show-ref', 'name-rev', 'merge-base', 'range-diff', 'difftool', 'mergetool', 'citool', 'gui', 'gitk', 'instaweb', 'maintenance', 'lfs', 'credential', 'hash-object', 'write-tree', 'read-tree', 'commit-tree', 'update-index', 'check-ignore', 'check-attr', 'count-objects', 'verify-commit', 'verify-tag', 'whatchanged', 'request-pull', 'send-email', 'filter-branch', 'replace', 'rerere', 'annotate', 'fast-export', 'fast-import', 'repack', 'pack-refs', 'interpret-trailers', 'column', 'stage', 'sh-setup', 'mailinfo', 'mailsplit', 'diff-tree', 'diff-index', 'diff-files', 'show-branch', 'switch', 'backfill', 'replay']);
+
+/** Config keys whose value is a program git runs (`-c core.sshCommand='…'`, a planted `core.fsmonitor`). */
+const PROGRAM_KEYS = /^(core\.(sshcommand|pager|editor|askpass|fsmonitor)|sequence\.editor|gpg(\.[^.]+)?\.program|credential(\..+)?\.helper|diff\.external|diff\..+\.(command|textconv)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|uploadpack\.packobjectshook|pager\..+)$/;
+/** Environment variables naming a program git runs. */
+const PROGRAM_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'GIT_EXTERNAL_DIFF'];
+/** Hooks git runs for a verb (the ones `--no-verify` skips are marked by the flag). */
+const HOOKS: Record<string, string[]> = {
+  commit: ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction'],
+  merge: ['pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-merge', 'reference-transaction'],
+  pull: ['pre-merge-commit', 'post-merge', 'post-checkout', 'post-rewrite', 'reference-transaction'],
+  checkout: ['post-checkout', 'reference-transaction'], switch: ['post-checkout', 'reference-transaction'], clone: ['post-checkout'], worktree: ['post-checkout'],
+  rebase: ['pre-rebase', 'post-rewrite', 'post-checkout', 'reference-transaction'], am: ['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'reference-transaction'],
+  push: ['pre-push', 'reference-transaction'], 'cherry-pick': ['prepare-commit-msg', 'reference-transaction'], revert: ['prepare-commit-msg', 'reference-transaction'],
+  branch: ['reference-transaction'], tag: ['reference-transaction'], reset: ['reference-transaction'], 'update-ref': ['reference-transaction'], fetch: ['reference-transaction'], gc: ['pre-auto-gc'], stash: ['reference-transaction'],
+};
+const SKIPPED_BY_NO_VERIFY = new Set(['pre-commit', 'commit-msg', 'pre-push', 'pre-merge-commit', 'applypatch-msg', 'pre-applypatch']);
+
+/**
+ * Shell text git itself would run for this invocation: configured programs (from `-c`, the
+ * environment, the same call's `git config`, the repository's config), hooks of the verb (also under
+ * `core.hooksPath` and husky's `.husky/`), an `ext::` transport, and a `git-<verb>` program on PATH.
+ * What a hook or program is written in other than shell is not read (best effort).
+ *
+ * Good: `git -c core.sshCommand='git push origin HEAD:main #' fetch` runs the push; so does a planted `.git/hooks/pre-commit` on `git commit`.
+ * Bad:  reading only the verb, when `git commit` runs whatever `.git/hooks/pre-commit` says.
+ */
+export function gitRunsTexts(invocation: GitInvocation, repo: GitRepoState | undefined, env: Readonly<Record<string, string | undefined>>, files: FileLookup): string[] {
+  const texts: string[] = [];
+  const program = (value: string, key: string) => {
+    if (/^(true|false|yes|no|on|off|0|1|cat|less|more)$/i.test(value.trim())) return;
+    if (/helper$/.test(key)) { if (value.startsWith('!')) texts.push(value.slice(1)); return; }
+    texts.push(value.startsWith('!') ? value.slice(1) : value);
+  };
+  for (const [key, value] of invocation.overrides) if (PROGRAM_KEYS.test(key)) program(value, key);
+  for (const key of repo?.keys() ?? []) if (PROGRAM_KEYS.test(key) && !invocation.overrides.has(key)) program(repo!.config(key) ?? '', key);
+  for (const name of PROGRAM_ENV) if (env[name]) texts.push(env[name]!);
+  // `ext::sh -c …` runs a command as the transport (`% ` is a space).
+  for (const word of [...invocation.verbArgs, ...urlsOf(invocation, repo)]) if (word.startsWith('ext::')) texts.push(extCommand(word.slice(5)));
+  const hooks = HOOKS[invocation.verb] ?? [];
+  if (hooks.length && repo) {
+    const noVerify = invocation.verbArgs.includes('--no-verify') || (invocation.verb === 'commit' && invocation.verbArgs.some((a) => /^-[A-Za-z]*n[A-Za-z]*$/.test(a) && !a.startsWith('--')));
+    const top = topFolder(files, invocation.cwd);
+    const hooksPath = invocation.overrides.get('core.hookspath') ?? repo.config('core.hooksPath');
+    // husky points core.hooksPath at `.husky/_`, whose generated wrappers run `.husky/<hook>`: that file is read instead.
+    const husky = top !== undefined && (hooksPath?.includes('.husky') ?? false);
+    const folders = husky ? [join(top, '.husky')] : [hooksPath ? resolve(top ?? invocation.cwd, hooksPath.replace(/^~(?=\/)/, env.HOME ?? '~')) : join(repo.commonDir, 'hooks')];
+    for (const hook of hooks) {
+      if (noVerify && SKIPPED_BY_NO_VERIFY.has(hook)) continue;
+      for (const folder of folders) {
+        const text = files.readText(join(folder, hook));
+        // A hook sourcing its runner's helper next to itself (`. "$(dirname -- "$0")/_/husky.sh"`) re-runs the hook: not followed.
+        if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text.replace(/^\s*(\.|source)\s+["']?\$\(dirname[^\n]*\$0[^\n]*$/gm, ''));
+      }
+    }
+  }
+  if (invocation.verb && !BUILTIN_VERBS.has(invocation.verb) && !/[/\u0005]/.test(invocation.verb)) {
+    for (const dir of (env.PATH ?? '').split(':').filter(Boolean).slice(0, 64)) {
+      const path = resolve(invocation.cwd, dir, `git-${invocation.verb}`);
+      if (!files.exists(path)) continue;
+      const text = files.readText(path);
+      if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text);
+      break;
+    }
+  }
+  return texts;
+}
+
+/** URLs of the remotes a network verb may use (for `ext::` transports set in the config). */
+function urlsOf(invocation: GitInvocation, repo: GitRepoState | undefined): string[] {
+  if (!/^(push|fetch|pull|ls-remote|remote|clone|submodule)$/.test(invocation.verb)) return [];
+  const urls: string[] = [];
+  for (const [key, value] of invocation.overrides) if (/^remote\..+\.(url|pushurl)$/.test(key)) urls.push(value);
+  for (const key of repo?.keys() ?? []) if (/^remote\..+\.(url|pushurl)$/.test(key)) urls.push(...repo!.configAll(key));
+  return urls;
+}
+
+/** The working tree's top folder: the nearest folder holding `.git`. */
+function topFolder(files: FileLookup, cwd: string): string | undefined {
+  for (let folder = cwd; ; folder = dirname(folder)) {
+    if (files.exists(join(folder, '.git'))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
 
 /** Config given through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`, `GIT_CONFIG_PARAMETERS`), as git reads it. */
 function environmentConfig(env: Readonly<Record<string, string | undefined>>): Map<string, string> {
   const config = new Map<string, string>();
   for (const match of (env.GIT_CONFIG_PARAMETERS ?? '').matchAll(/'([^']+)'\s*=\s*'([^']*)'|'([^'=]+)=([^']*)'/g)) {
     const key = match[1] ?? match[3];
-    if (key) config.set(key.toLowerCase(), match[2] ?? match[4] ?? '');
+    if (key) config.set(normalizeKey(key), match[2] ?? match[4] ?? '');
   }
   const count = Math.min(Number(env.GIT_CONFIG_COUNT ?? 0) || 0, 1000);
   for (let i = 0; i < count; i += 1) {
     const key = env[`GIT_CONFIG_KEY_${i}`];
-    if (key) config.set(key.toLowerCase(), env[`GIT_CONFIG_VALUE_${i}`] ?? '');
+    if (key) config.set(normalizeKey(key), env[`GIT_CONFIG_VALUE_${i}`] ?? '');
   }
   return config;
 }
@@ -90,7 +173,7 @@ function environmentConfig(env: Readonly<Record<string, string | undefined>>): M
 export function recordGitChanges(invocation: GitInvocation, shell: ShellState, repo: GitRepoState | undefined): void {
   const { verb, verbArgs } = invocation;
   const state: NonNullable<ShellState['git']> = (shell.git ??= { config: new Map<string, string>() });
-  const set = (key: string, value: string) => state.config.set(key.toLowerCase(), value);
+  const set = (key: string, value: string) => state.config.set(normalizeKey(key), value);
   const positional = verbArgs.filter((a) => !a.startsWith('-'));
   const current = state.branch ?? repo?.currentBranch;
   if (verb === 'config') {
@@ -127,4 +210,18 @@ function optionAfter(args: readonly string[], names: readonly string[]): string 
     }
   }
   return undefined;
+}
+
+/** `ext::` argv: words split at spaces, `% ` a space inside a word, `%%` a percent sign; quoted for the shell parser. */
+function extCommand(spec: string): string {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < spec.length; i += 1) {
+    const c = spec[i]!;
+    if (c === '%' && i + 1 < spec.length) { const next = spec[++i]!; word += next === ' ' || next === '%' ? next : `%${next}`; continue; }
+    if (c === ' ') { if (word) words.push(word); word = ''; continue; }
+    word += c;
+  }
+  if (word) words.push(word);
+  return words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
 }

@@ -22,6 +22,8 @@ export interface GitRepoState {
   localBranches(): string[];
   /** Names of the configured remotes. */
   remoteNames(): string[];
+  /** Every key set in the config files read (lowercased section and key), for scans such as `url.*.insteadOf`. */
+  keys(): string[];
   /** The branch the remote's HEAD points at (refs/remotes/<remote>/HEAD), if known. */
   remoteHead(remote: string): string | undefined;
 }
@@ -69,6 +71,7 @@ function readGitStateUncached(files: FileLookup, dir: string, env: Readonly<Reco
       }
       return names;
     },
+    keys: () => [...entries.keys()],
     remoteNames: () => [...new Set([...entries.keys()].map((key) => /^remote\.(.+)\.(url|pushurl)$/.exec(key)?.[1]).filter((n): n is string => n !== undefined))],
     localBranches() {
       const names = new Set<string>();
@@ -128,7 +131,8 @@ function parseGitConfig(text: string, into: Map<string, string[]>, includes: str
   }
 }
 
-function normalizeKey(key: string): string {
+/** `Section.Sub.Key` → `section.Sub.key`: git compares sections and keys without case, subsections with it. */
+export function normalizeKey(key: string): string {
   const first = key.indexOf('.');
   const last = key.lastIndexOf('.');
   if (first < 0) return key.toLowerCase();

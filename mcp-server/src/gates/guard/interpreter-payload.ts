@@ -71,6 +71,20 @@ export function interpreterPayload(program: string, args: readonly string[]): st
   return family === 'deno' ? undefined : { stdin: true };
 }
 
+/** The script file an interpreter call runs (`python3 x.py`, `node --no-warnings x.mjs`), if any. */
+export function interpreterScript(program: string, args: readonly string[]): string | undefined {
+  const family = interpreterFamily(program);
+  if (!family || family === 'awk') return undefined;
+  const values = VALUE_OPTIONS[family] ?? [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--') return args[i + 1];
+    if (arg.startsWith('-')) { if (values.includes(arg)) i += 1; continue; }
+    return (family === 'deno' || family === 'bun') && arg === 'run' ? args[i + 1] : arg;
+  }
+  return undefined;
+}
+
 /** Starting a process, per family: only a program that does this is read for commands. */
 const SPAWNS: Record<string, RegExp> = {
   python: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess|commands\.getoutput|pty\.spawn|Popen)\b/,

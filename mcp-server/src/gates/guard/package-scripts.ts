@@ -20,6 +20,14 @@ export function packageScript(files: FileLookup, cwd: string, manager: string, a
   else if (manager === 'yarn' && words[0] === 'workspaces' && words[1] === 'foreach') { workspace = '*'; words = words.slice(2); }
   else if (args.includes('--workspaces') || args.includes('-ws') || args.includes('-r') || args.includes('--recursive')) workspace = '*';
   let name: string | undefined;
+  // `npm install`, `npm ci`, `npm publish`, `npm pack`, `npm version` run lifecycle scripts of the package.
+  const lifecycle = args.includes('--ignore-scripts') ? undefined : LIFECYCLE[words[0] ?? (manager === 'yarn' || manager === 'bun' ? 'install' : '')];
+  if (lifecycle && !(words[0] !== 'publish' && words[0] !== 'pack' && words[0] !== 'version' && words.length > 1)) {
+    const prefix = optionValue(args, ['--prefix', '-C', '--dir', '--cwd']);
+    const scripts = readScripts(files, prefix ? resolve(cwd, prefix) : cwd);
+    if (scripts === UNREADABLE) return [UNKNOWN];
+    return scripts ? lifecycle.map((n) => scripts[n]).filter((s): s is string => typeof s === 'string') : undefined;
+  }
   if (words[0] === 'run' || words[0] === 'run-script' || words[0] === 'rum' || words[0] === 'urn') name = words[1];
   else if (['start', 'test', 't', 'stop', 'restart'].includes(words[0] ?? '') && manager !== 'bun') name = words[0] === 't' ? 'test' : words[0];
   else if ((manager === 'yarn' || manager === 'pnpm' || manager === 'bun') && words[0] && !BUILTIN_VERBS.has(words[0])) name = words[0];
@@ -37,6 +45,16 @@ export function packageScript(files: FileLookup, cwd: string, manager: string, a
 }
 
 const UNREADABLE = Symbol('unreadable');
+
+/** Scripts a package manager runs around its own verbs (installing the project itself, not `npm install lodash`). */
+const LIFECYCLE: Record<string, string[]> = {
+  install: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  i: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  ci: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
+  pack: ['prepack', 'prepare', 'postpack'],
+  version: ['preversion', 'version', 'postversion'],
+};
 
 /**
  * The folders a workspace selector names: the root and its workspaces (package.json `workspaces`,
@@ -129,7 +147,13 @@ export function makeRecipes(files: FileLookup, cwd: string, args: readonly strin
     if (arg.startsWith('-')) { if (valueOptions.includes(arg)) i += 1; continue; }
     if (!arg.includes('=')) goals.push(arg);
   }
-  const recipes: string[] = [];
+  // Variables (`DEPLOY = git push …`, `X := $(shell …)`) are expanded into the recipes; `$(shell …)`
+  // anywhere in the file runs while make reads it, whatever the target.
+  const variables = new Map<string, string>([['MAKE', 'make'], ['RM', 'rm -f'], ['SHELL', '/bin/sh'], ['CC', 'cc'], ['CXX', 'c++']]);
+  for (const match of text.matchAll(/^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|!=|=)\s*(.*)$/gm)) variables.set(match[1]!, match[2]!);
+  for (const arg of args) { const eq = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/.exec(arg); if (eq) variables.set(eq[1]!, eq[2]!); }
+  const expand = (line: string, depth = 0): string => (depth > 5 ? line : line.replace(/\$\$/g, '\u0000').replace(/\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]/g, (m, name: string) => (variables.has(name) ? expand(variables.get(name)!, depth + 1) : m)).replace(/\u0000/g, '$'));
+  const recipes: string[] = [...shellFunctions(expand(text))];
   const seen = new Set<string>();
   const visit = (target: string) => {
     if (seen.has(target) || seen.size > 500) return;
@@ -137,7 +161,7 @@ export function makeRecipes(files: FileLookup, cwd: string, args: readonly strin
     const rule = rules.get(target);
     if (!rule) return;
     rule.prerequisites.forEach(visit);
-    recipes.push(...rule.recipe);
+    recipes.push(...rule.recipe.map((line) => expand(line)));
   };
   (goals.length ? goals : first ? [first] : []).forEach(visit);
   return recipes;
@@ -163,4 +187,17 @@ function optionValue(args: readonly string[], names: readonly string[]): string 
     }
   }
   return undefined;
+}
+
+/** The commands of `$(shell …)` calls (nested parentheses respected). */
+function shellFunctions(text: string): string[] {
+  const found: string[] = [];
+  for (let at = text.indexOf('$(shell '); at >= 0 && found.length < 100; at = text.indexOf('$(shell ', at + 1)) {
+    let depth = 0;
+    for (let i = at + 1; i < text.length; i += 1) {
+      if (text[i] === '(') depth += 1;
+      else if (text[i] === ')' && --depth === 0) { found.push(text.slice(at + 8, i)); break; }
+    }
+  }
+  return found;
 }

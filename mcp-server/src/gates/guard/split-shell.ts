@@ -291,7 +291,13 @@ export function parseShell(source: string): ShellParse {
     const run = ORDINARY_RUN.exec(text);
     const length = run ? run[0].length : 1;
     // Unquoted `{`, `,` and `}` may be a brace expansion (`{git,push}`): marked here, expanded when the word ends.
-    const chunk = text.slice(i, i + length);
+    let chunk = text.slice(i, i + length);
+    // In an assignment (`S=~/x`, `P=~/bin:~/y`) bash expands a `~` after the `=` or a `:` too.
+    if (chunk.includes('~')) {
+      const whole = word + chunk;
+      const name = /^[A-Za-z_][A-Za-z0-9_]*\+?=/.exec(whole);
+      if (name && !/[\u0001-\u0005]/.test(word)) chunk = chunk.replace(/~(?=\/|:|$)/g, (tilde, offset: number) => { const at = word.length + offset; return at === name[0].length || whole[at - 1] === ':' ? `${VAR_OPEN}HOME${MARK_CLOSE}` : tilde; });
+    }
     word += BRACE_CHARS.test(chunk) ? chunk.replace(/[{},]/g, (c) => (c === '{' ? BRACE_OPEN : c === '}' ? BRACE_CLOSE : BRACE_COMMA)) : chunk;
     i += length;
   }

@@ -19,15 +19,25 @@ export interface WrittenFiles extends FileLookup {
   record(path: string, content: string | undefined, append?: boolean): void;
   /** Whether this path was written earlier in the call. */
   written(path: string): boolean;
+  /** Record a symbolic link made earlier in the call: paths through it resolve to its target. */
+  link(path: string, target: string): void;
 }
 
 export function writtenFiles(disk: FileLookup): WrittenFiles {
   const files = new Map<string, string>();
+  const links = new Map<string, string>();
+  const throughLinks = (path: string): string => {
+    for (const [link, target] of links) if (path === link || path.startsWith(`${link}/`)) return disk.realPath(`${target}${path.slice(link.length)}`);
+    return disk.realPath(path);
+  };
   return {
     readText: (path) => files.get(path) ?? disk.readText(path),
     listDir: (path) => disk.listDir(path),
     exists: (path) => files.has(path) || disk.exists(path),
-    realPath: (path) => disk.realPath(path),
+    realPath: (path) => (links.size ? throughLinks(path) : disk.realPath(path)),
+    link(path, target) {
+      if (links.size < 64) links.set(path, target);
+    },
     caseInsensitive: (dir) => disk.caseInsensitive(dir),
     written: (path) => files.has(path),
     record(path, content, append = false) {

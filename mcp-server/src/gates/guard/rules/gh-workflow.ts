@@ -10,7 +10,7 @@
  */
 import { NON_PRODUCTION_WORD, optionValues, positionals, PRODUCTION_WORD, type GuardCommand, type GuardRule } from './guard-rule.js';
 import type { GuardContext } from '../guard-context.js';
-import { findWorkflow, isDeployWorkflowName, readWorkflows } from '../deploy-workflows.js';
+import { findWorkflow, isDeployWorkflowName, matchesFilter, readWorkflows } from '../deploy-workflows.js';
 import { isUnknown } from '../expand-words.js';
 
 const GH_VALUE_OPTIONS = ['-R', '--repo', '-f', '--field', '-F', '--raw-field', '--ref', '-r', '-X', '--method', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--cache', '--hostname', '-p', '--preview', '-j', '--job'];
@@ -23,6 +23,11 @@ export const ghWorkflowRule: GuardRule = {
       if (group === 'workflow' && verb === 'run') return target ? workflowVerdict(target, context, command, 'gh workflow run') : null;
       if (group === 'run' && verb === 'rerun') return anyDeployWorkflow(context, command) ? `gh run rerun of a run that may belong to a deploy workflow (${target ?? 'latest'})` : null;
       if (group === 'api' && verb) return apiVerdict(verb, context, command) ?? deploymentVerdict(verb, command);
+      if (group === 'release' && verb === 'create' && !command.args.some((a) => a === '--draft' || a === '-d')) {
+        // Publishing a release starts `on: release` workflows; creating its tag starts `on: push: tags`.
+        const workflow = readWorkflows(context.files, command.shell.cwd).find((w) => w.deploys && (w.onRelease || (target !== undefined && w.pushTags.some((p) => matchesFilter(p, target)))));
+        return workflow ? `gh release create, which starts the deploy workflow "${workflow.name ?? workflow.file}"` : null;
+      }
       return null;
     }
     if (command.program === 'curl' || command.program === 'wget' || command.program === 'http' || command.program === 'xh') {

@@ -12,9 +12,10 @@
 import { resolve } from 'node:path';
 import { optionValues, positionals, type GuardRule } from './guard-rule.js';
 import type { GuardContext } from '../guard-context.js';
-import { readGitState, type GitRepoState } from '../git-state.js';
+import { normalizeKey, readGitState, type GitRepoState } from '../git-state.js';
 import { parseGitInvocation } from '../git-invocation.js';
 import { isUnknown } from '../expand-words.js';
+import { matchesFilter, readWorkflows } from '../deploy-workflows.js';
 
 /** Options of `git push` that take the next word as their value (`--force-with-lease` and `--signed` take one only with `=`). */
 const PUSH_VALUE_OPTIONS = ['--repo', '-o', '--push-option', '--receive-pack', '--exec', '--recurse-submodules'];
@@ -46,8 +47,8 @@ export const gitPushRule: GuardRule = {
     // A folder made earlier in the same call (`git worktree add ../x main && git -C ../x push`) reads back as UNKNOWN.
     const place = repoPath ? resolve(cwd, repoPath) : cwd;
     const fresh = () => !context.files.exists(place) || isUnknown(context.files.readText(place) ?? '');
-    const config = (key: string) => overrides.get(key.toLowerCase()) ?? repo?.config(key);
-    const configAll = (key: string) => (overrides.has(key.toLowerCase()) ? [overrides.get(key.toLowerCase())!] : repo?.configAll(key) ?? []);
+    const config = (key: string) => overrides.get(normalizeKey(key)) ?? repo?.config(key);
+    const configAll = (key: string) => (overrides.has(normalizeKey(key)) ? [overrides.get(normalizeKey(key))!] : repo?.configAll(key) ?? []);
     const words = positionals(verbArgs, PUSH_VALUE_OPTIONS);
     const repoOption = optionValues(verbArgs, ['--repo'])[0];
     const remote = repoOption ?? words[0] ?? implicitRemote(repo, config);
@@ -56,6 +57,8 @@ export const gitPushRule: GuardRule = {
     const remoteNames = isUnknown(remote) ? allRemotes(repo, overrides, context) : remoteNamesFor(remote, repo, overrides);
     const protectedBranches = protectedFor(remoteNames, repo, context);
     if (verbArgs.includes('--mirror') || remoteNames.some((name) => /^(true|yes|on|1)$/i.test(config(`remote.${name}.mirror`) ?? ''))) return `git ${verb} --mirror, which overwrites every branch on ${remote}, production included`;
+    // `git push "$@"`, `git push $REMOTE`: the refspecs may be inside the unknown word too.
+    if (isUnknown(remote) && !refspecs.length && repoOption === undefined) return `git ${verb} to a remote and destination computed at run time (${remote.replace(/\u0005/g, '…')})`;
     const unknownSpec = refspecs.find(isUnknown);
     if (unknownSpec !== undefined) return `git ${verb} to a destination computed at run time (${unknownSpec.replace(/\u0005/g, '…')}), which may be a protected branch`;
     let destinations: string[];
@@ -65,10 +68,44 @@ export const gitPushRule: GuardRule = {
     else if (fresh()) return `git ${verb} without a refspec in a repository that does not exist yet or was made in this call (${repoPath ?? cwd})`;
     else destinations = implicitDestinations(remoteNames, repo, config, configAll);
     const hit = destinations.find((d) => protectedBranches.has(d)) ?? destinations.filter((d) => d.includes('*')).flatMap((d) => [...protectedBranches].filter((b) => globMatches(d, b)))[0];
-    if (!hit) return null;
+    if (!hit) return workflowTrigger(refspecs, destinations, verbArgs, repo, context, cwd);
     return `git ${verb} to the protected branch "${hit}" on ${isUnknown(remote) ? 'a remote chosen at run time' : remote}${context.policy.configProblem ? ' (the config is broken, so the default branch is protected too)' : ''}`;
   },
 };
+
+/**
+ * A push that starts a deploy workflow (`on: push: branches: [release]`, `tags: ['v*']`) is a deploy
+ * too; tags are refspecs under refs/tags/, names that are local tags, and `--tags`/`--follow-tags`.
+ */
+function workflowTrigger(refspecs: readonly string[], branches: readonly string[], args: readonly string[], repo: GitRepoState | undefined, context: GuardContext, cwd: string): string | null {
+  const workflows = readWorkflows(context.files, cwd).filter((w) => w.deploys && (w.pushBranches.length || w.pushTags.length));
+  if (!workflows.length) return null;
+  const localTags = repo ? tagsOf(repo, context) : [];
+  const tags = [...refspecs.map((spec) => spec.replace(/^\+/, '').split(':').pop()!).filter((dst) => dst.startsWith('refs/tags/') || localTags.includes(dst)).map((dst) => dst.replace(/^refs\/tags\//, '')), ...(args.includes('--tags') || args.includes('--follow-tags') ? localTags : [])];
+  for (const workflow of workflows) {
+    const branch = branches.find((b) => !tags.includes(b) && workflow.pushBranches.some((p) => matchesFilter(p, b)));
+    if (branch) return `git push to "${branch}", which starts the deploy workflow "${workflow.name ?? workflow.file}"`;
+    const tag = tags.find((t) => workflow.pushTags.some((p) => matchesFilter(p, t)));
+    if (tag) return `git push of tag "${tag}", which starts the deploy workflow "${workflow.name ?? workflow.file}"`;
+  }
+  return null;
+}
+
+function tagsOf(repo: GitRepoState, context: GuardContext): string[] {
+  const names = new Set<string>();
+  const walk = (folder: string, prefix: string, depth: number) => {
+    for (const name of context.files.listDir(folder) ?? []) {
+      if (depth < 4 && context.files.listDir(`${folder}/${name}`)) walk(`${folder}/${name}`, `${prefix}${name}/`, depth + 1);
+      else names.add(`${prefix}${name}`);
+    }
+  };
+  walk(`${repo.commonDir}/refs/tags`, '', 0);
+  for (const line of (context.files.readText(`${repo.commonDir}/packed-refs`) ?? '').split('\n')) {
+    const match = /^[0-9a-f]+ refs\/tags\/(.+)$/.exec(line.trim());
+    if (match) names.add(match[1]!);
+  }
+  return [...names];
+}
 
 /** `--dry-run`/`-n` (also inside `-fn`), unless a later `--no-dry-run` turns it off. */
 function dryRun(args: readonly string[]): boolean {
@@ -88,9 +125,11 @@ function implicitRemote(repo: GitRepoState | undefined, config: (key: string) =>
 
 /** The remote names a remote argument stands for: itself, every remote whose URL it is, and every remote sharing its URL. */
 function remoteNamesFor(remote: string, repo: GitRepoState | undefined, overrides: ReadonlyMap<string, string>): string[] {
-  const own = [overrides.get(`remote.${remote.toLowerCase()}.url`), overrides.get(`remote.${remote.toLowerCase()}.pushurl`)].filter((u): u is string => u !== undefined);
+  const own = [overrides.get(normalizeKey(`remote.${remote}.url`)), overrides.get(normalizeKey(`remote.${remote}.pushurl`))].filter((u): u is string => u !== undefined);
   if (!repo) return [remote];
-  const urls = /[/:]/.test(remote) ? [remote] : [...own, ...repo.configAll(`remote.${remote}.url`), ...repo.configAll(`remote.${remote}.pushurl`)];
+  const configured = [...own, ...repo.configAll(`remote.${remote}.url`), ...repo.configAll(`remote.${remote}.pushurl`)];
+  // A word that is no remote's name is a URL, which `url.<base>.insteadOf`/`pushInsteadOf` may rewrite.
+  const urls = configured.length ? configured.map((url) => rewriteUrl(url, repo, overrides)) : [remote, rewriteUrl(remote, repo, overrides)];
   // A remote added in the same call under a new name (`git remote add live URL`) is every remote with that URL.
   return [...new Set([remote, ...urls.flatMap((url) => repo.remotesWithUrl(url))])];
 }
@@ -144,4 +183,16 @@ function implicitDestinations(remoteNames: readonly string[], repo: GitRepoState
   const upstream = config(`branch.${branch}.merge`)?.replace(/^refs\/heads\//, '');
   if (mode === 'upstream' || mode === 'tracking') return [upstream ?? branch];
   return [branch, ...(upstream && upstream !== branch ? [upstream] : [])];
+}
+
+/** The longest matching `url.<base>.pushInsteadOf` (else `insteadOf`) prefix replaced by its base. */
+function rewriteUrl(url: string, repo: GitRepoState, overrides: ReadonlyMap<string, string>): string {
+  let best: { base: string; prefix: string } | undefined;
+  const consider = (key: string, value: string) => {
+    const match = /^url\.(.+)\.(pushinsteadof|insteadof)$/.exec(key.toLowerCase());
+    if (match && url.startsWith(value) && (!best || value.length > best.prefix.length)) best = { base: key.slice(4, key.length - match[2]!.length - 1), prefix: value };
+  };
+  for (const [key, value] of overrides) consider(key, value);
+  for (const key of repo.keys()) for (const value of repo.configAll(key)) consider(key, value);
+  return best ? `${best.base}${url.slice(best.prefix.length)}` : url;
 }
