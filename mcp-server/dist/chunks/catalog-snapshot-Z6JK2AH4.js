@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{c as a,d as b,e as c}from"./chunk-4UMNKDXK.js";import"./chunk-M4WU7SQK.js";import"./chunk-7QP6HWEZ.js";import"./chunk-TJM7NIE4.js";import"./chunk-AHK5V45S.js";export{a as asCatalogSnapshot,c as readCatalogSnapshot,b as readSnapshot};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a as i,b as r}from"./chunk-MPVA2EXV.js";import{b as e,l as t}from"./chunk-2DFILZ5K.js";function s(o,u){let n=o.values.env;if(n===void 0)return u;if(typeof n!="string"||!i.test(n))throw new e("The --env value is not a valid environment name.",{where:"--env",expected:r,found:typeof n=="string"?t(n,60):String(n),hint:"Use a name listed under environments: in shipgate.config.yaml, e.g. `--env production`."});return n}export{s as a};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-LGSS7IVV.js";import"./chunk-2DFILZ5K.js";import"./chunk-GMT43W3S.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as ALIASED_COMMANDS,b as ALIAS_DIR,c as ALIAS_MARKER,e as applyCommandAliases,d as planCommandAliases,f as renderAlias};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-4Q3BW3EH.js";import"./chunk-ZTWOMHO4.js";import"./chunk-3VPIEA4T.js";import"./chunk-NC7PAP4N.js";import"./chunk-2BW7FZQP.js";import"./chunk-6QAXGSHS.js";import"./chunk-TYU4NPII.js";import"./chunk-2DFILZ5K.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{a,b,c}from"./chunk-HI4I3C74.js";import"./chunk-WUJETOMC.js";import"./chunk-R7YMFPAB.js";import"./chunk-NC7PAP4N.js";import"./chunk-2BW7FZQP.js";import"./chunk-6QAXGSHS.js";import"./chunk-TYU4NPII.js";import"./chunk-4T5YWJOW.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as environmentStateFile,b as readEnvironmentState,c as writeEnvironmentState};

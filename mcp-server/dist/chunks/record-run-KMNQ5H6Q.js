@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-26XPCXAJ.js";import"./chunk-FM3DDJTT.js";import"./chunk-KL3MWDEE.js";import"./chunk-F5TXKLDY.js";import"./chunk-4UMNKDXK.js";import"./chunk-M4WU7SQK.js";import"./chunk-7X3LJ5HG.js";import"./chunk-7QP6HWEZ.js";import"./chunk-D6DXA4EN.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

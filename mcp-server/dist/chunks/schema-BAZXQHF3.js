@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{e as a}from"./chunk-MPSNQGRZ.js";import"./chunk-DXJVJXCL.js";import"./chunk-NUEM3ZIG.js";import"./chunk-MPVA2EXV.js";import"./chunk-TYU4NPII.js";import"./chunk-2DFILZ5K.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{a as configSchema};

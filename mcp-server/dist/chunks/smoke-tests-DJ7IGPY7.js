@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-IKMX63RU.js";import"./chunk-QLAETLKC.js";import"./chunk-TYU4NPII.js";import"./chunk-2DFILZ5K.js";import"./chunk-AHK5V45S.js";export{c as loadSmokeTests,b as parseSmokeTests,d as runSmokeTests,a as smokeTestSchema};

@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{e as a,f as b,g as c,h as d,i as e,j as f,k as g,l as h,m as i,n as j,o as k,p as l}from"./chunk-HAZZALVT.js";import"./chunk-TJM7NIE4.js";import"./chunk-4T5YWJOW.js";import"./chunk-AHK5V45S.js";export{e as CATALOG_SNAPSHOT_FILE,b as CHECKPOINTS_FILE,a as EVENTS_FILE,f as LOCK_FILE,d as RENDERED_FILE,c as SUMMARY_CACHE_FILE,k as appendEvent,l as appendLine,g as eventsPath,h as openEvents,j as parseEventLines,i as readEvents};
