@@ -8,12 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { makeSecurityProject, type SecurityProject } from '../security/project.js';
 import { harden } from '../../mcp-server/src/protection/harden.js';
 import { runDoctor } from '../../mcp-server/src/protection/doctor.js';
 import { keyPaths, stateRoot } from '../../mcp-server/src/project/state-dir.js';
 import { main } from '../../mcp-server/src/cli/main.js';
+import { isTrustedPathEntry } from '../../mcp-server/src/exec/trusted-program.js';
 
 const CLIENT = resolve(__dirname, '../../node_modules/@anthropic-ai/claude-code/bin/claude.exe');
 
@@ -23,7 +24,10 @@ let env: NodeJS.ProcessEnv;
 beforeEach(async () => {
   p = await makeSecurityProject();
   home = await mkdtemp(join(tmpdir(), 'shipgate-home-'));
-  env = { ...process.env, HOME: home };
+  // The test runner puts node_modules/.bin first on PATH; a checkout in the temp folder (a CI clone) makes
+  // that a folder the sandbox can write, which doctor rightly reports: give doctor the PATH a user's client has.
+  const path = (process.env.PATH ?? '').split(delimiter).filter((dir) => isTrustedPathEntry(dir, p.root)).join(delimiter);
+  env = { ...process.env, HOME: home, PATH: path };
 });
 afterEach(async () => {
   await p.cleanup();
