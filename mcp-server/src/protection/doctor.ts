@@ -161,7 +161,7 @@ async function checkConfinement(projectRoot: string, env: NodeJS.ProcessEnv, add
     id: 'project-commands-confined',
     level: 'sandboxed',
     ok: probe.ok,
-    detail: probe.ok ? `project commands run under bubblewrap with ${policy.hidden.join(' and ')} hidden${policy.required ? ' (required)' : ''}` : `project commands cannot be confined: ${probe.reason}; gates, deploys and rollbacks refuse to run them`,
+    detail: probe.ok ? `project commands run under bubblewrap with ${policy.hidden.join(' and ')} hidden${policy.required ? ' (required)' : ''}, and read-only: what runs outside the sandbox later (git's code paths, Claude Code settings, PATH folders, shipgate's plugin, ~/.claude, ~/.ssh; ${policy.readOnly?.filter((path) => existsSync(path)).length ?? 0} paths here)` : `project commands cannot be confined: ${probe.reason}; gates, deploys and rollbacks refuse to run them`,
     fix: 'Install bubblewrap (`apt-get install bubblewrap`) and allow unprivileged user namespaces (`sysctl kernel.unprivileged_userns_clone=1` or your distribution\'s AppArmor rule).',
   });
 }
