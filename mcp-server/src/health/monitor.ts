@@ -99,6 +99,15 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   // Durations (the window, a breach's `for`, the next tick) on the monotonic clock; timestamps on the wall clock.
   const now = clock.elapsed ?? ((): number => clock.now().getTime());
   const start = now();
+  // A tick's wall time is projected from the monotonic clock, so ticks are spaced exactly as the rules
+  // measured them (two separate clock reads drift by a few ms on a loaded machine); a wall-clock step of
+  // more than a second re-anchors the projection, so records still show the step.
+  let anchor = { mono: start, wall: clock.now().getTime() };
+  const wallAt = (mono: number): Date => {
+    const actual = clock.now().getTime();
+    if (Math.abs(actual - (anchor.wall + (mono - anchor.mono))) > 1_000) anchor = { mono, wall: actual };
+    return new Date(anchor.wall + (mono - anchor.mono));
+  };
   const ticks: MonitorTick[] = [];
   const errorStreak = new Streak();
   const unhealthyStreak = new Streak();
@@ -118,7 +127,7 @@ export async function runMonitor(options: RunMonitorOptions): Promise<MonitorRep
   for (;;) {
     if (signal?.aborted) return report('aborted', false);
     const tickAt = now();
-    const tickWall = clock.now();
+    const tickWall = wallAt(tickAt);
     const [sample, prometheus, events, logs] = await Promise.all([sampleChecks(options.baseUrl, options.checks, signal), samplePrometheus(monitor, signal), runSignals(options, signal), scanLogs(options, signal)]);
     if (signal?.aborted) return report('aborted', false);
 
