@@ -86,6 +86,10 @@ try {
     '5,000 git pushes (repo lookups)': 'git push origin feature; '.repeat(5000),
     '20,000 path arguments': `foo ${'a/b/c '.repeat(20000)}`,
     'one 100,000-character word': 'a'.repeat(100_000),
+    'brace expansions (2,000 × 512 words, capped)': 'echo {a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r} ; '.repeat(2000),
+    '1,000 loops of 16 values each': 'for b in a b c d e f g h i j k l m n o p; do git push origin $b; done; '.repeat(1000),
+    '2,500 xargs -I{} git push': 'echo a b c | xargs -I{} git push origin {}; '.repeat(2500),
+    '3,500 function definitions and calls': 'f() { echo "$@"; }; f a b; '.repeat(3500),
   };
   const inProcess = [];
   let slowest = 0;

@@ -163,6 +163,20 @@ describe('classifyCommand', () => {
     expect(classifyCommand(`${'echo ok; '.repeat(11_000)}git push origin main:production`).blocked).toBe(true);
   });
 
+  it('keeps the red-team features bounded on 100,000-character commands: braces, loops, xargs, aliases, functions, file writes', () => {
+    const shapes = ['echo {a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r} ; '.repeat(2000), 'x{a,b} '.repeat(15000), 'for b in a b c d e f g h i j k l m n o p; do echo $b; done; '.repeat(1500), 'echo a b c | xargs -I{} echo {}; '.repeat(3000), "alias p='echo x'\np\n".repeat(6000), 'f() { echo "$@"; }; f a b; '.repeat(3500), 'echo x > f1; '.repeat(8000)];
+    for (const shape of shapes) {
+      const command = shape.slice(0, 100_000);
+      const started = performance.now();
+      expect(classifyCommand(command).blocked).toBe(false);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    // Past the loop budget a loop variable is unknown: a push to it is refused (fail closed), whatever the list says.
+    expect(classifyCommand(`${'for b in a b c d e f g h i j k l m n o p; do echo $b; done; '.repeat(200)}for b in feature; do git push origin $b; done`).blocked).toBe(true);
+    expect(classifyCommand(`${'for b in a b c d e f g h i j k l m n o p; do echo $b; done; '.repeat(20)}for b in feature; do git push origin $b; done`).blocked).toBe(false);
+    expect(classifyCommand(`${'for b in a b c d e f g h i j k l m n o p; do echo $b; done; '.repeat(200)}for b in production; do git push origin $b; done`).blocked).toBe(true);
+  });
+
   it('fails closed past its bounds: too long, too many commands, nested too deeply', () => {
     expect(classifyCommand(`${'x'.repeat(200_001)}`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });
     expect(classifyCommand(`${':;'.repeat(50_001)}git push origin main:production`)).toMatchObject({ blocked: true, ruleId: 'too-complex' });

@@ -946,6 +946,15 @@ const ROWS: Row[] = [
  * wrappers, paths to gate state through `S=~/…`, symlinks and CDPATH made in the same call.
  */
 const SETUP_ROWS: Row[] = [
+  ['A', 'script-args', './scripts/with-env.sh npm test'],
+  ['D', 'script-args', './scripts/with-env.sh git push origin HEAD:production'],
+  ['D', 'script-args', 'bash scripts/push-branch.sh production'],
+  ['A', 'script-args', 'bash scripts/push-branch.sh feature-x'],
+  ['D', 'script-args', './scripts/push-branch.sh main'],
+  ['A', 'script-args', 'sh scripts/shifted.sh main feature-x'],
+  ['D', 'script-args', 'sh scripts/shifted.sh feature-x main'],
+  ['A', 'script-args', 'source scripts/env.sh && npm test'],
+  ['D', 'script-args', 'source scripts/env.sh && run vercel --prod'],
   ['A', 'hooks', 'git commit -m "feat: x"', 'husky8'],
   ['A', 'hooks', 'git commit -m "feat: x"', 'husky9'],
   ['A', 'hooks', 'git add -A && git commit -m x && git push origin HEAD:feature', 'precommit'],

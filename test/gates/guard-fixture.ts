@@ -119,6 +119,11 @@ export function addRedTeamFixtures(fixture: GuardFixture): void {
   write('repo/ws/package.json', JSON.stringify({ name: 'ws-root', private: true, workspaces: ['packages/*'] }));
   write('repo/ws/packages/api/package.json', JSON.stringify({ name: '@shop/api', scripts: { release: 'fly deploy', build: 'tsc' } }));
   write('repo/ws/packages/web/package.json', JSON.stringify({ name: '@shop/web', scripts: { build: 'vite build' } }));
+  // Project scripts that take arguments: the guard reads them with their positional parameters.
+  write('repo/scripts/with-env.sh', '#!/bin/sh\nexport NODE_ENV=test\nexec "$@"\n');
+  write('repo/scripts/push-branch.sh', '#!/bin/sh\nset -e\ngit push origin "HEAD:$1"\n');
+  write('repo/scripts/shifted.sh', '#!/bin/sh\nshift\ngit push origin "HEAD:$1"\n');
+  write('repo/scripts/env.sh', 'run() { "$@"; }\neval "$SETUP"\nexport APP_ENV=dev\n');
   // Everyday hook runners, which must keep working: husky 8 and 9, and the pre-commit framework.
   for (const name of ['husky8', 'husky9', 'precommit']) {
     mkdirSync(join(fixture.base, name));

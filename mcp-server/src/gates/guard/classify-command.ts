@@ -64,6 +64,8 @@ interface Walk {
   context: GuardContext & { files: WrittenFiles };
   commandsSeen: number;
   loopExpansions: number;
+  /** Depth of text read from files already on disk (see unreadable). */
+  fromFile: number;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
@@ -75,7 +77,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, baseEnv: { ...context.env }, parses: new Map() };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, baseEnv: { ...context.env }, parses: new Map() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
@@ -107,10 +109,43 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
   for (let index = 0; index < parsed.commands.length; index += 1) {
     walk.commandsSeen += 1;
     if (walk.commandsSeen > MAX_COMMANDS) return tooComplex(`more than ${MAX_COMMANDS} simple commands`);
+    const name = parsed.commands[index]!.definesFunction;
+    if (name !== undefined) {
+      // `f() { … }`: remembered for its calls; read now too (a deploy inside is refused), with run-time
+      // values such as `"$@"` left to the call, where the arguments are known.
+      const end = functionEnd(parsed.commands, index + 1);
+      const body = parsed.commands.slice(index + 1, end + 1);
+      (shell.functions ??= new Map()).set(name, { commands: body, outputs });
+      const definition = cloneShell(shell);
+      walk.fromFile += 1;
+      try {
+        for (let j = 0; j < body.length; j += 1) {
+          const verdict = classifySimple(body, j, outputs, definition, walk, depth);
+          if (verdict) return verdict;
+        }
+      } finally {
+        walk.fromFile -= 1;
+      }
+      index = end;
+      continue;
+    }
     const verdict = classifySimple(parsed.commands, index, outputs, shell, walk, depth);
     if (verdict) return verdict;
   }
   return null;
+}
+
+/** Index of the command closing a function body that starts at `start` (`{ … }` counted by the words that open and close groups). */
+function functionEnd(commands: readonly SimpleCommand[], start: number): number {
+  if (commands[start]?.words[0] !== '{') return Math.min(start, commands.length - 1);
+  let depth = 0;
+  for (let k = start; k < commands.length; k += 1) {
+    const words = commands[k]!.words;
+    if (words[0] === '{') depth += 1;
+    if (words[0] === '}' || (words.at(-1) === '}' && words.length > 1 && words[0] !== '{')) depth -= 1;
+    if (depth <= 0) return k;
+  }
+  return commands.length - 1;
 }
 
 function classifySimple(commands: readonly SimpleCommand[], index: number, outputs: readonly (string | undefined)[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
@@ -172,6 +207,16 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     const first = words[0]!;
     if (dynamicProgram || (step > 0 && isUnknown(first))) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth);
     const program = baseName(first).toLowerCase();
+    const called = step === 0 ? shell.functions?.get(first) : undefined;
+    if (called && depth < MAX_DEPTH) {
+      const inner = setPositional(cloneShell(shell), first, words.slice(1));
+      inner.functions!.delete(first);
+      for (let j = 0; j < called.commands.length; j += 1) {
+        const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
+        if (verdict) return verdict;
+      }
+      return null;
+    }
     const alias = shell.aliases?.get(first);
     if (alias !== undefined && step === 0) {
       shell.aliases!.delete(first);
@@ -205,6 +250,12 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       shell.env = undefined;
       return null;
     }
+    if (program === 'shift') {
+      const count = Number(words[1] ?? 1) || 1;
+      const args = (shell.vars.get('@') ?? UNKNOWN).split(' ').filter(Boolean).slice(count);
+      if (shell.vars.has('@') && !isUnknown(shell.vars.get('@')!)) setPositional(shell, shell.vars.get('0') ?? '', args);
+      return null;
+    }
     if (program === 'trap') {
       const action = words[1];
       return action && !action.startsWith('-') ? classifyText(action, cloneShell(shell), walk, depth + 1) : null;
@@ -221,8 +272,9 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     if (program === 'source' || program === '.') {
       const path = words[1];
       const file = path && !isUnknown(path) ? context.files.readText(resolve(shell.cwd, path)) : undefined;
-      if (file === undefined) return path ? unreadable(`sourcing ${describe(path)}, which does not exist yet or is computed at run time`, words) : null;
-      return classifyText(file, shell, walk, depth + 1);
+      if (file === undefined || isUnknown(file)) return path ? unreadable(walk, `sourcing ${describe(path)}, which does not exist yet, is computed at run time or was rewritten earlier in this call`, words) : null;
+      const positional = words.length > 2 ? setPositional(cloneShell(shell), path!, words.slice(2)) : shell;
+      return classifyFile(file, positional, walk, depth + 1);
     }
     if (program === 'ssh') {
       for (const text of programOptions(program, words.slice(1))) {
@@ -248,11 +300,11 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       if (script === undefined) {
         const stdin = stdinOf(commands, index, shell, walk);
         if (stdin === null) return null;
-        return stdin === undefined ? unreadable(`${program} running text read from standard input that is computed at run time (a download or a program's output)`, words) : classifyText(stdin, cloneShell(shell), walk, depth + 1);
+        return stdin === undefined ? unreadable(walk, `${program} running text read from standard input that is computed at run time (a download or a program's output)`, words) : classifyText(stdin, cloneShell(shell), walk, depth + 1);
       }
       const body = isUnknown(script) ? undefined : context.files.readText(resolve(shell.cwd, script));
-      if (body === undefined) return unreadable(`${program} running ${describe(script)}, which does not exist yet or is computed at run time`, words);
-      const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
+      if (body === undefined || isUnknown(body)) return unreadable(walk, `${program} running ${describe(script)}, which does not exist yet, is computed at run time or was rewritten earlier in this call`, words);
+      const verdict = classifyFile(body, setPositional(cloneShell(shell), script, rest.slice(scriptIndex + 1)), walk, depth + 1);
       if (verdict) return verdict;
       words = rest.slice(scriptIndex);
       continue;
@@ -280,15 +332,18 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       continue;
     }
     if (program === 'npm' || program === 'pnpm' || program === 'yarn' || program === 'bun') {
-      for (const script of packageScript(context.files, shell.cwd, program, words.slice(1)) ?? []) {
-        const verdict = classifyText(script, cloneShell(shell), walk, depth + 1);
+      const scripts = packageScript(context.files, shell.cwd, program, words.slice(1)) ?? [];
+      if (scripts.some(isUnknown)) return unreadable(walk, `${program} running package scripts from a package.json rewritten earlier in this call`, words);
+      for (const script of scripts) {
+        const verdict = classifyFile(script, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
       }
       return runRules(program, words, commandEnv, shell, walk);
     }
     if (program === 'make' || program === 'gmake') {
       for (const line of makeRecipes(context.files, shell.cwd, words.slice(1))) {
-        const verdict = classifyText(line, cloneShell(shell), walk, depth + 1);
+        if (isUnknown(line)) return unreadable(walk, `${program} reading a Makefile rewritten earlier in this call`, words);
+        const verdict = classifyFile(line, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
       }
       return null;
@@ -300,7 +355,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       // Programs git runs by itself: configured commands, hooks, `ext::` transports, `git-<verb>` on PATH.
       const repo = readGitState(context.files, invocation.cwd, commandEnv, invocation.gitDir ?? commandEnv.GIT_DIR);
       for (const text of gitRunsTexts(invocation, repo, commandEnv, context.files)) {
-        const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
+        const verdict = classifyFile(text, cloneShell(shell), walk, depth + 1);
         if (verdict) return { ...verdict, reason: `git ${invocation.verb} running ${verdict.reason}` };
       }
     }
@@ -352,14 +407,14 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       const stdin = stdinOf(commands, index, shell, walk);
       const file = optionValue(words.slice(1), ['-f']);
       const text = file !== undefined ? (isUnknown(file) ? undefined : context.files.readText(resolve(shell.cwd, file))) : stdin;
-      if (text === undefined) return unreadable(`${program} scheduling commands computed at run time`, words);
+      if (text === undefined) return unreadable(walk, `${program} scheduling commands computed at run time`, words);
       if (text !== null) return classifyText(text, cloneShell(shell), walk, depth + 1);
     }
     const family = interpreterFamily(program);
     const payload = family ? interpreterPayload(program, words.slice(1)) : undefined;
     if (family && payload !== undefined) {
       const code = typeof payload === 'string' ? payload : stdinOf(commands, index, shell, walk);
-      if (code === undefined) return unreadable(`${program} running a program read from standard input that is computed at run time`, words);
+      if (code === undefined) return unreadable(walk, `${program} running a program read from standard input that is computed at run time`, words);
       if (code !== null) {
         const verdict = classifyPayload(program, family, code, words, shell, walk, depth);
         if (verdict) return verdict;
@@ -369,7 +424,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     const script = family && payload === undefined ? interpreterScript(program, words.slice(1)) : undefined;
     if (family && script !== undefined && context.files.written(resolve(shell.cwd, script))) {
       const code = context.files.readText(resolve(shell.cwd, script))!;
-      if (isUnknown(code)) return unreadable(`${program} running ${script}, which was written earlier in this call with content computed at run time`, words);
+      if (isUnknown(code)) return unreadable(walk, `${program} running ${script}, which was written earlier in this call with content computed at run time`, words);
       const verdict = classifyPayload(program, family, code, words, shell, walk, depth);
       if (verdict) return verdict;
     }
@@ -378,8 +433,9 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       if (!context.files.exists(path)) return runRules(program, words, commandEnv, shell, walk) ?? tryCandidates(words.slice(1), commandEnv, shell, walk, depth, true);
       const body = context.files.readText(path);
       // A shell script (or a text file without a shebang, which the shell runs as one); not binaries.
+      if (body !== undefined && isUnknown(body)) return unreadable(walk, `running ${first}, which was rewritten earlier in this call with content computed at run time`, words);
       if (body && !body.includes('\u0000') && (!body.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(body))) {
-        const verdict = classifyText(body, cloneShell(shell), walk, depth + 1);
+        const verdict = classifyFile(body, setPositional(cloneShell(shell), first, words.slice(1)), walk, depth + 1);
         if (verdict) return verdict;
       } else if (body?.includes('\u0000')) {
         // A binary under another name (`cp /usr/bin/git ./g`, a symlink): its real name, else every deploy CLI.
@@ -417,7 +473,7 @@ function classifyPayload(program: string, family: string, code: string, words: r
     const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
     if (verdict) return { ...verdict, reason: `an inline ${program} program running ${verdict.reason}` };
   }
-  return analysis.runsUnknown ? unreadable(`an inline ${program} program starting a command held in a variable, which is computed at run time`, words) : null;
+  return analysis.runsUnknown ? unreadable(walk, `an inline ${program} program starting a command held in a variable, which is computed at run time`, words) : null;
 }
 
 /** `xargs [options] CMD…`: the command with the words read from standard input (`-a FILE`), or UNKNOWN when they cannot be known. */
@@ -517,7 +573,7 @@ function rememberWrites(program: string, args: readonly string[], shell: ShellSt
  * that merely does not exist yet (`make && ./app`).
  */
 function tryCandidates(args: string[], env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number, pathProgram = false): GuardVerdict | null {
-  if (!args.length || args.every(isUnknown)) return pathProgram ? null : unreadable('a command computed entirely at run time (such as `$CMD` or `"$@"`), which cannot be checked', [UNKNOWN, ...args]);
+  if (!args.length || args.every(isUnknown)) return pathProgram ? null : unreadable(walk, 'a command computed entirely at run time (such as `$CMD` or `"$@"`), which cannot be checked', [UNKNOWN, ...args]);
   // `$SHELL -c "…"`: a command string is read whatever the program turns out to be.
   const { commandString } = shellArguments(args);
   if (commandString !== undefined && args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a))) {
@@ -536,9 +592,35 @@ function tooComplex(why: string): GuardVerdict {
   return { blocked: true, ruleId: 'too-complex', reason: `the command is too complex to check (${why})` };
 }
 
-/** Fail closed on text the guard cannot read but a shell would run. */
-function unreadable(why: string, words: readonly string[]): GuardVerdict {
-  return block('unreadable', why, words);
+/**
+ * Fail closed on text the guard cannot read but a shell would run, when the agent wrote it (the command,
+ * or a file made in the same call). Inside a file that was already on disk (a project script, a sourced
+ * `nvm.sh`, a hook, a package script) run-time values are that file's own business: refusing them would
+ * block everyday work, and deploy commands in such files are still refused.
+ */
+function unreadable(walk: Walk, why: string, words: readonly string[]): GuardVerdict | null {
+  return walk.fromFile > 0 ? null : block('unreadable', why, words);
+}
+
+/** Classify text read from a file on disk (see unreadable). */
+function classifyFile(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  walk.fromFile += 1;
+  try {
+    return classifyText(text, shell, walk, depth);
+  } finally {
+    walk.fromFile -= 1;
+  }
+}
+
+/** `$0`, `$1`…, `$@`, `$#` for a script run with arguments (positions past the last are empty). */
+function setPositional(shell: ShellState, name: string, args: readonly string[]): ShellState {
+  shell.vars.set('0', name);
+  for (let i = 1; i <= 9; i += 1) shell.vars.set(String(i), args[i - 1] ?? '');
+  shell.vars.set('@', args.join(' '));
+  shell.vars.set('*', args.join(' '));
+  shell.vars.set('#', String(args.length));
+  shell.env = undefined;
+  return shell;
 }
 
 function describe(word: string): string {
@@ -563,6 +645,7 @@ function cloneShell(shell: ShellState): ShellState {
     vars: new Map(shell.vars),
     ...(shell.aliases ? { aliases: new Map(shell.aliases) } : {}),
     ...(shell.loops ? { loops: new Map(shell.loops) } : {}),
+    ...(shell.functions ? { functions: new Map(shell.functions) } : {}),
     ...(shell.git ? { git: { ...shell.git, config: new Map(shell.git.config) } } : {}),
   };
 }

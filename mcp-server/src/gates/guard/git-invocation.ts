@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ShellState } from './guard-context.js';
 import { isUnknown } from './expand-words.js';
 import { normalizeKey, readGitState, type GitRepoState } from './git-state.js';
-import type { FileLookup } from './guard-context.js';
+import { memoize, type FileLookup } from './guard-context.js';
 
 const GIT_VALUE_OPTIONS = ['--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds', '--attr-source'];
 
@@ -27,8 +27,31 @@ export interface GitInvocation {
   shellAlias?: string;
 }
 
+/** Environment config per environment object (the hook's environment is one object for the whole call). */
+const environmentConfigs = new WeakMap<object, Map<string, string>>();
+
+/** Parsed invocations per call and environment: the classifier and the push rule ask for the same one, and generated commands repeat. */
+const invocations = new WeakMap<FileLookup, WeakMap<object, Map<string, GitInvocation>>>();
+
 export function parseGitInvocation(args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>, shell: ShellState, files: FileLookup): GitInvocation {
-  const overrides = environmentConfig(env);
+  if (shell.git) return parseUncached(args, cwd, env, shell, files);
+  let byEnv = invocations.get(files);
+  if (!byEnv) { byEnv = new WeakMap(); invocations.set(files, byEnv); }
+  let cache = byEnv.get(env);
+  if (!cache) { cache = new Map(); byEnv.set(env, cache); }
+  const key = `${cwd}\0${args.join('\0')}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = parseUncached(args, cwd, env, shell, files);
+    if (cache.size < 2_000) cache.set(key, found);
+  }
+  return found;
+}
+
+function parseUncached(args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>, shell: ShellState, files: FileLookup): GitInvocation {
+  let fromEnvironment = environmentConfigs.get(env);
+  if (!fromEnvironment) { fromEnvironment = environmentConfig(env); environmentConfigs.set(env, fromEnvironment); }
+  const overrides = new Map(fromEnvironment);
   for (const [key, value] of shell.git?.config ?? []) overrides.set(key, value);
   let gitDir: string | undefined;
   let i = 0;
@@ -106,22 +129,7 @@ export function gitRunsTexts(invocation: GitInvocation, repo: GitRepoState | und
   // `ext::sh -c …` runs a command as the transport (`% ` is a space).
   for (const word of [...invocation.verbArgs, ...urlsOf(invocation, repo)]) if (word.startsWith('ext::')) texts.push(extCommand(word.slice(5)));
   const hooks = HOOKS[invocation.verb] ?? [];
-  if (hooks.length && repo) {
-    const noVerify = invocation.verbArgs.includes('--no-verify') || (invocation.verb === 'commit' && invocation.verbArgs.some((a) => /^-[A-Za-z]*n[A-Za-z]*$/.test(a) && !a.startsWith('--')));
-    const top = topFolder(files, invocation.cwd);
-    const hooksPath = invocation.overrides.get('core.hookspath') ?? repo.config('core.hooksPath');
-    // husky points core.hooksPath at `.husky/_`, whose generated wrappers run `.husky/<hook>`: that file is read instead.
-    const husky = top !== undefined && (hooksPath?.includes('.husky') ?? false);
-    const folders = husky ? [join(top, '.husky')] : [hooksPath ? resolve(top ?? invocation.cwd, hooksPath.replace(/^~(?=\/)/, env.HOME ?? '~')) : join(repo.commonDir, 'hooks')];
-    for (const hook of hooks) {
-      if (noVerify && SKIPPED_BY_NO_VERIFY.has(hook)) continue;
-      for (const folder of folders) {
-        const text = files.readText(join(folder, hook));
-        // A hook sourcing its runner's helper next to itself (`. "$(dirname -- "$0")/_/husky.sh"`) re-runs the hook: not followed.
-        if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text.replace(/^\s*(\.|source)\s+["']?\$\(dirname[^\n]*\$0[^\n]*$/gm, ''));
-      }
-    }
-  }
+  if (hooks.length && repo) texts.push(...hookTexts(invocation, repo, env, files, hooks));
   if (invocation.verb && !BUILTIN_VERBS.has(invocation.verb) && !/[/\u0005]/.test(invocation.verb)) {
     for (const dir of (env.PATH ?? '').split(':').filter(Boolean).slice(0, 64)) {
       const path = resolve(invocation.cwd, dir, `git-${invocation.verb}`);
@@ -129,6 +137,28 @@ export function gitRunsTexts(invocation: GitInvocation, repo: GitRepoState | und
       const text = files.readText(path);
       if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text);
       break;
+    }
+  }
+  return texts;
+}
+
+/** The shell hooks a verb runs; the folders they live in are worked out once per repository and hooks path. */
+function hookTexts(invocation: GitInvocation, repo: GitRepoState, env: Readonly<Record<string, string | undefined>>, files: FileLookup, hooks: readonly string[]): string[] {
+  const noVerify = invocation.verbArgs.includes('--no-verify') || (invocation.verb === 'commit' && invocation.verbArgs.some((a) => /^-[A-Za-z]*n[A-Za-z]*$/.test(a) && !a.startsWith('--')));
+  const hooksPath = invocation.overrides.get('core.hookspath') ?? repo.config('core.hooksPath');
+  const folders = memoize(files, `hooks\0${repo.commonDir}\0${invocation.cwd}\0${hooksPath ?? ''}`, () => {
+    const top = topFolder(files, invocation.cwd);
+    // husky points core.hooksPath at `.husky/_`, whose generated wrappers run `.husky/<hook>`: that file is read instead.
+    if (top !== undefined && (hooksPath?.includes('.husky') ?? false)) return [join(top, '.husky')];
+    return [hooksPath ? resolve(top ?? invocation.cwd, hooksPath.replace(/^~(?=\/)/, env.HOME ?? '~')) : join(repo.commonDir, 'hooks')];
+  });
+  const texts: string[] = [];
+  for (const hook of hooks) {
+    if (noVerify && SKIPPED_BY_NO_VERIFY.has(hook)) continue;
+    for (const folder of folders) {
+      const text = files.readText(`${folder}/${hook}`);
+      // A hook sourcing its runner's helper next to itself (`. "$(dirname -- "$0")/_/husky.sh"`) re-runs the hook: not followed.
+      if (text && !text.includes('\u0000') && (!text.startsWith('#!') || /^#!.*\b(ba|z|da|k)?sh\b/.test(text))) texts.push(text.replace(/^\s*(\.|source)\s+["']?\$\(dirname[^\n]*\$0[^\n]*$/gm, ''));
     }
   }
   return texts;

@@ -5,6 +5,7 @@
  * can hand it any view; the hook hands it the real filesystem (fs-lookup.ts).
  */
 import type { GuardPolicy } from './guard-policy.js';
+import type { SimpleCommand } from './split-shell.js';
 
 export interface FileLookup {
   /** File content, or undefined when it does not exist or cannot be read. */
@@ -45,6 +46,8 @@ export interface ShellState {
   aliases?: Map<string, string>;
   /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
   loops?: Map<string, string[]>;
+  /** Shell functions defined earlier (`f() { … }`): read again, with their arguments, where they are called. */
+  functions?: Map<string, { commands: readonly SimpleCommand[]; outputs: readonly (string | undefined)[] }>;
   /** `git config`, `git remote add`, `git branch -u`, `git checkout -b` earlier in the call. */
   git?: { config: Map<string, string>; branch?: string };
   /** Set by `kubectl config use-context X` earlier in the same call. */

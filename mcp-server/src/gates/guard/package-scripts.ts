@@ -116,6 +116,8 @@ export function makeRecipes(files: FileLookup, cwd: string, args: readonly strin
   const file = optionValue(args, ['-f', '--file', '--makefile']);
   const text = file ? files.readText(resolve(folder, file)) : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => files.readText(join(folder, n))).find((t) => t !== undefined);
   if (!text) return [];
+  // Rewritten earlier in the same call by something the guard cannot follow (written-files.ts).
+  if (text.includes(UNKNOWN)) return [UNKNOWN];
   const rules = new Map<string, { prerequisites: string[]; recipe: string[] }>();
   let first: string | undefined;
   let current: { prerequisites: string[]; recipe: string[] }[] = [];

@@ -45,6 +45,8 @@ export interface SimpleCommand {
   stdin?: string;
   /** How this command joins the one before it; `|` means it reads that command's output. */
   joinedBy: Joiner;
+  /** Set on `name()` (and `function name()`): the commands that follow, up to the matching `}`, are its body. */
+  definesFunction?: string;
 }
 
 export interface ShellParse {
@@ -96,7 +98,7 @@ export function parseShell(source: string): ShellParse {
   };
   const endCommand = (joiner: Joiner) => {
     endWord();
-    if (current.words.length || current.redirects.length || current.stdin !== undefined) {
+    if (current.words.length || current.redirects.length || current.stdin !== undefined || current.definesFunction !== undefined) {
       current.joinedBy = nextJoiner;
       commands.push(current);
       nextJoiner = joiner;
@@ -129,7 +131,7 @@ export function parseShell(source: string): ShellParse {
     if (next === '{') {
       const end = findClose(text, i + 2, '{', '}');
       // Only a plain `${NAME}` is resolved; `${x:-push}`, `${p/ll/sh}`, `${b##*/}`, `${a[@]}` are computed at run time.
-      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(i + 2, end));
+      const name = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])$/.exec(text.slice(i + 2, end));
       word += name ? `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[0]}${MARK_CLOSE}` : UNKNOWN_MARK;
       return end + 1;
     }
@@ -138,7 +140,12 @@ export function parseShell(source: string): ShellParse {
       word += `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${name[0]}${MARK_CLOSE}`;
       return i + 1 + name[0].length;
     }
-    if (next !== undefined && /[0-9@*#?$!-]/.test(next)) {
+    // Positional parameters are resolved when the classifier knows them (a script run with arguments).
+    if (next !== undefined && /[0-9@*#]/.test(next)) {
+      word += `${quoted ? VAR_OPEN : VAR_SPLIT_OPEN}${next}${MARK_CLOSE}`;
+      return i + 2;
+    }
+    if (next !== undefined && /[?$!-]/.test(next)) {
       word += UNKNOWN_MARK;
       return i + 2;
     }
@@ -241,6 +248,17 @@ export function parseShell(source: string): ShellParse {
       if (pendingHeredocs.length) i = readHeredocBodies();
       i += 1;
       continue;
+    }
+    if (c === '(' && /^\s*\)/.test(text.slice(i + 1, i + 40))) {
+      endWord();
+      const name = current.words.at(-1);
+      if (name !== undefined && (current.words.length === 1 || (current.words.length === 2 && current.words[0] === 'function'))) {
+        current.definesFunction = name;
+        current.words = [];
+        endCommand(';');
+        i = text.indexOf(')', i) + 1;
+        continue;
+      }
     }
     if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
       if (c === '&' && next === '>') {

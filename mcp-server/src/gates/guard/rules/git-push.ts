@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import { optionValues, positionals, type GuardRule } from './guard-rule.js';
-import type { GuardContext } from '../guard-context.js';
+import { memoize, type GuardContext } from '../guard-context.js';
 import { normalizeKey, readGitState, type GitRepoState } from '../git-state.js';
 import { parseGitInvocation } from '../git-invocation.js';
 import { isUnknown } from '../expand-words.js';
@@ -54,7 +54,8 @@ export const gitPushRule: GuardRule = {
     const remote = repoOption ?? words[0] ?? implicitRemote(repo, config);
     const refspecs = repoOption !== undefined ? words : words.slice(1);
     const deleting = verbArgs.includes('--delete') || verbArgs.includes('-d');
-    const remoteNames = isUnknown(remote) ? allRemotes(repo, overrides, context) : remoteNamesFor(remote, repo, overrides);
+    // Without config given on the command line, a remote's names depend only on the repository: worked out once per call.
+    const remoteNames = isUnknown(remote) ? allRemotes(repo, overrides, context) : overrides.size || !repo ? remoteNamesFor(remote, repo, overrides) : memoize(context.files, `remotes\0${repo.gitDir}\0${remote}`, () => remoteNamesFor(remote, repo, overrides));
     const protectedBranches = protectedFor(remoteNames, repo, context);
     if (verbArgs.includes('--mirror') || remoteNames.some((name) => /^(true|yes|on|1)$/i.test(config(`remote.${name}.mirror`) ?? ''))) return `git ${verb} --mirror, which overwrites every branch on ${remote}, production included`;
     // `git push "$@"`, `git push $REMOTE`: the refspecs may be inside the unknown word too.
