@@ -35,4 +35,18 @@ describe('attestations', () => {
     expect(log.attestations).toHaveLength(1);
     expect(log.refusedLines).toEqual([2]);
   });
+
+  it('by and evidence follow the one free-text rule: a line break or a C1/line-separator control in "by" is refused and nothing is written; evidence may span lines', async () => {
+    repo = await makeRepo({ 'a.txt': 'a' });
+    const root = repo.root;
+    const base = { projectRoot: root, environment: 'production', checkId: 'code_review' };
+    for (const by of ['Ada\nLovelace', 'Ada\u009b2J', 'Ada\u2028Lovelace', 'Ada\u0000', ' ', 'x'.repeat(101)]) {
+      await expect(recordAttestation({ ...base, by, evidence: 'PR #12 approved' })).rejects.toThrow(/The by is not valid: it (contains control characters or a line break|is empty|is 101 characters long)\./);
+    }
+    await expect(recordAttestation({ ...base, by: 'Ada', evidence: 'PR #12\u001b[2J approved' })).rejects.toThrow(/The evidence is not valid: it contains control characters\./);
+    await expect(readFile(statePaths(root).attestations, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    await recordAttestation({ ...base, by: 'Ada Lovelace', evidence: 'PR #12 approved\nstaging soak 2 h, dashboards green' });
+    const log = await readAttestations(root);
+    expect(log.attestations.map((a) => a.evidence)).toEqual(['PR #12 approved\nstaging soak 2 h, dashboards green']);
+  });
 });

@@ -21,6 +21,7 @@ import { hasValidSignature, signState } from '../state/signed-state.js';
 import { appendRunLog } from '../state/run-log.js';
 import { checkReleaseCommit, type VersioningFacts } from './release-commit.js';
 import { ENVIRONMENT_NAME_EXPECTED, ENVIRONMENT_NAME_PATTERN } from '../config/names.js';
+import { describeFreeText, freeTextProblem, type FreeTextRule } from '../config/free-text.js';
 
 export interface Attestation {
   v: 1;
@@ -59,8 +60,8 @@ export interface RecordAttestationInput {
 export function validateAttestationInput(input: { environment: string; checkId: string; by: string; evidence: string }): void {
   checkPattern('check id', input.checkId, CHECK_ID_PATTERN, 'snake_case, starting with a letter, at most 64 characters, like "code_review"');
   checkPattern('environment', input.environment, ENVIRONMENT_NAME_PATTERN, ENVIRONMENT_NAME_EXPECTED);
-  checkText('by', input.by, MAX_BY, 'the name of the person attesting, like "Ada Lovelace"');
-  checkText('evidence', input.evidence, MAX_EVIDENCE, 'what was checked and where the proof is, like "PR #12 approved"');
+  checkText('by', input.by, { max: MAX_BY, multiline: false }, 'the name of the person attesting, like "Ada Lovelace"');
+  checkText('evidence', input.evidence, { max: MAX_EVIDENCE, multiline: true }, 'what was checked and where the proof is, like "PR #12 approved"');
 }
 
 function checkPattern(name: string, value: string, pattern: RegExp, expected: string): void {
@@ -69,11 +70,13 @@ function checkPattern(name: string, value: string, pattern: RegExp, expected: st
   }
 }
 
-function checkText(name: string, value: string, max: number, expected: string): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
-    throw new InputError(`The ${name} is not valid.`, {
+/** The shared free-text rule (config/free-text.ts), with the field's own example in the expectation. */
+function checkText(name: string, value: string, rule: FreeTextRule, expected: string): void {
+  const problem = typeof value === 'string' ? freeTextProblem(value, rule) : `is ${typeof value}, not text`;
+  if (problem) {
+    throw new InputError(`The ${name} is not valid: it ${problem}.`, {
       where: name,
-      expected: `${expected}; 1 to ${max} characters, no control characters`,
+      expected: `${expected}; ${describeFreeText(rule)}`,
       found: typeof value === 'string' ? `${value.length} characters: ${quote(value, 60)}` : typeof value,
     });
   }

@@ -6,7 +6,7 @@ ${u}`})}};async function g(e,a,t){let o=e.format??"markdown";if(o!=="markdown"&&
 `),0}for(let n of r.warnings)t.stderr.write(`shipgate learnings: ${n}
 `);if(o==="markdown")return t.stdout.write(r.markdown),0;let{formatTopPitfalls:m}=await import("./summary-6OA5BHCS.js"),s=[r.exists?m(r.summary).trimEnd():"shipgate lessons: no runs recorded in this repository yet."];for(let n of r.summary.metrics)s.push(`${n.name}: ${n.current} (target ${n.target}, trend ${n.trend})`);return r.summary.sparkline&&s.push(`Recent production deploys: ${r.summary.sparkline}`),t.stdout.write(`${s.join(`
 `)}
-`),0}async function h(e,a,t){let o=e.pitfall??[],d=e.note,l=e.phase,{recordLesson:r}=await import("./record-lesson-5IWRZHLV.js"),m=await w(t.cwd),s=[],n=await r(m,{pitfalls:o,note:d,about:l,author:e.by,runId:e["run-id"],allowNew:e.new===!0},{now:t.now,onWarning:p=>s.push(p)});if(a)t.stdout.write(`${JSON.stringify({ok:!0,event:n,warnings:s},null,2)}
+`),0}async function h(e,a,t){let o=e.pitfall??[],d=e.note,l=e.phase,{recordLesson:r}=await import("./record-lesson-OFQDAZTQ.js"),m=await w(t.cwd),s=[],n=await r(m,{pitfalls:o,note:d,about:l,author:e.by,runId:e["run-id"],allowNew:e.new===!0},{now:t.now,onWarning:p=>s.push(p)});if(a)t.stdout.write(`${JSON.stringify({ok:!0,event:n,warnings:s},null,2)}
 `);else{for(let c of s)t.stderr.write(`shipgate learnings: ${c}
 `);let p=[n.pitfalls.length?`pitfall${n.pitfalls.length===1?"":"s"} ${n.pitfalls.join(", ")}`:"",n.note?"a note":""].filter(Boolean).join(" and ");t.stdout.write(`Recorded ${p} (${n.runId}) for the ${n.about??"deploy"} phase; learnings.md is updated.
 `)}return 0}export{$ as command};
