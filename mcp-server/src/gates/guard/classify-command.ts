@@ -66,6 +66,8 @@ interface Walk {
   loopExpansions: number;
   /** Depth of text read from files already on disk (see unreadable). */
   fromFile: number;
+  /** Functions being read at their call (a recursive function is read once). */
+  calling: Set<string>;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
@@ -77,7 +79,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, baseEnv: { ...context.env }, parses: new Map() };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, calling: new Set(), baseEnv: { ...context.env }, parses: new Map() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
@@ -207,13 +209,17 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     const first = words[0]!;
     if (dynamicProgram || (step > 0 && isUnknown(first))) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth);
     const program = baseName(first).toLowerCase();
-    const called = step === 0 ? shell.functions?.get(first) : undefined;
+    const called = step === 0 && !walk.calling.has(first) ? shell.functions?.get(first) : undefined;
     if (called && depth < MAX_DEPTH) {
       const inner = setPositional(cloneShell(shell), first, words.slice(1));
-      inner.functions!.delete(first);
-      for (let j = 0; j < called.commands.length; j += 1) {
-        const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
-        if (verdict) return verdict;
+      walk.calling.add(first);
+      try {
+        for (let j = 0; j < called.commands.length; j += 1) {
+          const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
+          if (verdict) return verdict;
+        }
+      } finally {
+        walk.calling.delete(first);
       }
       return null;
     }
@@ -645,7 +651,8 @@ function cloneShell(shell: ShellState): ShellState {
     vars: new Map(shell.vars),
     ...(shell.aliases ? { aliases: new Map(shell.aliases) } : {}),
     ...(shell.loops ? { loops: new Map(shell.loops) } : {}),
-    ...(shell.functions ? { functions: new Map(shell.functions) } : {}),
+    // Shared, not copied: a function defined in a subshell is then known outside it too (the guard reads more, never less), and thousands of definitions stay linear.
+    ...(shell.functions ? { functions: shell.functions } : {}),
     ...(shell.git ? { git: { ...shell.git, config: new Map(shell.git.config) } } : {}),
   };
 }
