@@ -258,8 +258,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (program === 'shift') {
       const count = Number(words[1] ?? 1) || 1;
-      const args = (shell.vars.get('@') ?? UNKNOWN).split(' ').filter(Boolean).slice(count);
-      if (shell.vars.has('@') && !isUnknown(shell.vars.get('@')!)) setPositional(shell, shell.vars.get('0') ?? '', args);
+      const all = shell.positional?.get('@');
+      if (all !== undefined && !isUnknown(all)) setPositional(shell, shell.positional!.get('0') ?? '', all.split(' ').filter(Boolean).slice(count));
       return null;
     }
     if (program === 'trap') {
@@ -620,12 +620,9 @@ function classifyFile(text: string, shell: ShellState, walk: Walk, depth: number
 
 /** `$0`, `$1`…, `$@`, `$#` for a script run with arguments (positions past the last are empty). */
 function setPositional(shell: ShellState, name: string, args: readonly string[]): ShellState {
-  shell.vars.set('0', name);
-  for (let i = 1; i <= 9; i += 1) shell.vars.set(String(i), args[i - 1] ?? '');
-  shell.vars.set('@', args.join(' '));
-  shell.vars.set('*', args.join(' '));
-  shell.vars.set('#', String(args.length));
-  shell.env = undefined;
+  const positional = new Map<string, string>([['0', name], ['@', args.join(' ')], ['*', args.join(' ')], ['#', String(args.length)]]);
+  for (let i = 1; i <= 9; i += 1) positional.set(String(i), args[i - 1] ?? '');
+  shell.positional = positional;
   return shell;
 }
 

@@ -45,6 +45,8 @@ export function memoize<T>(files: FileLookup, key: string, compute: () => T): T 
 export interface ShellState {
   cwd: string;
   vars: Map<string, string>;
+  /** `$0`, `$1`…, `$@`, `$#` of the script or function being read (unknown when unset). */
+  positional?: Map<string, string>;
   /** `alias name=text` earlier in the call (Claude Code's shell expands aliases). */
   aliases?: Map<string, string>;
   /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
