@@ -51,7 +51,7 @@ const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly'
 /** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
 const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
 /** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
-const MAX_LOOP_EXPANSIONS = 2_000;
+const MAX_LOOP_EXPANSIONS = 512;
 /** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'rmdir', 'sleep', 'true', 'false', ':', 'cd', 'pushd', 'popd', 'set', 'unset', 'shift', 'wait', 'sync']);
 /**
