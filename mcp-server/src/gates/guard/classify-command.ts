@@ -51,7 +51,7 @@ const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly'
 /** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
 const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
 /** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
-const MAX_LOOP_EXPANSIONS = 2_000;
+const MAX_LOOP_EXPANSIONS = 512;
 /** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'rmdir', 'sleep', 'true', 'false', ':', 'cd', 'pushd', 'popd', 'set', 'unset', 'shift', 'wait', 'sync']);
 /**
@@ -66,6 +66,8 @@ interface Walk {
   loopExpansions: number;
   /** Depth of text read from files already on disk (see unreadable). */
   fromFile: number;
+  /** Functions being read at their call (a recursive function is read once). */
+  calling: Set<string>;
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
@@ -77,7 +79,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell: ShellState = { cwd: context.cwd, vars: new Map() };
-  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, baseEnv: { ...context.env }, parses: new Map() };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, calling: new Set(), baseEnv: { ...context.env }, parses: new Map() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
@@ -207,13 +209,17 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     const first = words[0]!;
     if (dynamicProgram || (step > 0 && isUnknown(first))) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth);
     const program = baseName(first).toLowerCase();
-    const called = step === 0 ? shell.functions?.get(first) : undefined;
+    const called = step === 0 && !walk.calling.has(first) ? shell.functions?.get(first) : undefined;
     if (called && depth < MAX_DEPTH) {
       const inner = setPositional(cloneShell(shell), first, words.slice(1));
-      inner.functions!.delete(first);
-      for (let j = 0; j < called.commands.length; j += 1) {
-        const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
-        if (verdict) return verdict;
+      walk.calling.add(first);
+      try {
+        for (let j = 0; j < called.commands.length; j += 1) {
+          const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
+          if (verdict) return verdict;
+        }
+      } finally {
+        walk.calling.delete(first);
       }
       return null;
     }
@@ -252,8 +258,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     }
     if (program === 'shift') {
       const count = Number(words[1] ?? 1) || 1;
-      const args = (shell.vars.get('@') ?? UNKNOWN).split(' ').filter(Boolean).slice(count);
-      if (shell.vars.has('@') && !isUnknown(shell.vars.get('@')!)) setPositional(shell, shell.vars.get('0') ?? '', args);
+      const all = shell.positional?.get('@');
+      if (all !== undefined && !isUnknown(all)) setPositional(shell, shell.positional!.get('0') ?? '', all.split(' ').filter(Boolean).slice(count));
       return null;
     }
     if (program === 'trap') {
@@ -614,12 +620,9 @@ function classifyFile(text: string, shell: ShellState, walk: Walk, depth: number
 
 /** `$0`, `$1`…, `$@`, `$#` for a script run with arguments (positions past the last are empty). */
 function setPositional(shell: ShellState, name: string, args: readonly string[]): ShellState {
-  shell.vars.set('0', name);
-  for (let i = 1; i <= 9; i += 1) shell.vars.set(String(i), args[i - 1] ?? '');
-  shell.vars.set('@', args.join(' '));
-  shell.vars.set('*', args.join(' '));
-  shell.vars.set('#', String(args.length));
-  shell.env = undefined;
+  const positional = new Map<string, string>([['0', name], ['@', args.join(' ')], ['*', args.join(' ')], ['#', String(args.length)]]);
+  for (let i = 1; i <= 9; i += 1) positional.set(String(i), args[i - 1] ?? '');
+  shell.positional = positional;
   return shell;
 }
 
@@ -645,7 +648,8 @@ function cloneShell(shell: ShellState): ShellState {
     vars: new Map(shell.vars),
     ...(shell.aliases ? { aliases: new Map(shell.aliases) } : {}),
     ...(shell.loops ? { loops: new Map(shell.loops) } : {}),
-    ...(shell.functions ? { functions: new Map(shell.functions) } : {}),
+    // Shared, not copied: a function defined in a subshell is then known outside it too (the guard reads more, never less), and thousands of definitions stay linear.
+    ...(shell.functions ? { functions: shell.functions } : {}),
     ...(shell.git ? { git: { ...shell.git, config: new Map(shell.git.config) } } : {}),
   };
 }

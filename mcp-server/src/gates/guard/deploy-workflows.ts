@@ -26,7 +26,7 @@ export interface Workflow {
 const DEPLOY_NAME = /deploy|release|(?:^|[^A-Za-z0-9])(?:prod|production|live|ship)(?:[^A-Za-z0-9]|$)/i;
 
 export function readWorkflows(files: FileLookup, cwd: string): Workflow[] {
-  const root = repositoryRoot(files, cwd);
+  const root = memoize(files, `repository-root\0${cwd}`, () => repositoryRoot(files, cwd));
   return root ? memoize(files, `workflows\0${root}`, () => readWorkflowsAt(files, root)) : [];
 }
 

@@ -47,7 +47,7 @@ export function expandWord(word: string, shell: ShellState, env: Readonly<Record
     if (kind === VAR_OPEN || kind === VAR_SPLIT_OPEN) {
       // Positional parameters come only from the shell (a script run with arguments), never from the environment.
       const positional = /^([0-9]+|[@*#])$/.test(body);
-      const value = body === 'PWD' ? shell.cwd : positional ? shell.vars.get(body) : shell.vars.get(body) ?? env[body];
+      const value = body === 'PWD' ? shell.cwd : positional ? shell.positional?.get(body) : shell.vars.get(body) ?? env[body];
       // `"$@"` is one word per argument even when quoted.
       if (kind === VAR_SPLIT_OPEN || body === '@') split = true;
       if (value === undefined || value.includes(UNKNOWN)) { unknown = true; return value ?? UNKNOWN; }

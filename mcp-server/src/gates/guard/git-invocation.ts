@@ -117,6 +117,17 @@ const SKIPPED_BY_NO_VERIFY = new Set(['pre-commit', 'commit-msg', 'pre-push', 'p
  * Bad:  reading only the verb, when `git commit` runs whatever `.git/hooks/pre-commit` says.
  */
 export function gitRunsTexts(invocation: GitInvocation, repo: GitRepoState | undefined, env: Readonly<Record<string, string | undefined>>, files: FileLookup): string[] {
+  // Invocations are shared per call for identical commands (parseGitInvocation), so is what they run.
+  const known = runsTexts.get(invocation);
+  if (known) return known;
+  const texts = gitRunsTextsUncached(invocation, repo, env, files);
+  runsTexts.set(invocation, texts);
+  return texts;
+}
+
+const runsTexts = new WeakMap<GitInvocation, string[]>();
+
+function gitRunsTextsUncached(invocation: GitInvocation, repo: GitRepoState | undefined, env: Readonly<Record<string, string | undefined>>, files: FileLookup): string[] {
   const texts: string[] = [];
   const program = (value: string, key: string) => {
     if (/^(true|false|yes|no|on|off|0|1|cat|less|more)$/i.test(value.trim())) return;

@@ -34,14 +34,19 @@ const memos = new WeakMap<FileLookup, Map<string, unknown>>();
 export function memoize<T>(files: FileLookup, key: string, compute: () => T): T {
   let memo = memos.get(files);
   if (!memo) { memo = new Map(); memos.set(files, memo); }
-  if (!memo.has(key)) memo.set(key, compute());
-  return memo.get(key) as T;
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }
 
 /** What earlier commands of the same Bash call changed: directory, variables, kube context, git settings. */
 export interface ShellState {
   cwd: string;
   vars: Map<string, string>;
+  /** `$0`, `$1`…, `$@`, `$#` of the script or function being read (unknown when unset). */
+  positional?: Map<string, string>;
   /** `alias name=text` earlier in the call (Claude Code's shell expands aliases). */
   aliases?: Map<string, string>;
   /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
