@@ -17,7 +17,7 @@ export default defineConfig({
     // Two projects: `npm test` runs both; `.ci/run` runs them as separate steps so the real-client suite
     // (the real `claude` binary against a local Messages API stand-in) is timed against its 3-minute budget.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/real-client/**'] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/real-client/**'], globalSetup: ['test/global-build.ts'] } },
       { extends: true, test: { name: 'real-client', include: ['test/real-client/**/*.test.ts'], globalSetup: ['test/real-client/global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },

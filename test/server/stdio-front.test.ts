@@ -7,7 +7,7 @@
  * after the hand-over).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,7 +116,7 @@ describe('the stdio front of the built server', () => {
   let manifest: ToolsManifest;
 
   beforeAll(async () => {
-    execFileSync('flock', [BUILD_LOCK, 'npm', 'run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+    // The bundle is built once before every test file (test/global-build.ts).
     lock = spawn('flock', ['-s', BUILD_LOCK, process.execPath, '-e', "process.stdout.write('locked\\n'); process.stdin.resume();"], { stdio: ['pipe', 'pipe', 'inherit'] });
     await new Promise<void>((done) => lock!.stdout!.once('data', () => done()));
     repo = createFixtureRepo();

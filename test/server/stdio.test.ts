@@ -5,7 +5,7 @@
  * environment; and the process exits by itself when the client closes stdin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -94,7 +94,7 @@ describe('built server over stdio', () => {
   let lock: ChildProcess | undefined;
 
   beforeAll(async () => {
-    execFileSync('flock', [BUILD_LOCK, 'npm', 'run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+    // The bundle is built once before every test file (test/global-build.ts).
     lock = await holdSharedBuildLock();
     repo = createFixtureRepo();
   }, 180_000);
