@@ -94,11 +94,13 @@ async function statusAgainstHead(projectRoot: string, args: readonly string[], s
   const dir = await mkdtemp(join(scratch, `${process.pid}-`));
   try {
     const env = { GIT_INDEX_FILE: join(dir, 'index') };
-    const head = await git(projectRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { signal });
-    // No commit yet: nothing to read; status against an empty index says what there is.
-    if (head.exitCode === 0) {
-      const read = await git(projectRoot, ['read-tree', head.stdout.trim()], { env, signal });
-      if (read.exitCode !== 0) return read;
+    // One process in the common case; only when it fails, ask whether HEAD has no commit yet (then there is
+    // nothing to read, and status against an empty index says what there is).
+    const read = await git(projectRoot, ['read-tree', 'HEAD^{commit}'], { env, signal });
+    if (read.exitCode !== 0) {
+      const head = await git(projectRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { signal });
+      if (head.exitCode === 0) return read;
+      await rm(join(dir, 'index'), { force: true });
     }
     return await git(projectRoot, args, { env, signal });
   } finally {
