@@ -21,9 +21,8 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 try {
   // Built here with scripts/build.mjs's guard options rather than read from dist/, which a
   // concurrent `npm run build` may be replacing.
-  const { guardBuildOptions } = await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href);
-  const options = guardBuildOptions(join(base, 'dist'));
-  await build({ ...options, entryPoints: Object.fromEntries(Object.entries(options.entryPoints).map(([k, v]) => [k, join(ROOT, v)])), logLevel: 'error' });
+  const { buildGuard } = await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href);
+  await buildGuard(join(base, 'dist'), ROOT, { logLevel: 'error' });
   const hook = join(base, 'dist/guard-hook.cjs');
   const project = join(base, 'project');
   mkdirSync(join(project, '.git'), { recursive: true });

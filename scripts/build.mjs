@@ -3,7 +3,8 @@
 // Entry points are small; heavy modules are reached through dynamic import() and land in chunks,
 // so `tools/list` and the guard hook never load remark or the validator.
 import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,16 +123,21 @@ export function hookBuildOptions(outdir = 'mcp-server/dist') {
 }
 
 /**
- * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own, as one
- * CommonJS file (Node starts CommonJS without initialising its ES module loader) holding only the
- * classifier; the YAML parser is a second file it requires only when the config changed since the
- * cached policy was written.
+ * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own, as CommonJS
+ * (Node starts CommonJS without initialising its ES module loader), in three files:
+ * - `guard-hook.cjs`, the process entry (cli/guard-entry.ts): a few hundred bytes that load the core
+ *   through a V8 code cache (util/code-cache.ts) and run it;
+ * - `chunks/guard-core.cjs`, the classifier (cli/guard-core.ts);
+ * - `chunks/guard-yaml.cjs`, the YAML parser, required only when the config changed since the cached
+ *   policy was written.
+ * The entry is built second: it carries the core's content hash (`__GUARD_CORE_ID__`), which names the
+ * code cache, so a new build never runs an old build's bytecode.
  */
-export function guardBuildOptions(outdir = 'mcp-server/dist') {
+export function guardCoreOptions(outdir = 'mcp-server/dist', root = '.') {
   return {
     entryPoints: {
-      'guard-hook': 'mcp-server/src/cli/guard-entry.ts',
-      'chunks/guard-yaml': 'mcp-server/src/gates/guard/yaml-parser.ts',
+      'chunks/guard-core': join(root, 'mcp-server/src/cli/guard-core.ts'),
+      'chunks/guard-yaml': join(root, 'mcp-server/src/gates/guard/yaml-parser.ts'),
     },
     outdir,
     outExtension: { '.js': '.cjs' },
@@ -143,6 +149,21 @@ export function guardBuildOptions(outdir = 'mcp-server/dist') {
     minify: true,
     logLevel: 'warning',
   };
+}
+
+export function guardEntryOptions(outdir = 'mcp-server/dist', coreId = 'unbuilt', root = '.') {
+  return {
+    ...guardCoreOptions(outdir, root),
+    entryPoints: { 'guard-hook': join(root, 'mcp-server/src/cli/guard-entry.ts') },
+    define: { __GUARD_CORE_ID__: JSON.stringify(coreId) },
+  };
+}
+
+/** Builds the three guard files into `outdir`; `root` is the repository (for callers outside it). */
+export async function buildGuard(outdir = 'mcp-server/dist', root = '.', overrides = {}) {
+  await build({ ...guardCoreOptions(outdir, root), ...overrides });
+  const core = await readFile(join(outdir, 'chunks', 'guard-core.cjs'));
+  await build({ ...guardEntryOptions(outdir, createHash('sha256').update(core).digest('hex').slice(0, 16), root), ...overrides });
 }
 
 /**
@@ -185,6 +206,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await rm(options.outdir, { recursive: true, force: true });
   await build(options);
   await build(hookBuildOptions());
-  await build(guardBuildOptions());
+  await buildGuard();
   await build(workerBuildOptions());
 }

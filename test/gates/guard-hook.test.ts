@@ -4,8 +4,7 @@
  * hook JSON on stdin, answering with the documented decision JSON on stdout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdtemp, rm, writeFile, readdir, readFile, utimes } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,8 +17,8 @@ let fixture: GuardFixture;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shipgate-hook-'));
-  const { guardBuildOptions } = (await import(pathToFileURL(join(process.cwd(), 'scripts/build.mjs')).href)) as { guardBuildOptions: (outdir: string) => Parameters<typeof build>[0] };
-  await build({ ...guardBuildOptions(dir), logLevel: 'warning' });
+  const { buildGuard } = (await import(pathToFileURL(join(process.cwd(), 'scripts/build.mjs')).href)) as { buildGuard: (outdir: string) => Promise<void> };
+  await buildGuard(dir);
   hook = join(dir, 'guard-hook.cjs');
   fixture = makeGuardFixture();
 });
@@ -30,8 +29,8 @@ afterAll(async () => {
 
 interface Decision { hookSpecificOutput: { hookEventName: string; permissionDecision: string; permissionDecisionReason: string } }
 
-function runHook(input: unknown, env: Record<string, string> = fixture.env): { status: number | null; stderr: string; stdout: string; decision?: Decision } {
-  const result = spawnSync(process.execPath, [hook], { input: typeof input === 'string' ? input : JSON.stringify(input), encoding: 'utf8', timeout: 20_000, env });
+function runHook(input: unknown, env: Record<string, string> = fixture.env, hookFile = hook): { status: number | null; stderr: string; stdout: string; decision?: Decision } {
+  const result = spawnSync(process.execPath, [hookFile], { input: typeof input === 'string' ? input : JSON.stringify(input), encoding: 'utf8', timeout: 20_000, env });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout, ...(result.stdout.trim() ? { decision: JSON.parse(result.stdout) as Decision } : {}) };
 }
 
@@ -148,6 +147,78 @@ describe('guard hook process', () => {
       expectDenied(runHook(bash(`echo '{}' > ${join(cacheDir, cacheFile!)}`, project.repo), project.env));
     } finally {
       project.cleanup();
+    }
+  });
+
+  it('loads its code through a V8 code cache under the state root, and decides the same with it, without it and over a damaged one', async () => {
+    const project = makeGuardFixture();
+    try {
+      const codeDir = join(project.stateRoot, 'guard-code');
+      const cases: [unknown, boolean][] = [
+        [bash('npm test', project.repo), false],
+        [bash('bash -c "git push origin HEAD:production"', project.repo), true],
+        [bash('node deployer.mjs deploy 1.4.0', project.repo), true],
+        [bash('kubectl --context gke_shop_eu -n shop apply -f k8s/', project.repo), true],
+        [bash('git push origin feature', project.repo), false],
+        [write('Write', join(project.stateRoot, 'receipts/x.json'), project.repo), true],
+      ];
+      const decide = (input: unknown) => runHook(input, project.env).decision?.hookSpecificOutput.permissionDecision === 'deny';
+      // No cache yet: the first call compiles and writes one (the decision comes first).
+      expect(decide(cases[0]![0])).toBe(false);
+      const names = await readdir(codeDir);
+      expect(names).toHaveLength(1);
+      expect(names[0]).toMatch(/^code-[0-9a-f]{16}-[0-9a-f]{8}\.v8$/);
+      const cacheFile = join(codeDir, names[0]!);
+      const written = await stat(cacheFile);
+      for (const [input, denied] of cases) expect(decide(input)).toBe(denied);
+      // Every later call read the cache: nobody rewrote it.
+      expect((await stat(cacheFile)).mtimeMs).toBe(written.mtimeMs);
+      // A damaged cache is compiled over, decides the same, and is replaced.
+      await writeFile(cacheFile, 'garbage where bytecode should be');
+      for (const [input, denied] of cases) expect(decide(input)).toBe(denied);
+      expect((await readFile(cacheFile)).toString('utf8')).not.toBe('garbage where bytecode should be');
+      // The agent cannot plant its own: the cache folder is gate state to the file tools and to Bash.
+      expectDenied(runHook(write('Write', cacheFile, project.repo), project.env));
+      expectDenied(runHook(write('Edit', cacheFile, project.repo), project.env));
+      expectDenied(runHook(bash(`cp /tmp/evil.v8 ${cacheFile}`, project.repo), project.env));
+      expectDenied(runHook(bash(`printf x > ~/.local/state/shipgate/guard-code/${names[0]!}`, project.repo), project.env));
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('fails closed when its code cannot load, and does not remember a missing YAML parser as a broken config', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'shipgate-hook-copy-'));
+    try {
+      await cp(dir, copy, { recursive: true });
+      const copied = join(copy, 'guard-hook.cjs');
+      const core = join(copy, 'chunks', 'guard-core.cjs');
+      const coreText = await readFile(core, 'utf8');
+      // The core missing, or not JavaScript: every call is refused, with a reason, never let through.
+      await rm(core);
+      expect(expectDenied(runHook(bash('npm test'), fixture.env, copied))).toMatch(/guard could not load/);
+      await writeFile(core, 'module.exports = {;');
+      expect(expectDenied(runHook(bash('npm test'), fixture.env, copied))).toMatch(/guard could not load/);
+      await writeFile(core, coreText);
+      expectAllowed(runHook(bash('npm test'), fixture.env, copied));
+
+      // The YAML parser missing (a half-finished upgrade): this call fails closed...
+      const project = makeGuardFixture({ config: 'environments:\n  production:\n    provider: { type: command, deploy: [./ship.sh, "{version}"] }\n' });
+      try {
+        const yaml = join(copy, 'chunks', 'guard-yaml.cjs');
+        const yamlText = await readFile(yaml);
+        await rm(yaml);
+        expect(expectDenied(runHook(bash('git push origin main', project.repo), project.env, copied))).toMatch(/cannot load its YAML parser/);
+        // ...and once the file is back, the same unchanged config is read, not a cached "broken" verdict.
+        await writeFile(yaml, yamlText);
+        expectAllowed(runHook(bash('git push origin main', join(project.base, 'wt-feature')), project.env, copied));
+        expectDenied(runHook(bash('./ship.sh 1.0.0', project.repo), project.env, copied));
+        expect(expectDenied(runHook(bash('git push origin HEAD:production', project.repo), project.env, copied))).not.toMatch(/broken|YAML/);
+      } finally {
+        project.cleanup();
+      }
+    } finally {
+      await rm(copy, { recursive: true, force: true });
     }
   });
 });

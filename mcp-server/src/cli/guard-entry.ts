@@ -1,42 +1,43 @@
 /**
- * The process entry of the PreToolUse guard, built alone as CommonJS to mcp-server/dist/guard-hook.cjs:
- * read the hook JSON from stdin, decide, print the decision. It runs before every Bash/Write/Edit
- * call, so start-up is what matters: CommonJS (Node then never initialises its ES module loader),
- * stdin and stdout through plain file-descriptor calls (`process.stdin` would load the whole streams
- * stack), and the YAML parser in a separate file required only when the config changed.
+ * The process entry of the PreToolUse guard (mcp-server/dist/guard-hook.cjs, named in hooks/hooks.json):
+ * loads the guard's code (guard-core.ts → dist/chunks/guard-core.cjs) through a V8 code cache under the
+ * state root (util/code-cache.ts), runs one hook call, and, in the rare process that compiled the code
+ * from source (the first call after an install, an upgrade or a new Node), warms the classifier's usual
+ * paths and writes the cache, after the decision is already on stdout.
+ *
+ * A guard that cannot load must not let the call through: Claude Code runs the tool when a hook
+ * crashes, so any failure here is answered with a refusal instead.
  */
-import { readFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { guardHook, guardFailure, type HookResult, type YamlParse } from './guard-hook-main.js';
+import { stateRoot } from '../project/state-dir.js';
+import { requireWithCodeCache, type CachedModule } from '../util/code-cache.js';
 
 declare const __dirname: string;
+/** sha256 prefix of dist/chunks/guard-core.cjs, put here by scripts/build.mjs (buildGuard). */
+declare const __GUARD_CORE_ID__: string;
 
-/** Loads dist/chunks/guard-yaml.cjs next to this bundle (a runtime path, so esbuild leaves it out). */
-async function loadYaml(): Promise<YamlParse> {
-  const file = join(__dirname, 'chunks', 'guard-yaml.cjs');
-  return (require(file) as { parse: YamlParse }).parse;
+interface GuardCore {
+  runGuard(): Promise<void>;
+  warmUp(): void;
 }
 
-/**
- * Synchronous read of descriptor 0 (no streams loaded). A caller that hands over a non-blocking pipe
- * makes that read fail with EAGAIN; then, and only then, the stream is used.
- */
-async function readStdin(): Promise<string> {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return '';
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
+function refuse(error: unknown): void {
+  const reason = `shipgate guard: refused because the guard could not load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Reinstall the plugin, then retry.`;
+  writeSync(1, `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } })}\n`);
+  process.exitCode = 0;
 }
 
-function write(result: HookResult): void {
-  if (result.stdout) writeSync(1, result.stdout);
-  process.exitCode = result.exitCode;
+let core: CachedModule<GuardCore> | undefined;
+try {
+  core = requireWithCodeCache<GuardCore>(join(__dirname, 'chunks', 'guard-core.cjs'), join(stateRoot(process.env), 'guard-code'), __GUARD_CORE_ID__, require);
+} catch (error) {
+  refuse(error);
 }
-
-readStdin()
-  .then((input) => guardHook(input, process.env, loadYaml))
-  .then(write, (error: unknown) => write(guardFailure(error)));
+if (core) {
+  const loaded = core;
+  loaded.exports.runGuard().then(
+    () => loaded.saveCache(() => loaded.exports.warmUp()),
+    refuse,
+  );
+}

@@ -4,7 +4,7 @@
  * (`hookSpecificOutput.permissionDecision: "deny"` and a reason naming /shipgate:deploy-production),
  * exit 0; lets everything else through silently. It runs before every Bash/Write/Edit call, so this
  * code loads only what classification needs (no zod, no remark, no MCP SDK; the YAML parser only
- * when the config changed, see load-guard-policy.ts). The process entry is guard-entry.ts.
+ * when the config changed, see load-guard-policy.ts). The process entry is guard-entry.ts, which loads guard-core.ts.
  *
  * Malformed input (not JSON, not an object, a Bash call without a string command, a file tool
  * without a string path) is refused, not allowed: a guard that opens on input it cannot read is a
@@ -28,7 +28,7 @@ export interface HookResult {
   exitCode: number;
 }
 
-/** Parses YAML text; injected so the guard bundle does not carry the parser (see guard-entry.ts). */
+/** Parses YAML text; injected so the guard bundle does not carry the parser (see guard-core.ts). */
 export type YamlParse = (text: string) => unknown;
 
 export async function guardHook(stdinText: string, env: Readonly<Record<string, string | undefined>>, loadYaml: () => Promise<YamlParse>): Promise<HookResult> {

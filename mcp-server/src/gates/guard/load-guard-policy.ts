@@ -35,8 +35,8 @@ export async function loadGuardPolicy(cwd: string, env: Readonly<Record<string, 
       // no cache yet, or unreadable: parse below
     }
   }
-  const policy = await parsePolicy(path, root, loadYaml);
-  if (cacheFile) {
+  const { policy, cacheable } = await parsePolicy(path, root, loadYaml);
+  if (cacheFile && cacheable) {
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
       const temp = `${cacheFile}.${process.pid}.tmp`;
@@ -71,18 +71,29 @@ function findConfig(cwd: string): { path: string; root: string; stamp: string } 
   }
 }
 
-async function parsePolicy(path: string, root: string, loadYaml: () => Promise<(text: string) => unknown>): Promise<GuardPolicy> {
+/**
+ * The policy for the config's text. `cacheable` is false when the failure is not the config's but the
+ * guard's own (its YAML parser file missing or unreadable, say mid-upgrade): the fail-closed policy
+ * still applies to this call, but it is not cached against the config's stamp, so the next call tries
+ * again instead of reporting a broken config until the file is next edited.
+ */
+async function parsePolicy(path: string, root: string, loadYaml: () => Promise<(text: string) => unknown>): Promise<{ policy: GuardPolicy; cacheable: boolean }> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return brokenConfigPolicy(root, `${path} cannot be read: ${(error as Error).message}`);
+    return { policy: brokenConfigPolicy(root, `${path} cannot be read: ${(error as Error).message}`), cacheable: false };
+  }
+  let parse: (text: string) => unknown;
+  try {
+    parse = await loadYaml();
+  } catch (error) {
+    return { policy: brokenConfigPolicy(root, `the guard cannot load its YAML parser to read ${path} (${(error as Error).message.split('\n')[0]}); reinstall the plugin if this persists`), cacheable: false };
   }
   try {
-    const parse = await loadYaml();
-    return policyFromConfig(parse(text), root);
+    return { policy: policyFromConfig(parse(text), root), cacheable: true };
   } catch (error) {
-    return brokenConfigPolicy(root, `${path} does not parse as YAML: ${(error as Error).message.split('\n')[0]}`);
+    return { policy: brokenConfigPolicy(root, `${path} does not parse as YAML: ${(error as Error).message.split('\n')[0]}`), cacheable: true };
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * A fixed round of classification the guard runs once, in the process that writes its V8 code cache
+ * (cli/guard-launcher.ts), just before the cache is taken: V8 caches the bytecode of every function
+ * compiled so far, so the paths a typical call takes (shell parsing, wrappers, git, package scripts,
+ * kubectl, helm, interpreters, file tools, the refusal text) are then read from the cache on every
+ * later call instead of compiled again. Whatever the first real call happened to be (most often an
+ * allowed `ls`), the cache covers the rest.
+ *
+ * Runs against an in-memory project (no disk, no environment): it only compiles code, it decides nothing.
+ */
+import { classifyCommand } from './classify-command.js';
+import type { FileLookup } from './guard-context.js';
+import { DEFAULT_GUARD_POLICY, policyFromConfig } from './guard-policy.js';
+import { isProtectedPath } from './protected-paths.js';
+import { refusalMessage } from './refusal-message.js';
+
+const ROOT = '/warm-up/project';
+
+const FILES: Record<string, string> = {
+  [`${ROOT}/.git/HEAD`]: 'ref: refs/heads/main\n',
+  [`${ROOT}/.git/config`]: '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@example.com:shop/app.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[branch "main"]\n\tremote = origin\n\tmerge = refs/heads/main\n[alias]\n\tship = push origin HEAD:production\n',
+  [`${ROOT}/.git/refs/remotes/origin/HEAD`]: 'ref: refs/remotes/origin/main\n',
+  [`${ROOT}/.git/packed-refs`]: '# pack-refs with: peeled fully-peeled sorted\n0000000000000000000000000000000000000000 refs/heads/main\n',
+  [`${ROOT}/package.json`]: JSON.stringify({ scripts: { test: 'vitest run', deploy: 'git push origin HEAD:production', predeploy: 'npm test' } }),
+  [`${ROOT}/Makefile`]: 'deploy:\n\tkubectl apply -f k8s/ --context prod\n',
+  [`${ROOT}/.github/workflows/deploy.yml`]: 'on:\n  workflow_dispatch:\njobs:\n  deploy:\n    environment: production\n',
+  [`${ROOT}/scripts/ship.sh`]: '#!/bin/sh\ngit push origin HEAD:production\n',
+  '/warm-up/home/.kube/config': 'current-context: prod\ncontexts:\n- name: prod\n  context: { cluster: prod, namespace: shop }\n',
+};
+
+const COMMANDS = [
+  'ls -la && git status',
+  'npm test',
+  'npm run deploy',
+  'make deploy',
+  'git push origin HEAD:production',
+  'git push',
+  'git -c core.sshCommand=ssh ship',
+  'bash -c "git push origin main:prod" 2>&1 | tee out.log',
+  'env FOO=1 sudo -E npx --yes kubectl apply -f deploy.yaml --context prod-eu',
+  'helm upgrade shop ./chart --kube-context production -f values-production.yaml',
+  'kubectl rollout undo deployment/shop -n shop',
+  'gh workflow run deploy.yml -f environment=production',
+  'python3 -c "import subprocess; subprocess.run([\'git\', \'push\'])"',
+  'for f in *.yaml; do kubectl apply -f "$f"; done',
+  'X=$(git rev-parse HEAD); echo "$X" > /tmp/sha && ./scripts/ship.sh 1.2.3',
+  'sed -i s/a/b/ ~/.local/state/shipgate/projects/x/receipts/r.json',
+  'aws ecs update-service --cluster prod --service shop; fly deploy --app shop-prod',
+  'cat <<EOF > notes.txt\nhello\nEOF',
+];
+
+function memoryLookup(): FileLookup {
+  const dirs = new Map<string, Set<string>>();
+  for (const path of Object.keys(FILES)) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i += 1) {
+      const dir = parts.slice(0, i).join('/') || '/';
+      if (!dirs.has(dir)) dirs.set(dir, new Set());
+      dirs.get(dir)!.add(parts[i]!);
+    }
+  }
+  return {
+    readText: (path) => FILES[path],
+    listDir: (path) => (dirs.has(path) ? [...dirs.get(path)!] : undefined),
+    exists: (path) => path in FILES || dirs.has(path),
+    realPath: (path) => path,
+    caseInsensitive: () => false,
+  };
+}
+
+/** Classifies the fixed commands (and checks two file-tool paths); the results are thrown away. */
+export function warmUpClassifier(): void {
+  const env = { HOME: '/warm-up/home', PATH: '/usr/bin:/bin' };
+  const policy = policyFromConfig({ environments: { production: { provider: { type: 'command', deploy: ['./scripts/ship.sh', '{version}'] } } } }, ROOT);
+  for (const command of COMMANDS) {
+    const verdict = classifyCommand(command, { policy: command.startsWith('ls') ? DEFAULT_GUARD_POLICY : policy, env, cwd: ROOT, files: memoryLookup() });
+    if (verdict.blocked) refusalMessage(verdict, undefined);
+  }
+  const files = memoryLookup();
+  isProtectedPath(`${ROOT}/src/index.ts`, ROOT, env, files);
+  isProtectedPath('/warm-up/home/.local/state/shipgate/key/hmac.key', ROOT, env, files);
+}
