@@ -17,7 +17,7 @@
  * state root, which the guard refuses to write and `shipgate harden` denies to the sandbox, the same
  * wall as the policy cache and the gate state beside it (docs/security.md).
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -79,8 +79,12 @@ export function requireWithCodeCache<T>(file: string, cacheFolder: string | unde
     saveCache(prepare) {
       if (fromCache || !cacheFile) return;
       try {
-        prepare?.();
-        writeAtomically(cacheFile, script.createCachedData());
+        // The temporary file first: where the cache cannot be written, nothing is warmed or serialised
+        // for nothing on every call.
+        writeAtomically(cacheFile, () => {
+          prepare?.();
+          return script.createCachedData();
+        });
         removeOtherBuilds(dirname(cacheFile), `${stem}-${buildId}-`, stem);
       } catch {
         // a cache that cannot be written only costs speed
@@ -89,14 +93,17 @@ export function requireWithCodeCache<T>(file: string, cacheFolder: string | unde
   };
 }
 
-function writeAtomically(file: string, data: Buffer): void {
+function writeAtomically(file: string, produce: () => Buffer): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
   // 'wx': never through a file or link already at the temporary name.
-  writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
+  const fd = openSync(temp, 'wx', 0o600);
   try {
+    writeFileSync(fd, produce());
+    closeSync(fd);
     renameSync(temp, file);
   } catch (error) {
+    try { closeSync(fd); } catch { /* already closed */ }
     unlinkSync(temp);
     throw error;
   }
