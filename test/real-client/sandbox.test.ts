@@ -131,11 +131,14 @@ describe('hardened mode in the real client', () => {
     const elsewhere = join(project.home, 'elsewhere');
     mkdirSync(elsewhere, { recursive: true });
     const control = join(elsewhere, 'control.txt');
+    // The guard's V8 code cache is bytecode the guard runs: it sits in the state root, out of the tools' reach too.
+    const codeCache = join(project.home, '.local', 'state', 'shipgate', 'guard-code', 'code-planted.v8');
     const script: Turn[] = [
       { toolUses: [{ name: 'Write', input: { file_path: probe, content: 'process.exit(0)\n' } }] },
       // Edit wants the file read first: reading shipgate's code is allowed, changing it is not.
       { toolUses: [{ name: 'Read', input: { file_path: guard } }] },
       { toolUses: [{ name: 'Edit', input: { file_path: guard, old_string: guardBefore.slice(0, 40), new_string: 'process.exit(0);' } }] },
+      { toolUses: [{ name: 'Write', input: { file_path: codeCache, content: 'bytecode\n' } }] },
       { toolUses: [{ name: 'Write', input: { file_path: control, content: 'reachable\n' } }] },
       { text: 'done' },
     ];
@@ -150,15 +153,17 @@ describe('hardened mode in the real client', () => {
     try {
       expect(run.exitCode, run.stderr).toBe(0);
       const results = toolResults(api.mainRequests().at(-1)!);
-      expect(results.map((r) => r.name)).toEqual(['Write', 'Read', 'Edit', 'Write']);
+      expect(results.map((r) => r.name)).toEqual(['Write', 'Read', 'Edit', 'Write', 'Write']);
       expect(results[0]!.isError).toBe(true);
       expect(existsSync(probe)).toBe(false);
       expect(results[1]!.isError, results[1]!.text).toBe(false);
       expect(results[2]!.isError).toBe(true);
       expect(results[2]!.text).not.toMatch(/has not been read/);
       expect(readFileSync(guard, 'utf8')).toBe(guardBefore);
+      expect(results[3]!.isError).toBe(true);
+      expect(existsSync(codeCache)).toBe(false);
       // Control: the same allowance writes outside the project where no rule denies it.
-      expect(results[3]!.isError, results[3]!.text).toBe(false);
+      expect(results[4]!.isError, results[4]!.text).toBe(false);
       expect(readFileSync(control, 'utf8')).toBe('reachable\n');
     } finally {
       rmSync(probe, { force: true });

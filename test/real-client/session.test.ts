@@ -5,7 +5,7 @@
  * search. Each asserts on what the client sent to the model and on what changed (or did not) on disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMessagesStandIn, toolResults, userText, type Turn } from './messages-stand-in.js';
 import { PLUGIN_ROOT, pluginDir, runClaude, TOOL } from './run-claude.js';
@@ -106,6 +106,8 @@ describe('sessions in the real client', () => {
     expect(results[0]!.text).not.toContain(PLUGIN_ROOT);
     expect(results[0]!.text).not.toContain(pluginDir());
     expect(existsSync(marker)).toBe(false);
+    // The hook Claude Code ran loaded its classifier through the code cache it keeps in the state root.
+    expect(readdirSync(join(project.home, '.local', 'state', 'shipgate', 'guard-code')).some((name) => /^code-[0-9a-f]{16}-[0-9a-f]{8}\.v8$/.test(name))).toBe(true);
   }, 120_000);
 
   it('a deploy without a passing gate receipt is refused and changes nothing', async () => {
