@@ -27,7 +27,7 @@ import type { GuardVerdict } from './guard-verdict.js';
 export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
-import type { GuardContext, ShellState } from './guard-context.js';
+import { PositionalArgs, type GuardContext, type ShellState } from './guard-context.js';
 import { isProtectedPath } from './protected-paths.js';
 import { interpreterFamily, interpreterPayload, interpreterScript, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
@@ -620,9 +620,7 @@ function classifyFile(text: string, shell: ShellState, walk: Walk, depth: number
 
 /** `$0`, `$1`…, `$@`, `$#` for a script run with arguments (positions past the last are empty). */
 function setPositional(shell: ShellState, name: string, args: readonly string[]): ShellState {
-  const positional = new Map<string, string>([['0', name], ['@', args.join(' ')], ['*', args.join(' ')], ['#', String(args.length)]]);
-  for (let i = 1; i <= 9; i += 1) positional.set(String(i), args[i - 1] ?? '');
-  shell.positional = positional;
+  shell.positional = new PositionalArgs(name, args);
   return shell;
 }
 

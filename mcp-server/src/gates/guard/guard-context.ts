@@ -41,12 +41,30 @@ export function memoize<T>(files: FileLookup, key: string, compute: () => T): T 
   return value;
 }
 
+/**
+ * `$0`, `$1`…`$9`, `$@`, `$*`, `$#` of a script or function read with arguments, worked out when asked:
+ * a function called thousands of times in one command is asked for few of them, and building all
+ * thirteen values per call was a measurable share of classifying such a command.
+ * Positions past the last argument are empty; `$10` and beyond are not tracked (undefined).
+ */
+export class PositionalArgs {
+  constructor(readonly name: string, readonly args: readonly string[]) {}
+
+  get(key: string): string | undefined {
+    if (key === '0') return this.name;
+    if (key === '@' || key === '*') return this.args.join(' ');
+    if (key === '#') return String(this.args.length);
+    if (key.length === 1 && key >= '1' && key <= '9') return this.args[Number(key) - 1] ?? '';
+    return undefined;
+  }
+}
+
 /** What earlier commands of the same Bash call changed: directory, variables, kube context, git settings. */
 export interface ShellState {
   cwd: string;
   vars: Map<string, string>;
   /** `$0`, `$1`…, `$@`, `$#` of the script or function being read (unknown when unset). */
-  positional?: Map<string, string>;
+  positional?: PositionalArgs;
   /** `alias name=text` earlier in the call (Claude Code's shell expands aliases). */
   aliases?: Map<string, string>;
   /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
