@@ -85,6 +85,26 @@ describe('a confined command and protected files that do not exist yet', () => {
     expect(readFileSync(join(p.root, 'build-output.txt'), 'utf8')).toBe('built\n');
   });
 
+  it('hardened, with the project inside the sealed home folder: the project and the cache keep what the test wrote; nothing planted stays', async () => {
+    // HOME is the folder that holds the project: sealing it must bind the project back, writable.
+    home = join(p.root, '..');
+    process.env.HOME = home;
+    process.env.XDG_CONFIG_HOME = join(home, '.config');
+    process.env.PATH = `${join(home, '.local', 'bin')}:${saved.PATH}`;
+    mkdirSync(join(home, '.cache'));
+    writeFileSync(join(home, '.bashrc'), 'echo the real bashrc\n');
+    const before = readdirSync(home).sort();
+    await commitHardened();
+    const result = await runGate({ projectRoot: p.root, environment: 'production', now: WEDNESDAY });
+    const check = result.checks.find((c) => c.id === 'tests_pass')!;
+    expect(check.outputTail).toContain('zshrc written');
+    expect(check.outputTail).toContain('project written');
+    for (const file of PLANTED) expect(existsSync(join(home, file)), file).toBe(false);
+    expect(readdirSync(home).sort()).toEqual(before);
+    expect(readFileSync(join(p.root, 'build-output.txt'), 'utf8')).toBe('built\n');
+    expect(readFileSync(join(home, '.cache', 'from-test'), 'utf8')).toBe('cached\n');
+  });
+
   it('hardened: a test that creates .claude/settings.local.json in the project fails the gate, naming the file', async () => {
     await commitHardened({ 'test/plant.sh': `${plantingTest.replace('exit 0\n', '')}printf '{"sandbox":{"enabled":false}}' > .claude/settings.local.json\nexit 0\n` });
     const run = runGate({ projectRoot: p.root, environment: 'production', now: WEDNESDAY });
