@@ -120,14 +120,16 @@ export function confinedCommand(bwrap: string, hidden: readonly string[], file: 
  * writable as before, symbolic links recreated): the command works as usual, but whatever it creates
  * directly in that folder lands in the tmpfs and is gone when it ends. The user's next shell never
  * sees a `~/.zshrc` it planted. Not inside the project (new files there must persist: checked after
- * the command, see requireStillAbsent), and never `/`.
+ * the command, see requireStillAbsent), and never `/` or the temp folder.
  */
 export function sealedFolders(readOnly: readonly string[], project?: string): string[] {
   const folders = new Set<string>();
   for (const path of readOnly) {
     if (lstatSync(path, { throwIfNoEntry: false })) continue;
     const folder = nearestExistingFolder(path);
-    if (!folder || folder === '/') continue;
+    // Not `/`, and not the temp folder: the agent's own sandbox may write there anyway (doctor names a PATH
+    // folder in it), and a tmpfs over it would mean one bind per temp file at every command.
+    if (!folder || folder === '/' || folder === existingRealPath(tmpdir())) continue;
     if (project && (folder === project || folder.startsWith(`${project}/`))) continue;
     folders.add(folder);
   }
