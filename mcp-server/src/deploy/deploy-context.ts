@@ -3,9 +3,9 @@
  * (loadDeployContext), the release it serves now (currentRelease), and the advisory learnings hook.
  * Shared by run-deploy.ts and rollback.ts, so neither imports the other.
  */
-import { resolve } from 'node:path';
 import { loadConfig, getEnvironment } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
+import { resolveConfiguredPath } from '../util/paths.js';
 import { createProvider, providerTimeoutMs } from './providers/index.js';
 import { teamServedReleases, unionServed } from '../team/served-versions.js';
 import { readEnvironmentState } from '../state/deploy-state.js';
@@ -16,7 +16,10 @@ import { STRATEGY_TYPES } from '../config/names.js';
 import type { Provider, ReleaseRef } from './providers/provider.js';
 
 export interface DeployContext {
+  /** records.dir after realpath, checked to be inside the project. */
   recordsDir: string;
+  /** health.smokeTests after realpath, checked to be inside the project (undefined: none configured). */
+  smokeTestsFile: string | undefined;
   environment: EnvironmentConfig;
   provider: Provider;
   providerTimeoutMs: number;
@@ -36,8 +39,18 @@ export async function loadDeployContext(projectRoot: string, environmentName: st
     // Another strategy than configured runs with that strategy's schema defaults.
     if (strategy !== environment.strategy.type) environment = { ...environment, strategy: strategySchema.parse({ type: strategy }) };
   }
+  // Every path the configuration names for this environment, checked before anything runs: a symbolic
+  // link in the project that leads outside it refuses the command (util/paths.ts), changing nothing.
+  const key = `environments.${environmentName}`;
+  const recordsDir = await resolveConfiguredPath(projectRoot, loaded.config.records.dir, 'records.dir', loaded.path);
+  const smokeTests = environment.health.smokeTests;
+  const smokeTestsFile = smokeTests ? await resolveConfiguredPath(projectRoot, smokeTests, `${key}.health.smokeTests`, loaded.path) : undefined;
+  if (environment.provider.type === 'kubernetes' && environment.provider.manifests) {
+    await resolveConfiguredPath(projectRoot, environment.provider.manifests, `${key}.provider.manifests`, loaded.path);
+  }
   return {
-    recordsDir: resolve(projectRoot, loaded.config.records.dir),
+    recordsDir,
+    smokeTestsFile,
     environment,
     provider: createProvider(environment.provider, { kubectl }),
     providerTimeoutMs: providerTimeoutMs(environment.provider),

@@ -23,11 +23,15 @@
  *    does moving `.git` away to give shipgate's own git a `.git/config` of the command's making. As a second
  *    line, the folders' identity (device + inode of the real path) is compared after the command; a
  *    changed identity is a breach and the run throws (fail closed).
+ *  - a read-only path that does not exist yet (`~/.zshrc` on a bash system) cannot be mounted over: its
+ *    nearest existing folder becomes a tmpfs with the real entries bound back (sealedFolders), so what
+ *    the command creates there is gone when it ends.
  *
  * Good: `{ hidden: ['/home/ada/.local/state/shipgate'], required: true }` in hardened mode.
  * Bad:  deciding confinement from an environment variable or a tool argument: the agent sets those.
  */
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { tmpdir } from 'node:os';
 import { BlockedError } from '../errors.js';
@@ -38,7 +42,9 @@ export interface Confinement {
   hidden: readonly string[];
   /**
    * Files and folders the command may read but not change: what makes shipgate's own, unconfined git
-   * run code later (`.git/hooks`, `.git/config`: `core.fsmonitor`, filters). Missing ones are skipped.
+   * run code later (`.git/hooks`, `.git/config`: `core.fsmonitor`, filters). A missing one cannot be
+   * created either: its nearest existing folder is sealed (sealedFolders), or, inside `project`, the run
+   * fails when it appears.
    */
   readOnly?: readonly string[];
   /**
@@ -46,6 +52,12 @@ export interface Confinement {
    * which lives under the state root so that the agent cannot write it (project/trusted-tree.ts).
    */
   visible?: readonly string[];
+  /**
+   * The project folder (real path). A read-only path that does not exist yet is sealed by its nearest
+   * existing folder (see sealedFolders), except inside the project, where new files must persist: there
+   * the path is checked after the command instead, and one that appeared fails the run.
+   */
+  project?: string;
   /** Hardened mode: refuse to run the command when bubblewrap cannot confine it. */
   required: boolean;
   /** The bubblewrap binary (default `bwrap` on PATH; tests name a missing one). */
@@ -75,14 +87,21 @@ export function probeConfinement(bwrap = 'bwrap'): Promise<ConfinementProbe> {
 }
 
 /** The command line that runs `file args` (or `sh -c script`) with the hidden folders masked. */
-export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = [], visible: readonly string[] = []): { file: string; args: string[] } {
+export function confinedCommand(bwrap: string, hidden: readonly string[], file: string, args: readonly string[], shell: boolean, readOnly: readonly string[] = [], visible: readonly string[] = [], project?: string): { file: string; args: string[] } {
   const points = hiddenMountPoints(hidden);
   const frozenPaths = [...new Set(readOnly.flatMap((path) => existingRealPath(path) ?? []))].sort();
+  const sealed = sealedFolders(readOnly, project);
   // Every folder above a hidden or read-only one becomes a mount point of itself: a mount point cannot be
   // renamed, so `mv ~/.local ~/elsewhere && mkdir -p ~/.local/state/shipgate/key` cannot swap in a fresh
   // state folder, and `mv .git .git-old && cp -r .git-old .git` cannot swap in a writable `.git/config`
   // (a read-only mount of the file does not stop its folder from moving).
-  const pins = [...new Set([...points, ...frozenPaths].flatMap(ancestors))].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).flatMap((dir) => ['--bind', dir, dir]);
+  // Pins and seals go in depth order (a seal's tmpfs covers what was mounted below it before; every
+  // source is read from the real tree, so a later bind below it is the real folder again).
+  const depth = (path: string) => path.split('/').length;
+  const pinned = [...new Set([...points, ...frozenPaths, ...sealed].flatMap(ancestors))].filter((dir) => !sealed.includes(dir));
+  const pins = [...pinned.map((dir) => ({ dir, seal: false })), ...sealed.map((dir) => ({ dir, seal: true }))]
+    .sort((a, b) => depth(a.dir) - depth(b.dir) || a.dir.localeCompare(b.dir))
+    .flatMap(({ dir, seal }) => (seal ? sealArguments(dir) : ['--bind', dir, dir]));
   // A visible folder is bound back into the fresh tmpfs before that is made read-only (bwrap creates
   // the folders on the way); the rest of the hidden folder stays empty.
   const shown = [...new Set(visible.flatMap((path) => existingRealPath(path) ?? []))].sort();
@@ -90,6 +109,70 @@ export function confinedCommand(bwrap: string, hidden: readonly string[], file: 
   const frozen = frozenPaths.flatMap((path) => ['--ro-bind', path, path]);
   const inner = shell ? ['/bin/sh', '-c', file] : [file, ...args];
   return { file: bwrap, args: ['--bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', ...pins, ...frozen, ...masks, '--', ...inner] };
+}
+
+/**
+ * The folders that must not get a new entry from the command: the nearest existing folder of each
+ * read-only path that does not exist yet (`~` for a missing `~/.zshrc`, `~/.local` for a missing
+ * `~/.local/bin` on PATH). bwrap can only mount over something that exists, and a read-only parent
+ * would refuse every new file there (a first `npm ci` making `~/.npm`). So a sealed folder becomes a
+ * fresh tmpfs into which each existing entry is bound back from the real tree (folders and files
+ * writable as before, symbolic links recreated): the command works as usual, but whatever it creates
+ * directly in that folder lands in the tmpfs and is gone when it ends. The user's next shell never
+ * sees a `~/.zshrc` it planted. Not inside the project (new files there must persist: checked after
+ * the command, see requireStillAbsent), and never `/` or the temp folder.
+ */
+export function sealedFolders(readOnly: readonly string[], project?: string): string[] {
+  const folders = new Set<string>();
+  for (const path of readOnly) {
+    if (lstatSync(path, { throwIfNoEntry: false })) continue;
+    const folder = nearestExistingFolder(path);
+    // Not `/`, and not the temp folder: the agent's own sandbox may write there anyway (doctor names a PATH
+    // folder in it), and a tmpfs over it would mean one bind per temp file at every command.
+    if (!folder || folder === '/' || folder === existingRealPath(tmpdir())) continue;
+    if (project && (folder === project || folder.startsWith(`${project}/`))) continue;
+    folders.add(folder);
+  }
+  return [...folders].sort();
+}
+
+function nearestExistingFolder(path: string): string | undefined {
+  for (let at = dirname(path); ; at = dirname(at)) {
+    const real = existingRealPath(at);
+    if (real) return statSync(real).isDirectory() ? real : undefined;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** A fresh tmpfs with the folder's mode, then every existing entry bound (or linked) back in. */
+function sealArguments(dir: string): string[] {
+  const mode = (statSync(dir).mode & 0o7777).toString(8).padStart(4, '0');
+  const entries = readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info) return [];
+    return info.isSymbolicLink() ? ['--symlink', readlinkSync(path), path] : ['--bind', path, path];
+  });
+  return ['--perms', mode, '--tmpfs', dir, ...entries];
+}
+
+/** Read-only paths inside the project that do not exist yet: they must not exist after the command either. */
+export function absentInProject(confine: Confinement): string[] {
+  const { project } = confine;
+  if (!project) return [];
+  return (confine.readOnly ?? []).filter((path) => (path === project || path.startsWith(`${project}/`)) && !lstatSync(path, { throwIfNoEntry: false }));
+}
+
+/** After the command: a protected path inside the project that it created is a breach; fail closed. */
+export function requireStillAbsent(absent: readonly string[], command: string): void {
+  const planted = absent.filter((path) => lstatSync(path, { throwIfNoEntry: false }));
+  if (!planted.length) return;
+  throw new BlockedError(`A project command created ${planted.join(', ')}, which shipgate keeps read-only to project commands because it runs later outside every wall: its result is not trusted.`, {
+    where: command,
+    expected: `${planted.length === 1 ? 'that path' : 'those paths'} not to exist after the command, as before it`,
+    found: planted.join(', '),
+    hint: `Look at what that command (a test, a script) writes; remove ${planted.join(' and ')} if you did not put it there yourself, then gate again.`,
+  });
 }
 
 function existingRealPath(path: string): string | undefined {

@@ -10,7 +10,7 @@
  */
 import { execa } from 'execa';
 import { trustedProgram } from './trusted-program.js';
-import { confinedCommand, confinementUnavailable, prepareHidden, probeConfinement, requireHiddenUnchanged, type Confinement } from './confine.js';
+import { absentInProject, confinedCommand, confinementUnavailable, prepareHidden, probeConfinement, requireHiddenUnchanged, requireStillAbsent, type Confinement } from './confine.js';
 
 export interface RunOptions {
   cwd: string;
@@ -79,9 +79,11 @@ async function run(
     if (confine.required) throw confinementUnavailable(probe.reason, display);
     return { ...(await spawn(file, args, shell, display, options)), confined: false };
   }
-  const wrapped = confinedCommand(probe.bwrap, confine.hidden, file, args, shell, confine.readOnly, confine.visible);
+  const absent = absentInProject(confine);
+  const wrapped = confinedCommand(probe.bwrap, confine.hidden, file, args, shell, confine.readOnly, confine.visible, confine.project);
   const result = await spawn(wrapped.file, wrapped.args, false, display, options);
   requireHiddenUnchanged(identity, display);
+  requireStillAbsent(absent, display);
   return { ...result, confined: true };
 }
 

@@ -6,8 +6,8 @@
  *
  * Good: `learnings: { dir: .claude/shipgate/learnings }`.  Bad: `learnings: { dir: ../elsewhere }` (refused).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 export const DEFAULT_LEARNINGS_DIR = '.claude/shipgate/learnings';
 /** Same order as config/load-config.ts: the first file that exists is the config. */
@@ -19,11 +19,37 @@ export async function resolveStoreDir(projectRoot: string): Promise<string> {
     if (text === undefined) continue;
     if (!/^learnings\s*:/m.test(text)) break;
     // The config names a learnings section: read it through the one validated config loader.
-    const { loadConfig, resolveInsideProject } = await import('./store-dir-config.js');
-    const { config } = await loadConfig(projectRoot);
-    return resolveInsideProject(projectRoot, config.learnings.dir, 'learnings.dir');
+    const { loadConfig, resolveConfiguredPath } = await import('./store-dir-config.js');
+    const { config, path } = await loadConfig(projectRoot);
+    return resolveConfiguredPath(projectRoot, config.learnings.dir, 'learnings.dir', path);
   }
-  return join(projectRoot, DEFAULT_LEARNINGS_DIR);
+  return defaultStoreDir(projectRoot);
+}
+
+/**
+ * The default folder, checked after realpath without loading the config module: a `.claude` (or deeper)
+ * symbolic link that leads out of the project is refused by the one check in util/paths.ts.
+ */
+async function defaultStoreDir(projectRoot: string): Promise<string> {
+  const dir = join(projectRoot, DEFAULT_LEARNINGS_DIR);
+  const [realRoot, real] = await Promise.all([realPrefix(projectRoot), realPrefix(dir)]);
+  const rel = relative(realRoot, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep)) {
+    const { resolveConfiguredPath } = await import('./store-dir-config.js');
+    await resolveConfiguredPath(projectRoot, DEFAULT_LEARNINGS_DIR, 'learnings.dir', null);
+  }
+  return dir;
+}
+
+/** realpath of the longest existing prefix, the rest appended (the store may not exist yet). */
+async function realPrefix(path: string): Promise<string> {
+  const rest: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    const real = await realpath(at).catch(() => undefined);
+    if (real !== undefined) return join(real, ...rest.reverse());
+    if (dirname(at) === at) return path;
+    rest.push(basename(at));
+  }
 }
 
 /**
@@ -31,7 +57,7 @@ export async function resolveStoreDir(projectRoot: string): Promise<string> {
  * the same answer as resolveStoreDir without reading the config file a second time.
  */
 export async function storeDirFromConfig(projectRoot: string, configuredDir: string): Promise<string> {
-  if (configuredDir === DEFAULT_LEARNINGS_DIR) return join(projectRoot, DEFAULT_LEARNINGS_DIR);
-  const { resolveInsideProject } = await import('./store-dir-config.js');
-  return resolveInsideProject(projectRoot, configuredDir, 'learnings.dir');
+  if (configuredDir === DEFAULT_LEARNINGS_DIR) return defaultStoreDir(projectRoot);
+  const { resolveConfiguredPath } = await import('./store-dir-config.js');
+  return resolveConfiguredPath(projectRoot, configuredDir, 'learnings.dir', null);
 }

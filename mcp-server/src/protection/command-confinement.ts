@@ -18,6 +18,7 @@
  */
 import type { Confinement } from '../exec/confine.js';
 import type { ShipgateConfig } from '../config/schema.js';
+import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { findPluginRoot } from '../learnings/plugin-root.js';
@@ -28,7 +29,7 @@ export async function projectCommandConfinement(projectRoot: string, config: Shi
   const hardened = await isHardened(projectRoot, env);
   if (!hardened && config.protection.confine !== true) return undefined;
   // Required on Linux only: elsewhere there is no bubblewrap (docs/security.md says what that leaves open).
-  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: codeThatRunsLater(projectRoot, env), required: process.platform === 'linux' };
+  return { hidden: [stateRoot(env), keyPaths(env).dir], readOnly: codeThatRunsLater(projectRoot, env), project: realProject(projectRoot), required: process.platform === 'linux' };
 }
 
 /**
@@ -45,7 +46,9 @@ export async function projectCommandConfinement(projectRoot: string, config: Shi
  *    plugins) and `~/.claude.json` (MCP servers): rewriting the project settings would switch hardened
  *    mode, and with it this confinement, off for the next gate;
  *  - `~/.ssh` (a `ProxyCommand` runs at the team remote's next fetch) and the shell start-up files.
- * Only paths that exist are bound (bwrap needs a source); docs/security.md says what that leaves.
+ * One that does not exist yet cannot be created either: its nearest existing folder is sealed (a
+ * tmpfs with the real entries bound back, exec/confine.ts sealedFolders), or, inside the project, the
+ * run fails when the command created it (requireStillAbsent).
  */
 export function codeThatRunsLater(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
   const home = env.HOME || homedir();
@@ -65,6 +68,14 @@ export function codeThatRunsLater(projectRoot: string, env: NodeJS.ProcessEnv): 
     join(home, '.ssh'),
     ...['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv'].map((file) => join(home, file)),
   ].filter((path) => !holdsProject(resolve(path)));
+}
+
+function realProject(projectRoot: string): string {
+  try {
+    return realpathSync(projectRoot);
+  } catch {
+    return resolve(projectRoot);
+  }
 }
 
 /** `shipgate harden` wrote sandbox.enabled into the project settings; a local file cannot undo that here. */

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isProcessAlive } from '../util/process-alive.js';
 import { renderRecordMarkdown } from './render-record.js';
@@ -15,6 +15,7 @@ import { redactDeep, redactOutput } from '../util/redact-secrets.js';
 import { isDeployRunningHere } from './running-deploys.js';
 import { compareText } from '../util/compare-text.js';
 import { atPath } from '../errors.js';
+import { ensureStillReal } from '../util/paths.js';
 
 export type { DeploymentRecord, RecordMeasurement, RecordStep } from './record-schema.js';
 
@@ -42,6 +43,9 @@ export function newRecord(fields: Omit<DeploymentRecord, 'v' | 'pid' | 'host' | 
 }
 
 export async function writeRecord(record: DeploymentRecord): Promise<void> {
+  // The folder was resolved after realpath when the command started; a link swapped in since (a long
+  // monitor window is time enough) would carry this write out of the project.
+  await ensureStillReal(dirname(record.files.json), 'records.dir');
   // JSON first: it is the machine truth; the Markdown is rendered from it.
   // Provider output and messages end up here: secrets are redacted before anything is stored.
   await writeFileAtomic(record.files.json, `${JSON.stringify(redactDeep(record), null, 2)}\n`);
@@ -65,6 +69,9 @@ export async function readRecords(recordsDir: string): Promise<DeploymentRecord[
       what: 'A deployment record',
       hint: `Restore it from git (\`git checkout -- ${file}\`) or move it out of ${recordsDir}; the Markdown sibling is the human-readable copy.`,
     });
+    // Where the record lives is where it was read, never what its (editable) JSON says: markAbortedRecords
+    // rewrites it, and a forged `files.json: ~/.bashrc` must not send that write outside the records folder.
+    record.files = { json: file, markdown: `${file.slice(0, -'.json'.length)}.md` };
     records.push(record);
   }
   return records.sort((a, b) => compareText(a.startedAt, b.startedAt));

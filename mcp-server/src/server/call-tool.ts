@@ -76,8 +76,22 @@ export function errorResult(error: ShipgateError): CallToolResult {
   };
 }
 
+/** `arguments` must be a JSON object (or left out); null, a string, a number or a list are refused, never read as "no arguments". */
+function argumentsNotAnObject(definition: ToolDefinition, rawArgs: unknown): InputError | undefined {
+  if (rawArgs === undefined || (typeof rawArgs === 'object' && rawArgs !== null && !Array.isArray(rawArgs))) return undefined;
+  const kind = rawArgs === null ? 'null' : Array.isArray(rawArgs) ? 'a list' : `a ${typeof rawArgs}`;
+  return new InputError(`The arguments of tool ${definition.name} must be a JSON object; found ${kind}. Nothing was run.`, {
+    where: `tools/call ${definition.name}: params.arguments`,
+    expected: `a JSON object of named arguments (${Object.keys(definition.inputSchema).join(', ') || 'none'}), or no "arguments" at all`,
+    found: JSON.stringify(rawArgs)?.slice(0, 80) ?? String(rawArgs),
+    hint: `Send "arguments": {} or an object such as {"${Object.keys(definition.inputSchema)[0] ?? 'name'}": ...} (tools/list shows the schema of ${definition.name}).`,
+  });
+}
+
 export async function callTool(definition: ToolDefinition, rawArgs: unknown, context: ToolContext): Promise<CallToolResult> {
   try {
+    const notAnObject = argumentsNotAnObject(definition, rawArgs);
+    if (notAnObject) throw notAnObject;
     const parsedArgs = inputObject(definition.inputSchema).safeParse(rawArgs ?? {});
     if (!parsedArgs.success) throw invalidArguments(definition, parsedArgs.error, rawArgs);
     const result = await definition.handler(parsedArgs.data, context);

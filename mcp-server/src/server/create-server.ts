@@ -14,13 +14,14 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { BlockedError, UsageError } from '../errors.js';
 import { SHIPGATE_VERSION } from '../version.js';
 import { buildToolContext } from './build-tool-context.js';
 import { readOnlyFromEnv } from './read-only.js';
 import { LazySchemaValidator } from './lazy-schema-validator.js';
 import { callTool, errorResult } from './call-tool.js';
+import { setCallToolHandler } from './lenient-call-request.js';
 import { tools } from './tools/index.js';
 import { LEARNINGS_RESOURCE } from '../learnings/resource-descriptor.js';
 
@@ -85,6 +86,17 @@ function unknownTool(name: string, offered: string[]): CallToolResult {
   );
 }
 
+function invalidName(name: unknown): CallToolResult {
+  return errorResult(
+    new UsageError('tools/call needs the name of a tool, a string; nothing was run.', {
+      where: 'params.name',
+      expected: 'a tool name from tools/list, e.g. "gate_check"',
+      found: name === undefined ? 'nothing' : JSON.stringify(name).slice(0, 80),
+      hint: 'Call tools/list for the tools this server offers.',
+    }),
+  );
+}
+
 export function createServer(options: CreateServerOptions): McpServer {
   const env = options.env ?? process.env;
   const readOnly = options.readOnly ?? readOnlyFromEnv(env);
@@ -128,9 +140,11 @@ export function createServer(options: CreateServerOptions): McpServer {
     },
   );
 
-  // Replaces the SDK's tools/call routing (set up by the `tools` capability above) with ours.
-  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const { name, arguments: args } = request.params;
+  // Replaces the SDK's tools/call routing (set up by the `tools` capability above) with ours, which also
+  // gets the calls whose `arguments` or `name` the SDK's schema would reject (lenient-call-request.ts).
+  setCallToolHandler(server.server, async (request, extra) => {
+    const { name, arguments: args } = request.params ?? {};
+    if (typeof name !== 'string') return invalidName(name);
     const definition = offered.get(name);
     if (definition) return callTool(definition, args, buildToolContext(server, extra, contextOptions));
     const hiddenTool = hidden.get(name);

@@ -32,13 +32,30 @@ export class HandoverTransport implements Transport {
   deliver(line: string | unknown): void {
     if (this.closed) return;
     let message: JSONRPCMessage;
+    let value: unknown;
     try {
-      message = this.parseMessage(typeof line === 'string' ? JSON.parse(line.replace(/\r$/, '')) : line);
+      value = typeof line === 'string' ? JSON.parse(line.replace(/\r$/, '')) : line;
+      message = this.parseMessage(value);
     } catch (error) {
       this.onerror?.(error as Error);
+      this.answerInvalidRequest(value);
       return;
     }
     this.onmessage?.(message);
+  }
+
+  /**
+   * A request the protocol schema refuses (`"params": null`, `"params": "x"`) still gets an answer when
+   * it carries an id: JSON-RPC's -32600 saying what is wrong, so the client does not wait forever. The
+   * SDK's own transport drops such a line after reporting it to onerror.
+   */
+  private answerInvalidRequest(value: unknown): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    const { id, method, params } = value as { id?: unknown; method?: unknown; params?: unknown };
+    if (typeof id !== 'string' && typeof id !== 'number') return;
+    const what = typeof method === 'string' ? JSON.stringify(method.slice(0, 60)) : 'without a method name';
+    const problem = typeof method !== 'string' ? '"method" must be a string' : params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)) ? `"params" must be a JSON object when present, found ${params === null ? 'null' : Array.isArray(params) ? 'a list' : `a ${typeof params}`}` : 'it does not match the MCP schema';
+    void this.send({ jsonrpc: '2.0', id, error: { code: -32600, message: `Invalid request ${what}: ${problem}. Nothing was run.` } } as JSONRPCMessage);
   }
 
   send(message: JSONRPCMessage): Promise<void> {

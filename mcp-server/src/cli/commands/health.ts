@@ -15,11 +15,10 @@ export const command: CliCommand = {
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
     const { runHealthChecks } = await import('../../health/run-health-checks.js');
     const { loadSmokeTests, runSmokeTests } = await import('../../health/smoke-tests.js');
-    const { resolve } = await import('node:path');
     const environmentName = environmentOption(input, 'production');
-    const { environment } = await loadDeployContext(projectRoot, environmentName);
+    const { environment, smokeTestsFile } = await loadDeployContext(projectRoot, environmentName);
     if (!environment.url) throw new ConfigError(`environments.${environmentName}.url is not set.`, { where: `environments.${environmentName}.url`, expected: 'the URL production answers on', hint: 'Add `url: https://...` to the environment.' });
-    const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(projectRoot, environment.health.smokeTests)) : [];
+    const smoke = smokeTestsFile ? await loadSmokeTests(smokeTestsFile) : [];
     const signal = context.signal ? { signal: context.signal } : {};
     // Version checks expect what shipgate last shipped here (left out when it never did).
     const { checksForVersion } = await import('../../health/version-checks.js');

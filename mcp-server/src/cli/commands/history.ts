@@ -21,9 +21,10 @@ export const command: CliCommand = {
     const projectRoot = await findProjectRoot(context.cwd);
     const { getEnvironment, loadConfig } = await import('../../config/load-config.js');
     const { markAbortedRecords, readRecords } = await import('../../records/deployment-record.js');
-    const { resolve, relative } = await import('node:path');
+    const { relative } = await import('node:path');
+    const { resolveConfiguredPath } = await import('../../util/paths.js');
     const loaded = await loadConfig(projectRoot);
-    const dir = resolve(projectRoot, loaded.config.records.dir);
+    const dir = await resolveConfiguredPath(projectRoot, loaded.config.records.dir, 'records.dir', loaded.path);
     await markAbortedRecords(dir, context.now());
     const env = environmentOption(input);
     const records = (await readRecords(dir)).filter((r) => !env || r.environment === env);

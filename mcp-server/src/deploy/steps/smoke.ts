@@ -6,7 +6,7 @@
  * Good: `health.smokeTests: smoke-tests.yaml` with `GET /checkout → 200` → one status and one latency row.
  * Bad:  treating a missing smoke-test file as "passed": it is skipped, and the record says so.
  */
-import { resolve } from 'node:path';
+import { resolveConfiguredPath } from '../../util/paths.js';
 import { loadSmokeTests, runSmokeTests } from '../../health/smoke-tests.js';
 import { smokeMeasurements, summarizeSmoke } from '../../records/measurements.js';
 import { finished, skipped, urlFor, type StepRunner } from './step-runner.js';
@@ -17,7 +17,9 @@ export const runSmokeStep: StepRunner = async (step, context) => {
   const url = urlFor(environment, target, context.candidateColor);
   if (!environment.health.smokeTests) return skipped('no smoke tests configured');
   if (!url) return skipped(`no ${target === 'candidate' ? 'previewUrl' : 'url'} configured for this environment`);
-  const tests = await loadSmokeTests(resolve(context.projectRoot, environment.health.smokeTests));
+  // Read from the release's checkout: a committed symbolic link out of it is refused like one in the project.
+  const file = await resolveConfiguredPath(context.projectRoot, environment.health.smokeTests, `environments.${context.plan.environment}.health.smokeTests`, null);
+  const tests = await loadSmokeTests(file);
   const result = await runSmokeTests({ baseUrl: url, tests, ...(context.signal ? { signal: context.signal } : {}) });
   return finished(result.ok, summarizeSmoke(result.results), { measurements: smokeMeasurements(step.id, result.results, context.clock.now()) });
 };

@@ -82,9 +82,9 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
         answered = true;
         const { readRecords } = await import('../../records/deployment-record.js');
         const { loadConfig } = await import('../../config/load-config.js');
-        const { resolve } = await import('node:path');
+        const { resolveConfiguredPath } = await import('../../util/paths.js');
         const loaded = await loadConfig(context.projectRoot);
-        const record = (await readRecords(resolve(context.projectRoot, loaded.config.records.dir))).filter((r) => r.environment === args.environment && r.status === 'in_progress').at(-1);
+        const record = (await readRecords(await resolveConfiguredPath(context.projectRoot, loaded.config.records.dir, 'records.dir', loaded.path))).filter((r) => r.environment === args.environment && r.status === 'in_progress').at(-1);
         return {
           structured: { ok: true, environment: args.environment, version: record?.version, commit: record?.commit, strategy: record?.strategy ?? args.strategy ?? 'configured', dryRun: false, rolledBack: false, monitoring: true, next: `deployment_status with environment ${args.environment} and waitSeconds (up to 600), until the record is no longer in_progress`, ...(record ? { recordPath: record.files.markdown } : {}) },
           text: `Traffic is on ${record?.tag ?? 'the new release'} in ${args.environment}; the monitor window is running and rolls back on its own if a trigger fires. Follow it with deployment_status (environment ${args.environment}, waitSeconds up to 600) until the record is no longer in_progress.${record ? ` Record: ${record.files.markdown}` : ''}`,

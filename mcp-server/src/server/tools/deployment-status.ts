@@ -27,7 +27,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { getEnvironment, loadConfig } = await import('../../config/load-config.js');
     const { markAbortedRecords, readRecords } = await import('../../records/deployment-record.js');
     const { readEnvironmentState } = await import('../../state/deploy-state.js');
-    const { resolve } = await import('node:path');
+    const { resolveConfiguredPath } = await import('../../util/paths.js');
     const loaded = await loadConfig(context.projectRoot);
     if (args.waitSeconds > 0) {
       const { isDeployRunningHere, waitForDeploy } = await import('../../records/running-deploys.js');
@@ -40,7 +40,7 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
         }
       }
     }
-    const dir = resolve(context.projectRoot, loaded.config.records.dir);
+    const dir = await resolveConfiguredPath(context.projectRoot, loaded.config.records.dir, 'records.dir', loaded.path);
     await markAbortedRecords(dir, context.now());
     const records = await readRecords(dir);
     // A name with records is history even if it left the configuration; any other must exist (did you mean).

@@ -24,10 +24,9 @@ export const tool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
     const { loadDeployContext } = await import('../../deploy/run-deploy.js');
     const { runHealthChecks } = await import('../../health/run-health-checks.js');
     const { loadSmokeTests, runSmokeTests } = await import('../../health/smoke-tests.js');
-    const { resolve } = await import('node:path');
-    const { environment } = await loadDeployContext(context.projectRoot, args.environment);
+    const { environment, smokeTestsFile } = await loadDeployContext(context.projectRoot, args.environment);
     if (!environment.url) throw new ConfigError(`environments.${args.environment}.url is not set.`, { where: `environments.${args.environment}.url`, hint: 'Add the URL production answers on.' });
-    const smoke = environment.health.smokeTests ? await loadSmokeTests(resolve(context.projectRoot, environment.health.smokeTests)) : [];
+    const smoke = smokeTestsFile ? await loadSmokeTests(smokeTestsFile) : [];
     const signal = context.signal ? { signal: context.signal } : {};
     // Version checks expect what shipgate last shipped here (left out when it never did).
     const { checksForVersion } = await import('../../health/version-checks.js');
