@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{f as t}from"./chunk-MCUGHCTO.js";import{readFile as d}from"node:fs/promises";import{join as o}from"node:path";async function u(e,r){let n=await d(o(e,r),"utf8").catch(()=>{});return n!==void 0&&n.trim()?n:void 0}async function g(e,r,n){let[i]=await t(e,[`${r}:${n.replace(/^\.\//,"")}`]);return i!==void 0&&i.trim()?i:void 0}export{u as a,g as b};

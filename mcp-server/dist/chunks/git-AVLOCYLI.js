@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-TBXEBBZD.js";import"./chunk-MFVY2LVV.js";import"./chunk-4T5YWJOW.js";import"./chunk-AHK5V45S.js";export{a as NO_REPOSITORY_CODE,b as REAL_OBJECTS_ENV,i as changedPaths,h as commitParents,j as fileAtCommit,c as git,d as gitBytes,e as gitOk,f as gitTest,g as headCommit};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-NQCXPSCP.js";import"./chunk-YK737FV6.js";import"./chunk-QKTWQ3PC.js";import"./chunk-4T5YWJOW.js";import"./chunk-AHK5V45S.js";export{b as gateHash,c as parseGateFiles,a as resolveGateFiles};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-6NOLDLQC.js";import"./chunk-MFVY2LVV.js";import"./chunk-TJM7NIE4.js";import"./chunk-DXJVJXCL.js";import"./chunk-NUEM3ZIG.js";import"./chunk-TYU4NPII.js";import"./chunk-4T5YWJOW.js";import"./chunk-BPZ4ZMUR.js";import"./chunk-AHK5V45S.js";export{b as describeNotify,a as notifyConfigFor,e as notifyStakeholders,f as notifyWarnings,c as planNotification,d as sendNotification};

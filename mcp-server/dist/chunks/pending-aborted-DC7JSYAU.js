@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-HMUJBVBN.js";import"./chunk-23WKZWED.js";import"./chunk-57VFJHVM.js";import"./chunk-WUJETOMC.js";import"./chunk-D6DXA4EN.js";import"./chunk-OWDAP6TX.js";import"./chunk-TJM7NIE4.js";import"./chunk-TYU4NPII.js";import"./chunk-4T5YWJOW.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as pendingAbortedDeploy};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a}from"./chunk-S72KWBUS.js";import"./chunk-HA5RKOQZ.js";import"./chunk-QH3OMHOF.js";import"./chunk-W3QTRQW4.js";import"./chunk-QMK5PIDB.js";import"./chunk-HAZZALVT.js";import"./chunk-75QMQPCV.js";import"./chunk-7QP6HWEZ.js";import"./chunk-D6DXA4EN.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-4T5YWJOW.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

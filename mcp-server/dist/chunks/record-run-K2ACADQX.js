@@ -1,0 +1,2 @@
+import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
+import{a}from"./chunk-4R7XS7N2.js";import"./chunk-ZDXUC7QX.js";import"./chunk-QH3OMHOF.js";import"./chunk-75QMQPCV.js";import"./chunk-6KAHBV5F.js";import"./chunk-RWV2OTCD.js";import"./chunk-7QP6HWEZ.js";import"./chunk-HAZZALVT.js";import"./chunk-D6DXA4EN.js";import"./chunk-QKTWQ3PC.js";import"./chunk-TJM7NIE4.js";import"./chunk-4T5YWJOW.js";import"./chunk-KIOQDVAH.js";import"./chunk-AHK5V45S.js";export{a as recordRun};

@@ -1,2 +1,0 @@
-import { createRequire as __shipgateCreateRequire } from 'node:module'; const require = __shipgateCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-W3QTRQW4.js";import"./chunk-AHK5V45S.js";export{a as DEFAULT_LEARNINGS_DIR,b as resolveStoreDir,c as storeDirFromConfig};
