@@ -110,13 +110,19 @@ describe('requireWithCodeCache', () => {
     expect(control).toEqual({ rejected: false, answer: 'one' });
   });
 
-  it('a new build id never reads the old cache, and writing the new one removes the old build\'s', () => {
+  it('a new build id never reads the old cache; another build\'s cache goes once it is a week old, not before', () => {
     requireWithCodeCache<Core>(file, cacheDir, 'old', nodeRequire).saveCache();
+    requireWithCodeCache<Core>(file, cacheDir, 'other', nodeRequire).saveCache();
     writeFileSync(join(cacheDir, 'unrelated.json'), '{}');
+    const oldName = codeCachePath(cacheDir, file, 'old', 'code').split('/').pop()!;
+    const otherName = codeCachePath(cacheDir, file, 'other', 'code').split('/').pop()!;
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(join(cacheDir, oldName), weekAgo, weekAgo);
     const next = requireWithCodeCache<Core>(file, cacheDir, 'new', nodeRequire);
     expect(next.loadedFrom).toBe('compiled');
     next.saveCache();
-    expect(readdirSync(cacheDir).sort()).toEqual([codeCachePath(cacheDir, file, 'new', 'code').split('/').pop(), 'unrelated.json'].sort());
+    // Two builds in use side by side keep their caches (else each call would delete the other's).
+    expect(readdirSync(cacheDir).sort()).toEqual([codeCachePath(cacheDir, file, 'new', 'code').split('/').pop(), otherName, 'unrelated.json'].sort());
   });
 
   it('works without a cache folder, and when the folder cannot be written', () => {

@@ -109,15 +109,22 @@ function writeAtomically(file: string, produce: () => Buffer): void {
   }
 }
 
-/** Caches of earlier builds are dead weight: remove them (caches of this build for another Node stay). */
+/**
+ * Caches of other builds are dead weight once nobody uses them: those written more than a week ago go.
+ * Not all of them at once: two builds in use side by side (an installed plugin and a checkout run with
+ * --plugin-dir) would then delete each other's cache on every call and compile every time.
+ */
+const STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
+
 function removeOtherBuilds(folder: string, keepPrefix: string, stem: string): void {
+  const cutoff = Date.now() - STALE_AFTER_MS;
   for (const name of readdirSync(folder)) {
-    if (name.startsWith(`${stem}-`) && name.endsWith('.v8') && !name.startsWith(keepPrefix)) {
-      try {
-        unlinkSync(join(folder, name));
-      } catch {
-        // another hook removed it first
-      }
+    if (!name.startsWith(`${stem}-`) || !name.endsWith('.v8') || name.startsWith(keepPrefix)) continue;
+    try {
+      const file = join(folder, name);
+      if (statSync(file).mtimeMs < cutoff) unlinkSync(file);
+    } catch {
+      // another hook removed it first
     }
   }
 }

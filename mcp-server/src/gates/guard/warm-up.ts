@@ -22,31 +22,22 @@ const FILES: Record<string, string> = {
   [`${ROOT}/.git/refs/remotes/origin/HEAD`]: 'ref: refs/remotes/origin/main\n',
   [`${ROOT}/.git/packed-refs`]: '# pack-refs with: peeled fully-peeled sorted\n0000000000000000000000000000000000000000 refs/heads/main\n',
   [`${ROOT}/package.json`]: JSON.stringify({ scripts: { test: 'vitest run', deploy: 'git push origin HEAD:production', predeploy: 'npm test' } }),
-  [`${ROOT}/Makefile`]: 'deploy:\n\tkubectl apply -f k8s/ --context prod\n',
-  [`${ROOT}/.github/workflows/deploy.yml`]: 'on:\n  workflow_dispatch:\njobs:\n  deploy:\n    environment: production\n',
   [`${ROOT}/scripts/ship.sh`]: '#!/bin/sh\ngit push origin HEAD:production\n',
-  '/warm-up/home/.kube/config': 'current-context: prod\ncontexts:\n- name: prod\n  context: { cluster: prod, namespace: shop }\n',
 };
 
+/**
+ * What most calls are: reading, building, testing, committing; and the one refusal agents meet most.
+ * Kept short on purpose: V8 reads the whole cache back on every call, so each path warmed here costs
+ * every call a little (measured: this list's cache is a fifth smaller than one warming every rule,
+ * about 1.5 ms less per call). Rarer paths (kubectl, helm, cloud CLIs, interpreters) compile on use.
+ */
 const COMMANDS = [
-  'ls -la && git status',
-  'npm test',
-  'npm run deploy',
-  'make deploy',
+  'ls -la src && git status && git diff --stat',
+  'cat README.md | grep -n deploy > /tmp/notes.txt',
+  'cd src && npm test',
+  'npm run build && git add -A && git commit -m "fix: typo"',
   'git push origin HEAD:production',
-  'git push',
-  'git -c core.sshCommand=ssh ship',
-  'bash -c "git push origin main:prod" 2>&1 | tee out.log',
-  'env FOO=1 sudo -E npx --yes kubectl apply -f deploy.yaml --context prod-eu',
-  'helm upgrade shop ./chart --kube-context production -f values-production.yaml',
-  'kubectl rollout undo deployment/shop -n shop',
-  'gh workflow run deploy.yml -f environment=production',
-  'python3 -c "import subprocess; subprocess.run([\'git\', \'push\'])"',
-  'for f in *.yaml; do kubectl apply -f "$f"; done',
-  'X=$(git rev-parse HEAD); echo "$X" > /tmp/sha && ./scripts/ship.sh 1.2.3',
-  'sed -i s/a/b/ ~/.local/state/shipgate/projects/x/receipts/r.json',
-  'aws ecs update-service --cluster prod --service shop; fly deploy --app shop-prod',
-  'cat <<EOF > notes.txt\nhello\nEOF',
+  './scripts/ship.sh 1.2.3',
 ];
 
 function memoryLookup(): FileLookup {
