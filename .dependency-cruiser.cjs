@@ -75,7 +75,7 @@ module.exports = {
       name: 'no-orphans',
       comment: 'A source file nothing imports is dead code (entry points excepted).',
       severity: 'error',
-      from: { orphan: true, path: src, pathNot: [`${src}cli/(main|guard-hook-main|session-start-hook-main|guard-entry|guard-core)\\.ts$`, `${src}gates/guard/yaml-parser\\.ts$`, '\\.d\\.ts$'] },
+      from: { orphan: true, path: src, pathNot: [`${src}cli/(main|guard-hook-main|session-start-hook-main|guard-entry|guard-core|guard-files)\\.ts$`, `${src}gates/guard/yaml-parser\\.ts$`, '\\.d\\.ts$'] },
       to: {},
     },
     ...upward,

@@ -124,10 +124,12 @@ export function hookBuildOptions(outdir = 'mcp-server/dist') {
 
 /**
  * The PreToolUse guard runs before every Bash/Write/Edit call, so it is built on its own, as CommonJS
- * (Node starts CommonJS without initialising its ES module loader), in three files:
- * - `guard-hook.cjs`, the process entry (cli/guard-entry.ts): a few hundred bytes that load the core
- *   through a V8 code cache (util/code-cache.ts) and run it;
- * - `chunks/guard-core.cjs`, the classifier (cli/guard-core.ts);
+ * (Node starts CommonJS without initialising its ES module loader), in four files:
+ * - `guard-hook.cjs`, the process entry (cli/guard-entry.ts): a few kilobytes that read the input and
+ *   route it;
+ * - `chunks/guard-files.cjs`, the file tools' check (cli/guard-files.ts), required for Write/Edit calls;
+ * - `chunks/guard-core.cjs`, the classifier (cli/guard-core.ts), loaded for Bash calls through a V8 code
+ *   cache (util/code-cache.ts);
  * - `chunks/guard-yaml.cjs`, the YAML parser, required only when the config changed since the cached
  *   policy was written.
  * The entry is built second: it carries the core's content hash (`__GUARD_CORE_ID__`), which names the
@@ -137,6 +139,7 @@ export function guardCoreOptions(outdir = 'mcp-server/dist', root = '.') {
   return {
     entryPoints: {
       'chunks/guard-core': join(root, 'mcp-server/src/cli/guard-core.ts'),
+      'chunks/guard-files': join(root, 'mcp-server/src/cli/guard-files.ts'),
       'chunks/guard-yaml': join(root, 'mcp-server/src/gates/guard/yaml-parser.ts'),
     },
     outdir,

@@ -187,7 +187,7 @@ describe('guard hook process', () => {
     }
   });
 
-  it('fails closed when its code cannot load, and does not remember a missing YAML parser as a broken config', async () => {
+  it('fails closed when its code cannot load (file tools load only their own check), and does not remember a missing YAML parser as a broken config', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'shipgate-hook-copy-'));
     try {
       await cp(dir, copy, { recursive: true });
@@ -197,6 +197,14 @@ describe('guard hook process', () => {
       // The core missing, or not JavaScript: every call is refused, with a reason, never let through.
       await rm(core);
       expect(expectDenied(runHook(bash('npm test'), fixture.env, copied))).toMatch(/guard could not load/);
+      // File tools never load the classifier: their check is a file of its own, and still decides.
+      expectAllowed(runHook(write('Write', join(fixture.repo, 'src/index.ts')), fixture.env, copied));
+      expect(expectDenied(runHook(write('Edit', join(fixture.stateRoot, 'receipts/production.json')), fixture.env, copied))).toContain('/shipgate:deploy-production');
+      const files = join(copy, 'chunks', 'guard-files.cjs');
+      const filesText = await readFile(files, 'utf8');
+      await rm(files);
+      expect(expectDenied(runHook(write('Write', join(fixture.repo, 'src/index.ts')), fixture.env, copied))).toMatch(/guard could not load/);
+      await writeFile(files, filesText);
       await writeFile(core, 'module.exports = {;');
       expect(expectDenied(runHook(bash('npm test'), fixture.env, copied))).toMatch(/guard could not load/);
       await writeFile(core, coreText);

@@ -1,15 +1,14 @@
 /**
  * The PreToolUse guard's code, built alone as CommonJS to mcp-server/dist/chunks/guard-core.cjs and
- * loaded by the process entry (guard-entry.ts → dist/guard-hook.cjs) through a V8 code cache. Nothing
- * runs at load: the entry calls `runGuard` (read the hook JSON from stdin, decide, print the decision)
- * and, in the one process that writes the code cache, `warmUp` first.
+ * loaded by the process entry (guard-entry.ts → dist/guard-hook.cjs) through a V8 code cache for every
+ * Bash call. Nothing runs at load: the entry reads stdin and calls `runGuard` with it (decide, print the
+ * decision) and, in the one process that writes the code cache, `warmUp` after.
  *
- * It runs before every Bash/Write/Edit call, so start-up is what matters: CommonJS (Node then never
- * initialises its ES module loader), stdin and stdout through plain file-descriptor calls
- * (`process.stdin` would load the whole streams stack), and the YAML parser in a separate file
+ * It runs before every Bash call, so start-up is what matters: CommonJS (Node then never initialises its
+ * ES module loader), stdout through a plain file-descriptor call, and the YAML parser in a separate file
  * required only when the config changed.
  */
-import { readFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardHook, guardFailure, type HookResult, type YamlParse } from './guard-hook-main.js';
 import { warmUpClassifier } from '../gates/guard/warm-up.js';
@@ -22,31 +21,14 @@ async function loadYaml(): Promise<YamlParse> {
   return (require(file) as { parse: YamlParse }).parse;
 }
 
-/**
- * Synchronous read of descriptor 0 (no streams loaded). A caller that hands over a non-blocking pipe
- * makes that read fail with EAGAIN; then, and only then, the stream is used.
- */
-async function readStdin(): Promise<string> {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return '';
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-}
-
 function write(result: HookResult): void {
   if (result.stdout) writeSync(1, result.stdout);
   process.exitCode = result.exitCode;
 }
 
-/** One hook call: the decision is on stdout (and the exit code set) when the promise settles. */
-export function runGuard(): Promise<void> {
-  return readStdin()
-    .then((input) => guardHook(input, process.env, loadYaml))
-    .then(write, (error: unknown) => write(guardFailure(error)));
+/** One hook call on the input the entry read: the decision is on stdout (and the exit code set) when the promise settles. */
+export function runGuard(stdinText: string): Promise<void> {
+  return guardHook(stdinText, process.env, loadYaml).then(write, (error: unknown) => write(guardFailure(error)));
 }
 
 /** Compiles the classifier's usual paths (gates/guard/warm-up.ts); decides nothing, prints nothing. */
