@@ -39,17 +39,20 @@ try {
     const cpu = Number(/CPU:(\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1000;
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpu, result };
   };
+  const fileTool = (tool, path) => JSON.stringify({ tool_name: tool, tool_input: { file_path: path, content: 'x' }, cwd: project });
   const cases = [
     ['allowed: npm test', 'npm test', false],
     ['refused: bash -c "git push origin HEAD:production"', 'bash -c "git push origin HEAD:production"', true],
     ['refused via config: ./scripts/ship.sh 1.2.3', './scripts/ship.sh 1.2.3', true],
+    ['allowed: Write src/index.ts (file tool)', fileTool('Write', join(project, 'src/index.ts')), false],
+    ['refused: Edit of a receipt in the state root (file tool)', fileTool('Edit', join(base, 'state/shipgate/projects/x/receipts/production.json')), true],
   ];
   console.log(`node ${process.version}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'} (same on both sides); load average before: ${load()}\n`);
   const rows = [];
   let worst = -Infinity;
   let worstCpu = -Infinity;
   for (const [name, command, refused] of cases) {
-    const stdin = input(command);
+    const stdin = command.startsWith('{') ? command : input(command);
     timed([hook], stdin); // warm the policy cache (the first call after a config change parses YAML)
     const floors = [];
     const hooks = [];
