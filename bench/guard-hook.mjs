@@ -1,6 +1,6 @@
 // Benchmark: the PreToolUse guard, as Claude Code calls it before every Bash/Write/Edit call.
 // 1. Spawn to exit, side by side with `node -e 0` (the floor any Node hook pays): the two run in
-//    turn (A B A B ...) with the same environment and the same stdin, and the difference is taken
+//    turn (in pairs, which one first drawn at random) with the same environment and the same stdin, and the difference is taken
 //    pair by pair, so drift in the machine's speed cancels. Goal: median at most `node -e 0` + 10 ms.
 // 2. In process: classifying 100,000-character commands of several shapes. Goal: < 50 ms each.
 // The load average is printed beside the figures: on a busy machine both sides slow down.
@@ -59,8 +59,12 @@ try {
     const diffs = [];
     const cpuDiffs = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const a = timed([hook], stdin);
-      const b = timed(['-e', '0'], stdin);
+      // Which side goes first is drawn per pair: a disturbance that comes and goes with the machine's
+      // own rhythm would otherwise always land on the same side.
+      const hookFirst = Math.random() < 0.5;
+      const first = timed(hookFirst ? [hook] : ['-e', '0'], stdin);
+      const second = timed(hookFirst ? ['-e', '0'] : [hook], stdin);
+      const [a, b] = hookFirst ? [first, second] : [second, first];
       const denied = a.result.stdout.includes('"permissionDecision":"deny"');
       if (a.result.status !== 0 || denied !== refused) throw new Error(`hook answered ${a.result.status} ${a.result.stdout} for ${command}`);
       hooks.push(a.ms);

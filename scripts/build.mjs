@@ -135,8 +135,25 @@ export function hookBuildOptions(outdir = 'mcp-server/dist') {
  * The entry is built second: it carries the core's content hash (`__GUARD_CORE_ID__`), which names the
  * code cache, so a new build never runs an old build's bytecode.
  */
+/**
+ * The guard needs `node:os` only for `homedir()`, when HOME is unset; loading the module costs every
+ * call about 0.35 ms. In the guard's files `node:os` is this stand-in, which requires it on first use.
+ */
+const LAZY_OS = {
+  name: 'shipgate-guard-lazy-os',
+  setup(pluginBuild) {
+    // The stand-in's own require of node:os is left to Node (it is the real module).
+    pluginBuild.onResolve({ filter: /^(node:)?os$/ }, (args) => (args.namespace === 'shipgate-lazy-os' ? { path: 'node:os', external: true } : { path: 'lazy-os', namespace: 'shipgate-lazy-os' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'shipgate-lazy-os' }, () => ({
+      contents: "export function homedir() { return require('node:os').homedir(); }\n",
+      loader: 'js',
+    }));
+  },
+};
+
 export function guardCoreOptions(outdir = 'mcp-server/dist', root = '.') {
   return {
+    plugins: [LAZY_OS],
     entryPoints: {
       'chunks/guard-core': join(root, 'mcp-server/src/cli/guard-core.ts'),
       'chunks/guard-files': join(root, 'mcp-server/src/cli/guard-files.ts'),

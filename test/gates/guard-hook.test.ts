@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, rm, writeFile, readdir, readFile, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -104,6 +104,17 @@ describe('guard hook process', () => {
 
   it('passes everything harmless silently', () => {
     for (const input of [bash('npm test'), bash('git push origin feature'), bash('cat .claude/shipgate/attestations.jsonl'), { tool_name: 'Read', tool_input: { file_path: 'x' } }, { tool_name: 'Grep', tool_input: {} }]) expectAllowed(runHook(input));
+  });
+
+  it('without HOME, the state root is found from the user database (os.homedir, loaded only then)', () => {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const receipt = join(homedir(), '.local/state/shipgate/receipts/production.json');
+    for (const input of [write('Write', receipt, '/tmp'), bash(`echo '{}' > ${receipt}`, '/tmp')]) {
+      const reason = expectDenied(runHook(input, env));
+      expect(reason).toContain('/shipgate:deploy-production');
+      expect(reason).not.toMatch(/guard failed|could not load/);
+    }
+    expectAllowed(runHook(write('Write', '/tmp/shipgate-hook-elsewhere.txt', '/tmp'), env));
   });
 
   it('refuses malformed input instead of crashing or letting it through', () => {
