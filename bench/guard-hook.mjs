@@ -114,6 +114,9 @@ try {
     '1,000 loops of 16 values each': 'for b in a b c d e f g h i j k l m n o p; do git push origin $b; done; '.repeat(1000),
     '2,500 xargs -I{} git push': 'echo a b c | xargs -I{} git push origin {}; '.repeat(2500),
     '3,500 function definitions and calls': 'f() { echo "$@"; }; f a b; '.repeat(3500),
+    // Every word of a writing command is resolved through symlinks (none is skipped past a limit).
+    '15,000 distinct words written (tee)': `tee ${Array.from({ length: 15000 }, (_, i) => `f${i}`).join(' ')}`,
+    '7,000 redirections to distinct files': Array.from({ length: 7000 }, (_, i) => `echo > o${i}`).join('; '),
   };
   const inProcess = [];
   let slowest = 0;

@@ -28,10 +28,10 @@ export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
 import { PositionalArgs, type GuardContext, type ShellState } from './guard-context.js';
-import { isProtectedPath } from './protected-paths.js';
+import { absolutePath, isProtectedPath } from './protected-paths.js';
 import { interpreterFamily, interpreterPayload, interpreterScript, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
-import { writtenFiles, type WrittenFiles } from './written-files.js';
+import { symbolicLinksMade, writtenFiles, type WrittenFiles } from './written-files.js';
 import { readsOnly, writtenWords } from './reads-only.js';
 import { gitRunsTexts, parseGitInvocation, recordGitChanges } from './git-invocation.js';
 import { readGitState } from './git-state.js';
@@ -50,6 +50,8 @@ const SSH_VALUE_OPTIONS = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D',
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
 /** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
 const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
+/** Words xargs reads from its input that are looked at one by one; the rest stand as one unknown word. */
+const MAX_XARGS_WORDS = 500;
 /** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
 const MAX_LOOP_EXPANSIONS = 512;
 /** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
@@ -78,7 +80,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
-  const shell: ShellState = { cwd: context.cwd, vars: new Map() };
+  const shell = newShell(context.cwd);
   const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, calling: new Set(), baseEnv: { ...context.env }, parses: new Map() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
@@ -86,6 +88,8 @@ export function classifyCommand(command: string, context: GuardContext): GuardVe
 function classifyText(text: string, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   if (!text.trim()) return null;
   if (depth > MAX_DEPTH) return tooComplex(`commands nested more than ${MAX_DEPTH} levels deep`);
+  // A script longer than a command may be is refused, not read in part: its tail is where a deploy would hide.
+  if (text.length > MAX_COMMAND_LENGTH) return tooComplex(`a script of ${text.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   return classifyParsed(parseCached(text, walk), shell, walk, depth);
 }
 
@@ -205,12 +209,16 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
   }
   if (assignments) { words = words.slice(assignments); dynamicProgram = false; }
 
+  // Whether words[0] is where bash looks up functions and aliases: the first word, and the first after a
+  // reserved word (`{ f; }`, `then f`, `! f`, `time f`); not after a wrapper (`env f` runs a program named f).
+  let commandPosition = true;
   for (let step = 0; step < 30 && words.length; step += 1) {
     const first = words[0]!;
     if (dynamicProgram || (step > 0 && isUnknown(first))) return tryCandidates(words.slice(1), commandEnv, shell, walk, depth);
     const program = baseName(first).toLowerCase();
-    const called = step === 0 && !walk.calling.has(first) ? shell.functions?.get(first) : undefined;
-    if (called && depth < MAX_DEPTH) {
+    const called = commandPosition && !walk.calling.has(first) ? shell.functions?.get(first) : undefined;
+    if (called && depth >= MAX_DEPTH) return tooComplex(`shell functions calling each other more than ${MAX_DEPTH} levels deep`);
+    if (called) {
       const inner = setPositional(cloneShell(shell), first, words.slice(1));
       walk.calling.add(first);
       try {
@@ -223,8 +231,8 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       }
       return null;
     }
-    const alias = shell.aliases?.get(first);
-    if (alias !== undefined && step === 0) {
+    const alias = commandPosition ? shell.aliases?.get(first) : undefined;
+    if (alias !== undefined) {
       shell.aliases!.delete(first);
       const verdict = classifyText(`${alias} ${quoteWords(words.slice(1))}`, cloneShell(shell), walk, depth + 1);
       shell.aliases!.set(first, alias);
@@ -234,6 +242,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
     if (first === 'time') { words = skipOptions(words.slice(1), ['-f', '-o', '--format', '--output']); continue; }
     if (KEYWORDS.has(first)) { words = words.slice(1); continue; }
     if (first === 'function') { words = words.slice(2); continue; }
+    commandPosition = false;
     if (DECLARERS.has(program)) {
       for (const word of words.slice(1)) if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
       shell.env = undefined;
@@ -485,7 +494,7 @@ function classifyPayload(program: string, family: string, code: string, words: r
 /** `xargs [options] CMD…`: the command with the words read from standard input (`-a FILE`), or UNKNOWN when they cannot be known. */
 function classifyXargs(words: readonly string[], commands: readonly SimpleCommand[], index: number, env: Record<string, string | undefined>, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
   const args = words.slice(1);
-  const replace = optionValue(args, ['-I', '--replace']) ?? (args.find((a) => /^-i./.test(a))?.slice(2)) ?? (args.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
+  const replace = optionValue(args, ['-I', '--replace']) ?? (args.find((a) => /^-[Ii]./.test(a))?.slice(2)) ?? (args.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
   const argFile = optionValue(args, ['-a', '--arg-file']);
   let inner = skipOptions(args, WRAPPERS.xargs!.valueOptions);
   if (!inner.length) inner = ['echo'];
@@ -493,13 +502,18 @@ function classifyXargs(words: readonly string[], commands: readonly SimpleComman
   if (stdin === null) return classifyWords(inner, env, shell, walk, depth);
   const text = stdin ?? UNKNOWN;
   if (replace !== undefined) {
-    for (const line of text.split('\n').filter(Boolean).slice(0, MAX_LOOP_VALUES)) {
+    // Each line tried in turn, as for a loop; more lines than a loop may have make the value unknown, and
+    // so does no line at all (the command is still read: the guard reads more, never less).
+    const lines = text.split('\n').filter(Boolean);
+    for (const line of lines.length > MAX_LOOP_VALUES || lines.length === 0 ? [UNKNOWN] : lines) {
       const verdict = classifyWords(inner.map((w) => w.split(replace).join(line)), env, shell, walk, depth);
       if (verdict) return verdict;
     }
     return null;
   }
-  return classifyWords([...inner, ...text.split(/\s+/).filter(Boolean).slice(0, 500)], env, shell, walk, depth);
+  // Words past the first 500 are not dropped (`git push origin` + 500 words + `HEAD:production`): they stand as unknown.
+  const read = text.split(/\s+/).filter(Boolean);
+  return classifyWords([...inner, ...(read.length > MAX_XARGS_WORDS ? [...read.slice(0, MAX_XARGS_WORDS), UNKNOWN] : read)], env, shell, walk, depth);
 }
 
 /** GNU parallel: `parallel CMD ::: ARGS` runs CMD with each argument; `parallel ::: CMDS` runs each; both through a shell. */
@@ -555,19 +569,17 @@ function rememberWrites(program: string, args: readonly string[], shell: ShellSt
   if (METADATA_ONLY.has(program) || readsOnly(program, args)) return;
   // `ln -s ~/.local/state/shipgate s`: later paths through `s` resolve to the target.
   if (program === 'ln' && args.some((a) => /^-[A-Za-z]*s/.test(a) || a === '--symbolic')) {
-    const operands = args.filter((a) => !a.startsWith('-'));
-    const target = operands[0];
-    if (target && operands.length <= 2 && !isUnknown(target)) {
-      const link = resolve(shell.cwd, operands[1] ?? target.replace(/\/+$/, '').split('/').pop()!);
-      walk.context.files.link(link, resolve(shell.cwd, target));
-    }
+    const files = walk.context.files;
+    for (const [link, target] of symbolicLinksMade(args, shell.cwd, (path) => files.listDir(files.realPath(path)) !== undefined)) files.link(link, target);
   }
   // An interpreter's own script is read, not written (`node gen.mjs && node gen.mjs`).
   const script = interpreterFamily(program) ? interpreterScript(program, args) : undefined;
   const words = writtenWords(program, args).filter((w) => w !== script);
-  for (const word of words.slice(0, 64)) {
-    if (word.startsWith('-') || isUnknown(word) || !word) continue;
-    const path = resolve(shell.cwd, word.includes('=') && !word.startsWith('/') ? word.slice(word.indexOf('=') + 1) : word);
+  const seen = new Set<string>();
+  for (const word of words) {
+    if (word.startsWith('-') || isUnknown(word) || !word || seen.has(word)) continue;
+    seen.add(word);
+    const path = absolutePath(shell.cwd, word.includes('=') && !word.startsWith('/') ? word.slice(word.indexOf('=') + 1) : word);
     if (path !== '/') walk.context.files.record(path, undefined);
   }
 }
@@ -640,16 +652,29 @@ function shellEnv(shell: ShellState, walk: Walk): Record<string, string | undefi
   return shell.env;
 }
 
-function cloneShell(shell: ShellState): ShellState {
+/**
+ * Every shell state is built here with the same fields in the same order: one object shape, so the
+ * classifier's many reads of `shell.x` stay monomorphic (a spread copy made a new shape per set of
+ * fields present, and the 100,000-character function-call shape spent a fifth of its time on that).
+ */
+function newShell(cwd: string, from?: ShellState): ShellState {
   return {
-    ...shell,
-    vars: new Map(shell.vars),
-    ...(shell.aliases ? { aliases: new Map(shell.aliases) } : {}),
-    ...(shell.loops ? { loops: new Map(shell.loops) } : {}),
+    cwd,
+    vars: new Map(from?.vars),
+    positional: from?.positional,
+    aliases: from?.aliases ? new Map(from.aliases) : undefined,
+    loops: from?.loops ? new Map(from.loops) : undefined,
     // Shared, not copied: a function defined in a subshell is then known outside it too (the guard reads more, never less), and thousands of definitions stay linear.
-    ...(shell.functions ? { functions: shell.functions } : {}),
-    ...(shell.git ? { git: { ...shell.git, config: new Map(shell.git.config) } } : {}),
+    functions: from?.functions,
+    git: from?.git ? { config: new Map(from.git.config), branch: from.git.branch } : undefined,
+    kubeContext: from?.kubeContext,
+    kubeNamespace: from?.kubeNamespace,
+    env: from?.env,
   };
+}
+
+function cloneShell(shell: ShellState): ShellState {
+  return newShell(shell.cwd, shell);
 }
 
 /** The pipeline ending at `index` (the commands whose output flows into it, and itself). */

@@ -5,10 +5,11 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileLookup } from './guard-context.js';
+import { realPathResolver } from './real-paths.js';
 
 const MAX_FILE = 2_000_000;
-/** Distinct paths resolved through symlinks per call; past it paths compare as written (bounded cost on huge commands). */
-const MAX_REAL_PATHS = 256;
+/** Answers remembered per call; past it they are still computed, only not kept. */
+const MAX_REMEMBERED = 50_000;
 
 export function fsLookup(): FileLookup {
   const texts = new Map<string, string | undefined>();
@@ -16,6 +17,7 @@ export function fsLookup(): FileLookup {
   const folds = new Map<string, boolean>();
   const reals = new Map<string, string>();
   const existing = new Map<string, boolean>();
+  const realPosix = realPathResolver();
   const lookup: FileLookup = {
     readText(path) {
       if (!texts.has(path)) {
@@ -46,16 +48,16 @@ export function fsLookup(): FileLookup {
       let known = existing.get(path);
       if (known === undefined) {
         known = existsSync(path);
-        if (existing.size < MAX_REAL_PATHS * 16) existing.set(path, known);
+        if (existing.size < MAX_REMEMBERED) existing.set(path, known);
       }
       return known;
     },
     realPath(path) {
+      if (path.startsWith('/')) return realPosix(path);
       const known = reals.get(path);
       if (known !== undefined) return known;
-      if (reals.size >= MAX_REAL_PATHS) return path;
-      const real = resolveReal(path);
-      reals.set(path, real);
+      const real = resolveRealNative(path);
+      if (reals.size < MAX_REMEMBERED) reals.set(path, real);
       return real;
     },
     caseInsensitive(dir) {
@@ -80,8 +82,8 @@ export function fsLookup(): FileLookup {
   return lookup;
 }
 
-/** Real path of the nearest existing parent, with the rest of the path appended as written. */
-function resolveReal(path: string): string {
+/** Real path of the nearest existing parent, with the rest of the path appended as written (paths that are not POSIX-absolute). */
+function resolveRealNative(path: string): string {
   const rest: string[] = [];
   let folder = path;
   for (;;) {

@@ -142,7 +142,7 @@ function gitRunsTextsUncached(invocation: GitInvocation, repo: GitRepoState | un
   const hooks = HOOKS[invocation.verb] ?? [];
   if (hooks.length && repo) texts.push(...hookTexts(invocation, repo, env, files, hooks));
   if (invocation.verb && !BUILTIN_VERBS.has(invocation.verb) && !/[/\u0005]/.test(invocation.verb)) {
-    for (const dir of (env.PATH ?? '').split(':').filter(Boolean).slice(0, 64)) {
+    for (const dir of (env.PATH ?? '').split(':').filter(Boolean)) {
       const path = resolve(invocation.cwd, dir, `git-${invocation.verb}`);
       if (!files.exists(path)) continue;
       const text = files.readText(path);
@@ -199,9 +199,11 @@ function environmentConfig(env: Readonly<Record<string, string | undefined>>): M
     const key = match[1] ?? match[3];
     if (key) config.set(normalizeKey(key), match[2] ?? match[4] ?? '');
   }
-  const count = Math.min(Number(env.GIT_CONFIG_COUNT ?? 0) || 0, 1000);
+  // As many as git reads (it refuses to run when one of them is missing), however many that is.
+  const count = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
   for (let i = 0; i < count; i += 1) {
     const key = env[`GIT_CONFIG_KEY_${i}`];
+    if (key === undefined) break;
     if (key) config.set(normalizeKey(key), env[`GIT_CONFIG_VALUE_${i}`] ?? '');
   }
   return config;

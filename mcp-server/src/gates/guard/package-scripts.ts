@@ -78,7 +78,7 @@ function workspaceFolders(files: FileLookup, start: string, selector: string): s
   }
   for (const match of (files.readText(join(root, 'pnpm-workspace.yaml')) ?? '').matchAll(/^\s*-\s*["']?([^"'\n#]+)/gm)) patterns.push(match[1]!.trim());
   const folders = [root];
-  for (const pattern of patterns.filter((p) => !p.startsWith('!')).slice(0, 50)) {
+  for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
     const base = pattern.replace(/\/\*\*?$/, '');
     if (base === pattern) folders.push(join(root, pattern));
     else for (const name of files.listDir(join(root, base)) ?? []) folders.push(join(root, base, name));
@@ -158,7 +158,8 @@ export function makeRecipes(files: FileLookup, cwd: string, args: readonly strin
   const recipes: string[] = [...shellFunctions(expand(text))];
   const seen = new Set<string>();
   const visit = (target: string) => {
-    if (seen.has(target) || seen.size > 500) return;
+    // No limit on targets: the Makefile's size bounds them, and a limit would leave the 501st target's recipe unread.
+    if (seen.has(target)) return;
     seen.add(target);
     const rule = rules.get(target);
     if (!rule) return;

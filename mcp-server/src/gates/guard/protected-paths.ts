@@ -9,7 +9,7 @@
  * Bad:  comparing the raw text of a path, which `..`, `//`, a symlink or a capital letter walks past.
  */
 import { join, resolve } from 'node:path';
-import { memoize, type FileLookup } from './guard-context.js';
+import type { FileLookup } from './guard-context.js';
 import { LEGACY_STATE_DIR, protectedStatePaths as stateFolders } from '../../project/state-dir.js';
 
 export interface ProtectedPaths {
@@ -23,14 +23,20 @@ export interface ProtectedPaths {
 
 /** Keyed by the variables that decide the roots: a 20,000-path command computes them once. */
 const computed = new Map<string, ProtectedPaths>();
+/** And by the environment object itself, which stays the same for every word of a command (no key to build per word). */
+const byEnv = new WeakMap<object, ProtectedPaths>();
 
 export function protectedStatePaths(env: Readonly<Record<string, string | undefined>>): ProtectedPaths {
+  const known = byEnv.get(env);
+  if (known) return known;
   const key = [env.SHIPGATE_STATE_DIR, env.XDG_STATE_HOME, env.HOME, env.SHIPGATE_KEY_DIR].map((v) => v ?? '').join('\0');
-  const hit = computed.get(key);
-  if (hit) return hit;
-  if (computed.size > 64) computed.clear();
-  const paths = computeProtectedPaths(env);
-  computed.set(key, paths);
+  let paths = computed.get(key);
+  if (!paths) {
+    if (computed.size > 64) computed.clear();
+    paths = computeProtectedPaths(env);
+    computed.set(key, paths);
+  }
+  byEnv.set(env, paths);
   return paths;
 }
 
@@ -49,24 +55,72 @@ function computeProtectedPaths(env: Readonly<Record<string, string | undefined>>
 /** Whether `path` (relative to `cwd`, symlinks resolved) is gate state. */
 export function isProtectedPath(path: string, cwd: string, env: Readonly<Record<string, string | undefined>>, files: FileLookup): boolean {
   if (!path) return false;
-  const protectedPaths = protectedStatePaths(env);
-  const lexical = resolve(cwd, path);
-  if (matches(lexical, protectedPaths, files)) return true;
+  const prepared = prepare(protectedStatePaths(env), files);
+  const lexical = absolutePath(cwd, path);
+  if (matches(lexical, prepared, files)) return true;
   const real = files.realPath(lexical);
-  return real !== lexical && matches(real, protectedPaths, files);
+  return real !== lexical && matches(real, prepared, files);
+}
+
+/** `resolve(cwd, path)`, without its cost for the common plain relative name (`a/b.txt` in a normalised cwd). */
+export function absolutePath(cwd: string, path: string): string {
+  if (path !== '' && path.charCodeAt(0) !== 47 /* / */ && PLAIN.test(path) && cwd.charCodeAt(0) === 47 && !cwd.endsWith('/') && !DOTS.test(cwd)) return `${cwd}/${path}`;
+  return resolve(cwd, path);
+}
+/** Names with no `.` or `..` component, no `//` and no trailing `/`. */
+const PLAIN = /^(?!\.{1,2}(?:\/|$))(?:[^/]|\/(?!\/|\.{1,2}(?:\/|$)))*(?<!\/)$/;
+const DOTS = /\/\.{1,2}(?:\/|$)|\/\//;
+
+/** A root in the forms a path is compared with (its path and its real path), prepared once per hook call. */
+interface RootForm {
+  form: string;
+  inside: string;
+  folded: string;
+  foldedInside: string;
+  /** Whether the filesystem holding it folds case; asked the first time a path differs from it by case only. */
+  folds?: boolean;
+}
+
+interface Prepared {
+  roots: RootForm[];
+  protectedPaths: ProtectedPaths;
+  /** `/.claude/shipgate` in any case, for a cheap first look before any case folding. */
+  segmentAnyCase: RegExp;
+}
+
+const preparedFor = new WeakMap<FileLookup, WeakMap<ProtectedPaths, Prepared>>();
+
+function prepare(protectedPaths: ProtectedPaths, files: FileLookup): Prepared {
+  let byPaths = preparedFor.get(files);
+  if (!byPaths) preparedFor.set(files, (byPaths = new WeakMap()));
+  let prepared = byPaths.get(protectedPaths);
+  if (!prepared) {
+    const roots: RootForm[] = [];
+    for (const root of protectedPaths.roots) {
+      const resolved = resolve(root);
+      for (const form of new Set([resolved, files.realPath(resolved)])) roots.push({ form, inside: `${form}/`, folded: form.toLowerCase(), foldedInside: `${form.toLowerCase()}/` });
+    }
+    const segmentAnyCase = new RegExp(`/${protectedPaths.repoStateDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i');
+    prepared = { roots, protectedPaths, segmentAnyCase };
+    byPaths.set(protectedPaths, prepared);
+  }
+  return prepared;
 }
 
 /** Exact comparison first; the filesystem is asked about case folding only when case alone differs. */
-function matches(path: string, protectedPaths: ProtectedPaths, files: FileLookup): boolean {
-  const lower = path.toLowerCase();
-  for (const root of protectedPaths.roots) {
-    const forms = memoize(files, `root\0${root}`, () => [...new Set([resolve(root), files.realPath(resolve(root))])]);
-    for (const form of forms) {
-      if (path === form || path.startsWith(`${form}/`)) return true;
-      const folded = form.toLowerCase();
-      if ((lower === folded || lower.startsWith(`${folded}/`)) && files.caseInsensitive(nearestExisting(form, files))) return true;
+function matches(path: string, prepared: Prepared, files: FileLookup): boolean {
+  let lower: string | undefined;
+  for (const root of prepared.roots) {
+    if (path === root.form || path.startsWith(root.inside)) return true;
+    lower ??= path.toLowerCase();
+    if (lower === root.folded || lower.startsWith(root.foldedInside)) {
+      root.folds ??= files.caseInsensitive(nearestExisting(root.form, files));
+      if (root.folds) return true;
     }
   }
+  if (!prepared.segmentAnyCase.test(path)) return false;
+  const { protectedPaths } = prepared;
+  lower ??= path.toLowerCase();
   const segment = `/${protectedPaths.repoStateDir}`;
   const foldedSegment = segment.toLowerCase();
   for (let at = lower.indexOf(foldedSegment); at >= 0; at = lower.indexOf(foldedSegment, at + 1)) {

@@ -28,9 +28,20 @@ export function readsOnly(program: string, args: readonly string[]): boolean {
 /** Programs that read every operand but the destination (`cp SRC… DEST`, `cp -t DEST SRC…`). */
 const COPIERS = new Set(['cp', 'install', 'rsync', 'scp', 'ln']);
 
+/**
+ * A hard link gives its source a second name that writes go through (`ln receipt.json r; echo x > r`
+ * rewrites the receipt, and no path resolution can tell later): `ln` without -s and `cp -l` write every
+ * operand, the source included.
+ */
+function makesHardLinks(program: string, args: readonly string[]): boolean {
+  if (program === 'ln') return !args.some((a) => /^-[A-Za-z]*s/.test(a) || a === '--symbolic');
+  if (program === 'cp') return args.some((a) => a === '--link' || /^-[A-Za-z]*l/.test(a));
+  return false;
+}
+
 /** The words a writing command may write: for copiers only the destination, otherwise every word. */
 export function writtenWords(program: string, args: readonly string[]): readonly string[] {
-  if (!COPIERS.has(program)) return args;
+  if (!COPIERS.has(program) || makesHardLinks(program, args)) return args;
   const target = args.findIndex((a) => a === '-t' || a === '--target-directory' || a.startsWith('--target-directory='));
   if (target >= 0) return [args[target]!.includes('=') ? args[target]!.slice(args[target]!.indexOf('=') + 1) : args[target + 1] ?? ''];
   const operands = args.filter((a) => !a.startsWith('-'));

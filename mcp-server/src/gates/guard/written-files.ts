@@ -8,11 +8,12 @@
  * Good: `echo 'vercel --prod' > x.sh && bash x.sh` is read as `vercel --prod`.
  * Bad:  reading x.sh from disk, where it does not exist yet (or still holds yesterday's harmless text).
  */
+import { basename, dirname, resolve } from 'node:path';
 import type { FileLookup } from './guard-context.js';
 import { UNKNOWN } from './expand-words.js';
 
-/** Distinct paths remembered per call; past it further writes are not tracked (bounded cost). */
-const MAX_WRITTEN = 2_000;
+/** Links made in the call followed for one path (the kernel's own limit; a longer chain cannot be opened). */
+const MAX_LINK_HOPS = 40;
 
 export interface WrittenFiles extends FileLookup {
   /** Record a write: the new content, or undefined when it cannot be computed; `append` adds to what is there. */
@@ -26,9 +27,24 @@ export interface WrittenFiles extends FileLookup {
 export function writtenFiles(disk: FileLookup): WrittenFiles {
   const files = new Map<string, string>();
   const links = new Map<string, string>();
+  // Every write and link is remembered, however many: the command's length bounds them, and a limit that
+  // stopped recording would read a script rewritten after 2,000 other writes as it is on disk now.
+  /** The path with a link made in the call replaced by its target, the longest such prefix first, until none is left. */
   const throughLinks = (path: string): string => {
-    for (const [link, target] of links) if (path === link || path.startsWith(`${link}/`)) return disk.realPath(`${target}${path.slice(link.length)}`);
-    return disk.realPath(path);
+    let current = path;
+    for (let hops = 0; hops <= MAX_LINK_HOPS; hops += 1) {
+      let replaced = false;
+      for (let cut = current.length; cut > 0; cut = current.lastIndexOf('/', cut - 1)) {
+        const target = links.get(cut === current.length ? current : current.slice(0, cut));
+        if (target !== undefined) {
+          current = `${target}${current.slice(cut)}`;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) return disk.realPath(current);
+    }
+    return path;
   };
   return {
     readText: (path) => files.get(path) ?? disk.readText(path),
@@ -36,14 +52,56 @@ export function writtenFiles(disk: FileLookup): WrittenFiles {
     exists: (path) => files.has(path) || disk.exists(path),
     realPath: (path) => (links.size ? throughLinks(path) : disk.realPath(path)),
     link(path, target) {
-      if (links.size < 64) links.set(path, target);
+      links.set(path, target);
     },
     caseInsensitive: (dir) => disk.caseInsensitive(dir),
     written: (path) => files.has(path),
     record(path, content, append = false) {
-      if (files.size >= MAX_WRITTEN && !files.has(path)) return;
       const before = append ? files.get(path) ?? disk.readText(path) ?? '' : '';
       files.set(path, content === undefined ? UNKNOWN : `${before}${content}`);
     },
   };
+}
+
+/**
+ * The symbolic links `ln -s ARGS` makes, as [link, target] absolute paths: `ln -s T` (link named after T
+ * here), `ln -s T L`, `ln -s T L` into an existing folder L, `ln -s T… DIR`, `ln -s -t DIR T…`. A relative
+ * target is relative to the link's folder, as the kernel reads it (`ln -s ../../state d/up`), or to the
+ * current folder with `-r`. Operands computed at run time make no link the guard can follow.
+ */
+export function symbolicLinksMade(args: readonly string[], cwd: string, isFolder: (path: string) => boolean): Array<[string, string]> {
+  const operands: string[] = [];
+  let folder: string | undefined;
+  let relative = false;
+  let noDereference = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--') { operands.push(...args.slice(i + 1)); break; }
+    if (arg === '-t' || arg === '--target-directory') { folder = args[++i]; continue; }
+    if (arg.startsWith('--target-directory=')) { folder = arg.slice('--target-directory='.length); continue; }
+    if (arg === '-S' || arg === '--suffix') { i += 1; continue; }
+    if (arg === '--relative') { relative = true; continue; }
+    if (arg === '--no-target-directory' || arg === '--no-dereference') { noDereference = true; continue; }
+    if (/^-[A-Za-z]+$/.test(arg)) {
+      if (arg.includes('r')) relative = true;
+      if (arg.includes('T') || arg.includes('n')) noDereference = true;
+      if (arg.endsWith('t')) folder = args[++i];
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') continue;
+    operands.push(arg);
+  }
+  if (folder !== undefined && folder.includes(UNKNOWN)) return [];
+  const made: Array<[string, string]> = [];
+  const add = (target: string, link: string) => {
+    if (target.includes(UNKNOWN) || link.includes(UNKNOWN) || !target) return;
+    const at = resolve(cwd, link);
+    made.push([at, target.startsWith('/') ? resolve(target) : relative ? resolve(cwd, target) : resolve(dirname(at), target)]);
+  };
+  const named = (target: string) => basename(target.replace(/\/+$/, '')) || target;
+  if (folder !== undefined) for (const target of operands) add(target, `${folder}/${named(target)}`);
+  else if (operands.length === 1) add(operands[0]!, named(operands[0]!));
+  else if (operands.length === 2 && (noDereference || !isFolder(resolve(cwd, operands[1]!)))) add(operands[0]!, operands[1]!);
+  else if (operands.length >= 2) for (const target of operands.slice(0, -1)) add(target, `${operands.at(-1)!}/${named(target)}`);
+  return made;
 }

@@ -18,9 +18,10 @@ export const shipgateStateRule: GuardRule = {
     if (readsOnly(command.program, command.args)) return null;
     // `--output=PATH`, `of=PATH` (dd): the part after `=` is a path too.
     const words = writtenWords(command.program, command.args).flatMap((a) => (a.includes('=') ? [a.startsWith('-') ? '' : a, a.slice(a.indexOf('=') + 1)] : [a]));
-    // Every word may be a path (a symlink named `r` can point into the state folder); past the first
-    // 200 words only those that look like paths are resolved, to keep huge commands linear and cheap.
-    const target = words.find((w, i) => w !== '' && !w.startsWith('-') && (i < 200 || w.includes('/')) && isProtectedPath(w, command.shell.cwd, context.env, context.files));
+    // Every word may be a path: a symlink named `r` can point into the state folder, after 200 other words as well.
+    // Each distinct word once (`npm run build x npm run build x …` names four).
+    const seen = new Set<string>();
+    const target = words.find((w) => w !== '' && !w.startsWith('-') && !seen.has(w) && (seen.add(w), isProtectedPath(w, command.shell.cwd, context.env, context.files)));
     return target ? `writing shipgate's gate state (${target}) by hand` : null;
   },
 };

@@ -1,0 +1,181 @@
+/**
+ * Every bound the guard keeps on its work fails closed: padding a command past a limit (hundreds of
+ * harmless paths, writes, links, xargs words, Makefile targets, function levels) must never turn a
+ * refusal into a pass. Each row is the attack an agent with Bash would write, beside its short form
+ * (refused before the limit too, so the row tests the limit and not the rule) and, where there is one,
+ * the same padding around a harmless command (still allowed: the fix is not "refuse everything long").
+ * Real files, real symbolic links (dangling ones included), a real hard-link candidate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { classifyCommand, MAX_COMMAND_LENGTH } from '../../mcp-server/src/gates/guard/classify-command.js';
+import { policyFromConfig } from '../../mcp-server/src/gates/guard/guard-policy.js';
+import { fsLookup } from '../../mcp-server/src/gates/guard/fs-lookup.js';
+import { fileToolDecision } from '../../mcp-server/src/cli/guard-input.js';
+import type { GuardContext } from '../../mcp-server/src/gates/guard/guard-context.js';
+import { FIXTURE_CONFIG, makeGuardFixture, type GuardFixture } from '../gates/guard-fixture.js';
+
+let fixture: GuardFixture;
+let context: () => GuardContext;
+const verdict = (command: string) => classifyCommand(command, context());
+const times = (n: number, make: (i: number) => string, joiner = ' ') => Array.from({ length: n }, (_, i) => make(i)).join(joiner);
+
+beforeAll(() => {
+  fixture = makeGuardFixture();
+  const policy = policyFromConfig(parse(FIXTURE_CONFIG), fixture.repo);
+  context = () => ({ policy, env: fixture.env, cwd: fixture.repo, files: fsLookup() });
+  const { repo, stateRoot } = fixture;
+  // A link to a receipt that does not exist yet: a write through it creates the receipt.
+  symlinkSync(join(stateRoot, 'receipts/forged.json'), join(repo, 'dangling'));
+  // A bare word that is a link to a receipt (no `/` to make it look like a path).
+  symlinkSync(join(stateRoot, 'receipts/production.json'), join(repo, 'rlink'));
+  writeFileSync(join(repo, 'harmless.sh'), 'echo hello\n');
+  writeFileSync(join(repo, 'lines-short.txt'), 'a\nb\nHEAD:production\n');
+  writeFileSync(join(repo, 'lines-long.txt'), `${times(20, (i) => `b${i}`, '\n')}\nHEAD:production\n`);
+  writeFileSync(join(repo, 'words-short.txt'), 'a b HEAD:production\n');
+  writeFileSync(join(repo, 'words-long.txt'), `${times(600, (i) => `w${i}`)} HEAD:production\n`);
+  mkdirSync(join(repo, 'mkbig'));
+  writeFileSync(join(repo, 'mkbig/Makefile'), `ship: ${times(600, (i) => `t${i}`)} real\n\n${times(600, (i) => `t${i}:\n\techo ${i}`, '\n')}\nreal:\n\tvercel --prod\n`);
+  mkdirSync(join(repo, 'mksmall'));
+  writeFileSync(join(repo, 'mksmall/Makefile'), 'ship: t0 real\n\nt0:\n\techo 0\nreal:\n\tvercel --prod\n');
+  writeFileSync(join(repo, 'long.sh'), `${'# padding padding padding padding padding padding padding padding\n'.repeat(Math.ceil(MAX_COMMAND_LENGTH / 64))}git push origin HEAD:production\n`);
+  const workspaces = times(60, (i) => `p${i}`).split(' ');
+  mkdirSync(join(repo, 'ws60'));
+  writeFileSync(join(repo, 'ws60/package.json'), JSON.stringify({ name: 'ws60', private: true, workspaces }));
+  for (const name of workspaces) {
+    mkdirSync(join(repo, 'ws60', name));
+    writeFileSync(join(repo, 'ws60', name, 'package.json'), JSON.stringify({ name, scripts: { release: name === 'p59' ? 'fly deploy' : 'echo ok' } }));
+  }
+});
+afterAll(() => fixture.cleanup());
+
+const expectRefused = (command: string) => {
+  const result = verdict(command);
+  expect(result.blocked, `expected a refusal for ${command.slice(0, 120)}…`).toBe(true);
+  return result;
+};
+const expectAllowed = (command: string) => expect(verdict(command), `expected no refusal for ${command.slice(0, 120)}…`).toEqual({ blocked: false });
+
+describe('symbolic links are followed however many paths came before', () => {
+  it('a link into the state root after 300 other written paths', () => {
+    expectRefused('echo x > state-link/receipts/r.json');
+    expectRefused(`${times(300, (i) => `echo > o${i}`, '; ')}; echo x > state-link/receipts/r.json`);
+    expectAllowed(`${times(300, (i) => `echo > o${i}`, '; ')}; echo x > out.txt`);
+  });
+
+  it('a bare word that is a link to a receipt, after 250 other words of a writing command', () => {
+    expectRefused('tee rlink < /dev/null');
+    expectRefused(`tee ${times(250, (i) => `w${i}`)} rlink < /dev/null`);
+    expectAllowed(`tee ${times(250, (i) => `w${i}`)} out.txt < /dev/null`);
+  });
+
+  it('a dangling link to a receipt not yet written: Bash and the file tools', () => {
+    expect(expectRefused('echo x > dangling').ruleId).toBe('shipgate-state');
+    expectRefused('cp forged.json dangling');
+    const write = fileToolDecision({ kind: 'file', toolName: 'Write', toolInput: { file_path: join(fixture.repo, 'dangling'), content: '{}' }, cwd: fixture.repo }, fixture.env, fsLookup());
+    expect(JSON.parse(write.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+  });
+});
+
+describe('links made in the same call', () => {
+  it('the 71st link is followed like the first', () => {
+    expectRefused(`ln -s ${fixture.stateRoot} st; echo x > st/receipts/r.json`);
+    expectRefused(`${times(70, (i) => `ln -s a l${i}`, '; ')}; ln -s ${fixture.stateRoot} st; echo x > st/receipts/r.json`);
+  });
+
+  it('a relative target is read from the link folder, as the kernel does', () => {
+    expectRefused('mkdir -p d/e && ln -s ../../state-link d/e/up && echo x > d/e/up/receipts/r.json');
+    // Read against the current folder instead, `../home/...` would name a folder that does not exist.
+    expectRefused('mkdir -p d && ln -s ../../home/.local/state/shipgate d/x && echo x > d/x/receipts/r.json');
+  });
+
+  it('several targets into a folder, and -t FOLDER', () => {
+    expectRefused(`mkdir d; ln -s a b ${fixture.stateRoot} d; echo x > d/shipgate/receipts/r.json`);
+    expectRefused(`mkdir d; ln -s -t d ${fixture.stateRoot}; echo x > d/shipgate/receipts/r.json`);
+    expectRefused(`mkdir d; ln -st d ${fixture.stateRoot}; echo x > d/shipgate/receipts/r.json`);
+  });
+
+  it('a hard link gives gate state a second name: refused when made', () => {
+    const receipt = join(fixture.stateRoot, 'receipts/production.json');
+    expectRefused(`ln ${receipt} r.json`);
+    expectRefused(`cp -l ${receipt} r.json`);
+    expectRefused(`cp --link ${receipt} r.json`);
+    expectAllowed(`cp ${receipt} /tmp/backup.json`);
+    expectAllowed('ln -s src/app.js app.js');
+  });
+});
+
+describe('files written in the call are tracked however many', () => {
+  it('a script rewritten after 2,100 other writes is read as rewritten', () => {
+    expectRefused("echo 'git push origin HEAD:production' > harmless.sh; bash harmless.sh");
+    expectRefused(`${times(2100, (i) => `echo > w${i}`, '; ')}; echo 'git push origin HEAD:production' > harmless.sh; bash harmless.sh`);
+    expectAllowed(`${times(2100, (i) => `echo > w${i}`, '; ')}; bash harmless.sh`);
+  });
+
+  it('a script changed by the 65th file of a sed -i is unreadable, not read from disk', () => {
+    expectRefused('sed -i s/hello/x/ harmless.sh; bash harmless.sh');
+    expectRefused(`sed -i s/hello/x/ ${times(70, (i) => `f${i}`)} harmless.sh; bash harmless.sh`);
+  });
+});
+
+describe('functions and aliases', () => {
+  it('a function called after a reserved word is read at its call', () => {
+    expectRefused('f0() { "$@"; }; f0 git push origin HEAD:production');
+    expectRefused('f0() { "$@"; }; f1() { f0 "$@"; }; f1 git push origin HEAD:production');
+    expectRefused('f0() { "$@"; }; if true; then f0 git push origin HEAD:production; fi');
+    expectRefused('f0() { "$@"; }; ! f0 git push origin HEAD:production');
+    expectRefused('f0() { "$@"; }; time f0 git push origin HEAD:production');
+    expectAllowed('f0() { "$@"; }; if true; then f0 npm test; fi');
+  });
+
+  it('an alias used after a reserved word is expanded', () => {
+    expectRefused("alias p='git push origin HEAD:production'; p");
+    expectRefused("alias p='git push origin HEAD:production'; if true; then p; fi");
+    expectAllowed("alias t='npm test'; if true; then t; fi");
+  });
+
+  it('functions nested deeper than the guard reads are refused as too complex', () => {
+    const chain = (n: number) => ['f0() { "$@"; }', ...Array.from({ length: n }, (_, i) => `f${i + 1}() { f${i} "$@"; }`), `f${n} git push origin HEAD:production`].join('; ');
+    expect(expectRefused(chain(3)).ruleId).toBe('git-push');
+    expect(expectRefused(chain(12)).ruleId).toBe('too-complex');
+    expectAllowed('f0() { "$@"; }; f1() { f0 "$@"; }; f1 npm test');
+  });
+});
+
+describe('xargs, make, workspaces, long scripts, git config from the environment', () => {
+  it('xargs -I with more lines than a loop is read: the value is unknown, not the first 16', () => {
+    for (const replace of ['-I {}', '-I{}', '--replace={}']) {
+      expectRefused(`xargs -a lines-short.txt ${replace} git push origin {}`);
+      expectRefused(`xargs -a lines-long.txt ${replace} git push origin {}`);
+    }
+    expectAllowed('xargs -a lines-long.txt -I {} echo {}');
+  });
+
+  it('xargs with more than 500 words: the rest stands as unknown', () => {
+    expectRefused('xargs -a words-short.txt git push origin');
+    expectRefused('xargs -a words-long.txt git push origin');
+  });
+
+  it('a Makefile target with 600 prerequisites before the deploying one', () => {
+    expectRefused('make -C mksmall ship');
+    expectRefused('make -C mkbig ship');
+    expectAllowed('make -C mkbig t5');
+  });
+
+  it('the 60th workspace of an npm workspace root is read', () => {
+    expectRefused('cd ws60 && npm run release --workspaces');
+  });
+
+  it('a script longer than a command may be is refused, not read in part', () => {
+    expect(expectRefused('bash long.sh').ruleId).toBe('too-complex');
+  });
+
+  it('GIT_CONFIG_COUNT past 1,000 entries: the last one is read', () => {
+    const entries = (n: number) => times(n, (i) => `GIT_CONFIG_KEY_${i}=x.k${i} GIT_CONFIG_VALUE_${i}=v`);
+    const alias = (i: number) => `GIT_CONFIG_KEY_${i}=alias.ship GIT_CONFIG_VALUE_${i}='push origin HEAD:production'`;
+    expectRefused(`GIT_CONFIG_COUNT=2 ${entries(1)} ${alias(1)} git ship`);
+    expectRefused(`GIT_CONFIG_COUNT=1101 ${entries(1100)} ${alias(1100)} git ship`);
+  });
+});
