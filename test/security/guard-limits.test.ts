@@ -144,6 +144,39 @@ describe('functions and aliases', () => {
   });
 });
 
+describe('command substitutions are read where they run', () => {
+  it('with the functions defined before them', () => {
+    expectRefused('f0() { "$@"; }; f0 git push origin HEAD:production');
+    expectRefused('f0() { "$@"; }; echo $(f0 git push origin HEAD:production)');
+    expectRefused('f0() { "$@"; }; x=$(f0 git push origin HEAD:production)');
+    expectRefused('f0() { "$@"; }; echo `f0 git push origin HEAD:production` > out.txt');
+    expectAllowed('f0() { "$@"; }; x=$(f0 git status)');
+  });
+
+  it('in the folder an earlier cd moved to', () => {
+    // scripts/release.sh pushes to production; ./release.sh does not exist in the repository root.
+    expectRefused('cd scripts && bash release.sh');
+    expectRefused('cd scripts && x=$(bash release.sh)');
+    expectAllowed('cd scripts && x=$(bash lint.sh)');
+  });
+
+  it('their output worked out where they run: the folder, and files written before them', () => {
+    writeFileSync(join(fixture.repo, 'cmd.txt'), 'echo hi\n');
+    writeFileSync(join(fixture.repo, 'sub/cmd.txt'), 'git push origin HEAD:production\n');
+    expectRefused('$(cat sub/cmd.txt)');
+    expectRefused('cd sub && $(cat cmd.txt)');
+    expectRefused('cd sub; eval "$(cat cmd.txt)"');
+    expectRefused("echo 'git push origin HEAD:production' > c.txt; $(cat c.txt)");
+    expectRefused("echo 'git push origin HEAD:production' > c.txt; eval \"$(cat c.txt)\"");
+    expectAllowed('$(cat cmd.txt)');
+  });
+
+  it('inside a function, with the arguments of each call', () => {
+    expectRefused('g() { "$@"; }; f() { echo $(g "$@"); }; f git push origin HEAD:production');
+    expectAllowed('g() { "$@"; }; f() { echo $(g "$@"); }; f npm test');
+  });
+});
+
 describe('xargs, make, workspaces, long scripts, git config from the environment', () => {
   it('xargs -I with more lines than a loop is read: the value is unknown, not the first 16', () => {
     for (const replace of ['-I {}', '-I{}', '--replace={}']) {

@@ -20,14 +20,14 @@
  * Good (allowed): `npm test`, `kubectl get pods -n production`, `git push origin feature-x`.
  */
 import { resolve } from 'node:path';
-import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, type ShellParse, type SimpleCommand } from './split-shell.js';
-import { expandWord, expandWords, isUnknown, splitAssignment, UNKNOWN } from './expand-words.js';
+import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, SUBST_OPEN, type ShellParse, type SimpleCommand } from './split-shell.js';
+import { expandWord, expandWords, isUnknown, NO_OUTPUTS, splitAssignment, UNKNOWN, type SubstitutionOutput } from './expand-words.js';
 import { findExecCommands, multiplexerCommands, optionValue, programOptions, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
 import type { GuardVerdict } from './guard-verdict.js';
 export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
 import type { GuardCommand } from './rules/guard-rule.js';
-import { PositionalArgs, type GuardContext, type ShellState } from './guard-context.js';
+import { PositionalArgs, type GuardContext, type ShellState, type Substitutions } from './guard-context.js';
 import { absolutePath, isProtectedPath } from './protected-paths.js';
 import { interpreterFamily, interpreterPayload, interpreterScript, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
@@ -104,14 +104,12 @@ function parseCached(text: string, walk: Walk): ShellParse {
 }
 
 function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
-  const inner = parsed.substitutions.map((body) => parseCached(body, walk));
-  const outputs = inner.map((sub) => staticOutput(sub.commands, shell, walk));
-  for (const [i, sub] of inner.entries()) {
-    if (!parsed.substitutions[i]!.trim()) continue;
-    if (depth + 1 > MAX_DEPTH) return tooComplex(`commands nested more than ${MAX_DEPTH} levels deep`);
-    const verdict = classifyParsed(sub, cloneShell(shell), walk, depth + 1);
-    if (verdict) return verdict;
-  }
+  const substitutions: Substitutions = parsed.substitutions.length ? { texts: parsed.substitutions, parses: parsed.substitutions.map((body) => parseCached(body, walk)) } : NO_SUBSTITUTIONS;
+  const { parses } = substitutions;
+  // A substitution runs when the command holding it runs, so it is read there, and its output worked out
+  // there, with what the commands before it did (`f() { "$@"; }; x=$(f git push …)`, `cd sub && $(cat cmd.txt)`,
+  // `echo 'git push …' > c.txt; $(cat c.txt)`).
+  const read = parses.length ? new Set<number>() : undefined;
   for (let index = 0; index < parsed.commands.length; index += 1) {
     walk.commandsSeen += 1;
     if (walk.commandsSeen > MAX_COMMANDS) return tooComplex(`more than ${MAX_COMMANDS} simple commands`);
@@ -121,12 +119,12 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
       // values such as `"$@"` left to the call, where the arguments are known.
       const end = functionEnd(parsed.commands, index + 1);
       const body = parsed.commands.slice(index + 1, end + 1);
-      (shell.functions ??= new Map()).set(name, { commands: body, outputs });
+      (shell.functions ??= new Map()).set(name, { commands: body, substitutions });
       const definition = cloneShell(shell);
       walk.fromFile += 1;
       try {
         for (let j = 0; j < body.length; j += 1) {
-          const verdict = classifySimple(body, j, outputs, definition, walk, depth);
+          const verdict = classifySimple(body, j, substitutions, definition, walk, depth, read);
           if (verdict) return verdict;
         }
       } finally {
@@ -135,10 +133,66 @@ function classifyParsed(parsed: ShellParse, shell: ShellState, walk: Walk, depth
       index = end;
       continue;
     }
-    const verdict = classifySimple(parsed.commands, index, outputs, shell, walk, depth);
+    const verdict = classifySimple(parsed.commands, index, substitutions, shell, walk, depth, read);
+    if (verdict) return verdict;
+  }
+  // Any no command named (the parser keeps every one) is read with the state at the end.
+  for (let i = 0; i < parses.length; i += 1) {
+    if (read?.has(i)) continue;
+    const verdict = readSubstitution(substitutions.texts[i]!, parses[i]!, shell, walk, depth);
     if (verdict) return verdict;
   }
   return null;
+}
+
+/** The substitutions a command names (in its words, redirections and here-string), each read once with `shell` as it is now. */
+function readSubstitutionsOf(command: SimpleCommand, substitutions: Substitutions, shell: ShellState, walk: Walk, depth: number, read: Set<number> | undefined): GuardVerdict | null {
+  if (substitutions.parses.length === 0) return null;
+  let seen: Set<number> | undefined;
+  const readIn = (place: string | undefined): GuardVerdict | null => {
+    if (place === undefined) return null;
+    for (let at = place.indexOf(SUBST_OPEN); at >= 0; at = place.indexOf(SUBST_OPEN, at + 1)) {
+      const end = place.indexOf(MARK_CLOSE, at);
+      const i = Number(place.slice(at + 1, end));
+      const parse = substitutions.parses[i];
+      if (!parse || seen?.has(i)) continue;
+      (seen ??= new Set()).add(i);
+      read?.add(i);
+      const verdict = readSubstitution(substitutions.texts[i]!, parse, shell, walk, depth);
+      if (verdict) return verdict;
+    }
+    return null;
+  };
+  for (const word of command.words) {
+    const verdict = readIn(word);
+    if (verdict) return verdict;
+  }
+  for (const redirect of command.redirects) {
+    const verdict = readIn(redirect.target);
+    if (verdict) return verdict;
+  }
+  return readIn(command.stdin);
+}
+
+const NO_SUBSTITUTIONS: Substitutions = { texts: [], parses: [] };
+
+/** What each substitution prints, worked out (once) with the shell as it is when the command runs. */
+function outputsAt(substitutions: Substitutions, shell: ShellState, walk: Walk): SubstitutionOutput {
+  if (substitutions.parses.length === 0) return NO_OUTPUTS;
+  const known = new Map<number, string | undefined>();
+  return (index) => {
+    if (known.has(index)) return known.get(index);
+    const parse = substitutions.parses[index];
+    const output = parse ? staticOutput(parse.commands, shell, walk) : undefined;
+    known.set(index, output);
+    return output;
+  };
+}
+
+function readSubstitution(text: string, parse: ShellParse, shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+  if (!text.trim()) return null;
+  if (depth + 1 > MAX_DEPTH) return tooComplex(`commands nested more than ${MAX_DEPTH} levels deep`);
+  return classifyParsed(parse, cloneShell(shell), walk, depth + 1);
 }
 
 /** Index of the command closing a function body that starts at `start` (`{ … }` counted by the words that open and close groups). */
@@ -154,7 +208,7 @@ function functionEnd(commands: readonly SimpleCommand[], start: number): number 
   return commands.length - 1;
 }
 
-function classifySimple(commands: readonly SimpleCommand[], index: number, outputs: readonly (string | undefined)[], shell: ShellState, walk: Walk, depth: number): GuardVerdict | null {
+function classifySimple(commands: readonly SimpleCommand[], index: number, substitutions: Substitutions, shell: ShellState, walk: Walk, depth: number, read?: Set<number>): GuardVerdict | null {
   const { context } = walk;
   const command = commands[index]!;
   // `for b in main feature; do git push origin $b; done`: the body is read once per value.
@@ -167,18 +221,21 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       copy.loops!.delete(loopVariable);
       copy.vars.set(loopVariable, UNKNOWN);
       copy.env = undefined;
-      return classifySimple(commands, index, outputs, copy, walk, depth);
+      return classifySimple(commands, index, substitutions, copy, walk, depth, read);
     }
     for (const value of values) {
       const copy = cloneShell(shell);
       copy.loops!.delete(loopVariable);
       copy.vars.set(loopVariable, value);
       copy.env = undefined;
-      const verdict = classifySimple(commands, index, outputs, copy, walk, depth);
+      const verdict = classifySimple(commands, index, substitutions, copy, walk, depth, read);
       if (verdict) return verdict;
     }
     return null;
   }
+  const substituted = readSubstitutionsOf(command, substitutions, shell, walk, depth, read);
+  if (substituted) return substituted;
+  const outputs = outputsAt(substitutions, shell, walk);
   const env = shellEnv(shell, walk);
   for (const redirect of command.redirects) {
     if (redirect.op === '<' || redirect.op === '<&') continue;
@@ -223,7 +280,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, outpu
       walk.calling.add(first);
       try {
         for (let j = 0; j < called.commands.length; j += 1) {
-          const verdict = classifySimple(called.commands, j, called.outputs, inner, walk, depth + 1);
+          const verdict = classifySimple(called.commands, j, called.substitutions, inner, walk, depth + 1);
           if (verdict) return verdict;
         }
       } finally {
@@ -692,12 +749,12 @@ function pipelineUpTo(commands: readonly SimpleCommand[], index: number): Simple
 function stdinOf(commands: readonly SimpleCommand[], index: number, shell: ShellState, walk: Walk): string | null | undefined {
   const command = commands[index]!;
   if (command.stdin !== undefined) {
-    const text = expandWord(command.stdin, shell, shellEnv(shell, walk), []).text;
+    const text = expandWord(command.stdin, shell, shellEnv(shell, walk), NO_OUTPUTS).text;
     return isUnknown(text) ? undefined : text;
   }
   const input = command.redirects.find((r) => r.op === '<');
   if (input) {
-    const target = expandWord(input.target, shell, shellEnv(shell, walk), []).text;
+    const target = expandWord(input.target, shell, shellEnv(shell, walk), NO_OUTPUTS).text;
     const text = isUnknown(target) ? undefined : walk.context.files.readText(resolve(shell.cwd, target));
     return text === undefined || isUnknown(text) ? undefined : text;
   }

@@ -34,12 +34,18 @@ export function isUnknown(word: string): boolean {
   return word.includes(UNKNOWN);
 }
 
-export function expandWord(word: string, shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): { text: string; unknown: boolean; split: boolean } {
+/** What command substitution number `index` prints, when that is known without running anything (undefined: unknown). */
+export type SubstitutionOutput = (index: number) => string | undefined;
+
+/** For text with no substitutions of its own to look up (every one is unknown). */
+export const NO_OUTPUTS: SubstitutionOutput = () => undefined;
+
+export function expandWord(word: string, shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: SubstitutionOutput): { text: string; unknown: boolean; split: boolean } {
   let unknown = false;
   let split = false;
   const text = word.replace(MARKER, (_m, kind: string, body: string) => {
     if (kind === SUBST_OPEN) {
-      const out = outputs[Number(body)];
+      const out = outputs(Number(body));
       split = true;
       if (out === undefined || out.includes(UNKNOWN)) { unknown = true; return out ?? UNKNOWN; }
       return out;
@@ -59,7 +65,7 @@ export function expandWord(word: string, shell: ShellState, env: Readonly<Record
   return { text, unknown, split };
 }
 
-export function expandWords(words: readonly string[], shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: readonly (string | undefined)[]): Expanded {
+export function expandWords(words: readonly string[], shell: ShellState, env: Readonly<Record<string, string | undefined>>, outputs: SubstitutionOutput): Expanded {
   const out: string[] = [];
   let dynamicProgram = false;
   let programSeen = false;

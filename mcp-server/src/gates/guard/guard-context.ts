@@ -5,7 +5,7 @@
  * can hand it any view; the hook hands it the real filesystem (fs-lookup.ts).
  */
 import type { GuardPolicy } from './guard-policy.js';
-import type { SimpleCommand } from './split-shell.js';
+import type { ShellParse, SimpleCommand } from './split-shell.js';
 
 export interface FileLookup {
   /** File content, or undefined when it does not exist or cannot be read. */
@@ -59,6 +59,15 @@ export class PositionalArgs {
   }
 }
 
+/**
+ * The command substitutions of one parsed text (`$(…)`, backticks), which its commands name by index:
+ * their texts and parses. What each prints is worked out at the command that runs it (classify-command.ts).
+ */
+export interface Substitutions {
+  texts: readonly string[];
+  parses: readonly ShellParse[];
+}
+
 /** What earlier commands of the same Bash call changed: directory, variables, kube context, git settings. */
 export interface ShellState {
   cwd: string;
@@ -70,7 +79,7 @@ export interface ShellState {
   /** `for NAME in a b c`: the values a loop variable takes, each tried in turn. */
   loops?: Map<string, string[]>;
   /** Shell functions defined earlier (`f() { … }`): read again, with their arguments, where they are called. */
-  functions?: Map<string, { commands: readonly SimpleCommand[]; outputs: readonly (string | undefined)[] }>;
+  functions?: Map<string, { commands: readonly SimpleCommand[]; substitutions: Substitutions }>;
   /** `git config`, `git remote add`, `git branch -u`, `git checkout -b` earlier in the call. */
   git?: { config: Map<string, string>; branch?: string };
   /** Set by `kubectl config use-context X` earlier in the same call. */
