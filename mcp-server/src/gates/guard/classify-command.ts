@@ -22,7 +22,7 @@
 import { resolve } from 'node:path';
 import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, SUBST_OPEN, type ShellParse, type SimpleCommand } from './split-shell.js';
 import { expandWord, expandWords, isUnknown, NO_OUTPUTS, splitAssignment, UNKNOWN, type SubstitutionOutput } from './expand-words.js';
-import { findExecCommands, multiplexerCommands, optionValue, programOptions, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
+import { cronCommands, findExecCommands, multiplexerCommands, optionValue, programOptions, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
 import type { GuardVerdict } from './guard-verdict.js';
 export type { GuardVerdict } from './guard-verdict.js';
 import { guardRules } from './rules/index.js';
@@ -36,6 +36,7 @@ import { readsOnly, writtenWords } from './reads-only.js';
 import { gitRunsTexts, parseGitInvocation, recordGitChanges } from './git-invocation.js';
 import { readGitState } from './git-state.js';
 import { sedCommands } from './sed-script.js';
+import { environmentCommands } from './env-commands.js';
 
 const MAX_DEPTH = 8;
 /** Upper bound on simple commands looked at per call, so hostile input stays linear. */
@@ -48,6 +49,8 @@ const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly'])
 const SSH_VALUE_OPTIONS = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-e', '-m', '-O', '-S', '-W', '-w', '-E', '-B', '-Q', '-I'];
 /** Programs tried in place of a program word computed at run time (`$(echo kubectl) apply …`). */
 const CANDIDATE_PROGRAMS = ['kubectl', 'helm', 'git', 'vercel', 'netlify', 'fly', 'gh', 'terraform', 'aws', 'gcloud', 'heroku'];
+/** Verbs tried after a candidate program when the program word is computed at run time (it may hold the verb too); only git push, whose refusal needs a protected destination, so `$EDITOR config/production.yml` still passes. */
+const CANDIDATE_VERBS: ReadonlyArray<readonly [string, string]> = [['git', 'push']];
 /** git verbs whose effect later parts of the same call see (git-invocation.ts recordGitChanges). */
 const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'switch']);
 /** Words xargs reads from its input that are looked at one by one; the rest stand as one unknown word. */
@@ -73,6 +76,8 @@ interface Walk {
   /** The hook's environment copied once into a plain object (spreading process.env per command is slow). */
   baseEnv: Record<string, string | undefined>;
   parses: Map<string, ShellParse>;
+  /** Variables set in the call whose commands were read already (name and value). */
+  environmentRead: Set<string>;
 }
 
 /** Longer commands are refused unread: a guard that stops reading part-way is a guard with a hole. */
@@ -81,7 +86,7 @@ export const MAX_COMMAND_LENGTH = 200_000;
 export function classifyCommand(command: string, context: GuardContext): GuardVerdict {
   if (command.length > MAX_COMMAND_LENGTH) return tooComplex(`${command.length} characters, more than ${MAX_COMMAND_LENGTH}`);
   const shell = newShell(context.cwd);
-  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, calling: new Set(), baseEnv: { ...context.env }, parses: new Map() };
+  const walk: Walk = { context: { ...context, files: writtenFiles(context.files) }, commandsSeen: 0, loopExpansions: 0, fromFile: 0, calling: new Set(), baseEnv: { ...context.env }, parses: new Map(), environmentRead: new Set() };
   return classifyText(command, shell, walk, 0) ?? { blocked: false };
 }
 
@@ -176,6 +181,33 @@ function readSubstitutionsOf(command: SimpleCommand, substitutions: Substitution
 
 const NO_SUBSTITUTIONS: Substitutions = { texts: [], parses: [] };
 
+/**
+ * The commands that variables set in the call make programs run (env-commands.ts): shell text read as a
+ * command, a file read as a script (refused when it cannot be read, like `source`). Each once per call.
+ */
+function readEnvironment(names: readonly string[], env: Readonly<Record<string, string | undefined>>, shell: ShellState, walk: Walk, depth: number, words: readonly string[]): GuardVerdict | null {
+  if (names.length === 0) return null;
+  for (const found of environmentCommands(names, (name) => env[name])) {
+    const key = `${found.name}\0${'text' in found ? found.text : found.file}`;
+    if (walk.environmentRead.has(key)) continue;
+    walk.environmentRead.add(key);
+    if ('text' in found) {
+      const verdict = classifyText(found.text, cloneShell(shell), walk, depth + 1);
+      if (verdict) return { ...verdict, reason: `${found.name} set to run ${verdict.reason}` };
+      continue;
+    }
+    const body = isUnknown(found.file) ? undefined : walk.context.files.readText(resolve(shell.cwd, found.file));
+    if (body === undefined || isUnknown(body)) {
+      const verdict = unreadable(walk, `${found.name} naming ${describe(found.file)} for a shell or npm to run, which does not exist yet, is computed at run time or was rewritten earlier in this call`, words);
+      if (verdict) return verdict;
+      continue;
+    }
+    const verdict = classifyFile(body, cloneShell(shell), walk, depth + 1);
+    if (verdict) return { ...verdict, reason: `${found.name} naming a script that runs ${verdict.reason}` };
+  }
+  return null;
+}
+
 /** What each substitution prints, worked out (once) with the shell as it is when the command runs. */
 function outputsAt(substitutions: Substitutions, shell: ShellState, walk: Walk): SubstitutionOutput {
   if (substitutions.parses.length === 0) return NO_OUTPUTS;
@@ -249,21 +281,26 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
   let dynamicProgram = expanded.dynamicProgram;
   // `X=1 cmd`, `env X=1 cmd`: copied only when a command sets something (most do not).
   let commandEnv = env;
+  /** Names the command sets for its program (`X=1 cmd`, `env X=1 cmd`), read by readEnvironment once the program is known. */
+  const assigned: string[] = [];
   const setEnv = (name: string, value: string | undefined) => {
     if (commandEnv === env) commandEnv = { ...env };
     commandEnv[name] = value;
+    assigned.push(name);
   };
   let assignments = 0;
   while (assignments < words.length && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(words[assignments]!)) {
-    const [name, value] = splitAssignment(words[assignments]!);
+    const [name, value] = splitAssignment(words[assignments]!, (known) => commandEnv[known]);
     setEnv(name, value);
     assignments += 1;
   }
   if (assignments === words.length) {
-    for (const word of words) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
+    for (const word of words) { const [name, value] = splitAssignment(word, (known) => shell.vars.get(known) ?? env[known]); shell.vars.set(name, value); }
     shell.env = undefined;
-    return null;
+    return readEnvironment(assigned, commandEnv, shell, walk, depth, words);
   }
+  const fromAssignments = readEnvironment(assigned, commandEnv, shell, walk, depth, words);
+  if (fromAssignments) return fromAssignments;
   if (assignments) { words = words.slice(assignments); dynamicProgram = false; }
 
   // Whether words[0] is where bash looks up functions and aliases: the first word, and the first after a
@@ -301,9 +338,10 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
     if (first === 'function') { words = words.slice(2); continue; }
     commandPosition = false;
     if (DECLARERS.has(program)) {
-      for (const word of words.slice(1)) if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) { const [name, value] = splitAssignment(word); shell.vars.set(name, value); }
+      const declared: string[] = [];
+      for (const word of words.slice(1)) if (/^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(word)) { const [name, value] = splitAssignment(word, (known) => shell.vars.get(known) ?? env[known]); shell.vars.set(name, value); declared.push(name); }
       shell.env = undefined;
-      return null;
+      return readEnvironment(declared, shellEnv(shell, walk), shell, walk, depth, words);
     }
     if (program === 'alias') {
       for (const word of words.slice(1)) { const eq = word.indexOf('='); if (eq > 0) (shell.aliases ??= new Map()).set(word.slice(0, eq), word.slice(eq + 1)); }
@@ -320,6 +358,13 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
     if (program === 'printf' && words[1] === '-v' && words[2]) {
       shell.vars.set(words[2], formatPrintf(words.slice(3)) ?? UNKNOWN);
       shell.env = undefined;
+      return null;
+    }
+    if (program === 'set') {
+      // `set -- git push`, `set a b`: the positional parameters (`"$@"`, `$1`) from here on.
+      const dashes = words.indexOf('--');
+      const args = dashes >= 0 ? words.slice(dashes + 1) : words.length > 1 && !/^[-+]/.test(words[1]!) ? words.slice(1) : undefined;
+      if (args) setPositional(shell, shell.positional?.get('0') ?? '', args);
       return null;
     }
     if (program === 'shift') {
@@ -382,7 +427,10 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
       continue;
     }
     if (program === 'env') {
+      const before = assigned.length;
       const next = unwrapEnv(words.slice(1), setEnv, shell);
+      const fromEnv = readEnvironment(assigned.slice(before), commandEnv, shell, walk, depth, words);
+      if (fromEnv) return fromEnv;
       if (!next) return null;
       words = next;
       continue;
@@ -413,7 +461,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
       return runRules(program, words, commandEnv, shell, walk);
     }
     if (program === 'make' || program === 'gmake') {
-      for (const line of makeRecipes(context.files, shell.cwd, words.slice(1))) {
+      for (const line of makeRecipes(context.files, shell.cwd, words.slice(1), () => stdinOf(commands, index, shell, walk))) {
         if (isUnknown(line)) return unreadable(walk, `${program} reading a Makefile rewritten earlier in this call`, words);
         const verdict = classifyFile(line, cloneShell(shell), walk, depth + 1);
         if (verdict) return verdict;
@@ -442,7 +490,7 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
       const text = wrapper.commandOptions?.length ? optionValue(words.slice(1), wrapper.commandOptions) : undefined;
       if (text !== undefined) return classifyText(text, cloneShell(shell), walk, depth + 1);
       let rest = skipOptions(words.slice(1), wrapper.valueOptions);
-      while (rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) { const [name, value] = splitAssignment(rest[0]!); setEnv(name, value); rest = rest.slice(1); }
+      while (rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) { const [name, value] = splitAssignment(rest[0]!, (known) => commandEnv[known]); setEnv(name, value); rest = rest.slice(1); }
       if (program === 'time' || program === 'sudo') rest = skipOptions(rest, wrapper.valueOptions);
       if (wrapper.positionalsToSkip) rest = skipOptions(rest.slice(wrapper.positionalsToSkip), wrapper.valueOptions);
       words = rest;
@@ -474,6 +522,13 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
     for (const text of [...multiplexerCommands(program, words.slice(1)), ...programOptions(program, words.slice(1))]) {
       const verdict = classifyText(text, cloneShell(shell), walk, depth + 1);
       if (verdict) return verdict;
+    }
+    if (program === 'crontab' && !words.slice(1).some((a) => /^-[A-Za-z]*[lre]/.test(a))) {
+      // Installs a crontab from a file or standard input: the jobs it schedules are read now.
+      const file = skipOptions(words.slice(1), ['-u']).find((a) => a !== '-');
+      const text = file !== undefined ? (isUnknown(file) ? undefined : context.files.readText(resolve(shell.cwd, file))) : stdinOf(commands, index, shell, walk);
+      if (text === undefined || (text !== null && isUnknown(text))) return unreadable(walk, `${program} installing jobs computed at run time`, words);
+      if (text !== null) return classifyText(cronCommands(text), cloneShell(shell), walk, depth + 1);
     }
     if (program === 'at' || program === 'batch') {
       const stdin = stdinOf(commands, index, shell, walk);
@@ -658,6 +713,11 @@ function tryCandidates(args: string[], env: Record<string, string | undefined>, 
   for (const program of CANDIDATE_PROGRAMS) {
     const verdict = runRules(program, [program, ...args], env, cloneShell(shell), walk);
     if (verdict) return { ...verdict, reason: `a command whose program is computed at run time and would be ${verdict.reason} if it were ${program}` };
+  }
+  // The computed part may be several words, the verb too (`"${cmd[@]}" origin HEAD:production` with cmd=(git push)).
+  for (const [program, verb] of CANDIDATE_VERBS) {
+    const verdict = runRules(program, [program, verb, ...args], env, cloneShell(shell), walk);
+    if (verdict) return { ...verdict, reason: `a command whose program is computed at run time and would be ${verdict.reason} if it were ${program} ${verb}` };
   }
   return null;
 }

@@ -13,10 +13,28 @@ export interface Expanded {
   dynamicProgram: boolean;
 }
 
-/** `NAME=value` → [NAME, value] (`NAME+=`, `NAME[i]=` reduced to NAME). */
-export function splitAssignment(word: string): [string, string] {
+/**
+ * `NAME=value` → [NAME, value]. `NAME+=more` appends to what NAME held before (`previous`), and
+ * `NAME[2]=x` sets one element of a list held as words (`a=(git pull); a[1]=push; "${a[@]}"` is
+ * `git push`): without `previous`, or for an index that is not a number, the value is unknown.
+ */
+export function splitAssignment(word: string, previous?: (name: string) => string | undefined): [string, string] {
   const eq = word.indexOf('=');
-  return [word.slice(0, eq).replace(/(\[[^\]]*\])?\+$|\[[^\]]*\]$/, ''), word.slice(eq + 1)];
+  const left = word.slice(0, eq);
+  const name = left.replace(/(\[[^\]]*\])?\+$|\[[^\]]*\]$/, '');
+  const value = word.slice(eq + 1);
+  const append = left.endsWith('+');
+  const index = /\[([^\]]*)\]\+?$/.exec(left)?.[1];
+  if (index === undefined && !append) return [name, value];
+  if (!previous) return [name, UNKNOWN];
+  const before = previous(name) ?? '';
+  if (index === undefined) return [name, `${before}${value}`];
+  if (!/^[0-9]+$/.test(index) || before.includes(UNKNOWN)) return [name, UNKNOWN];
+  const words = before.split(' ').filter(Boolean);
+  const at = Number(index);
+  if (at > words.length) return [name, UNKNOWN];
+  words[at] = append ? `${words[at] ?? ''}${value}` : value;
+  return [name, words.join(' ')];
 }
 
 export const MARKER_TEST = /[\u0001-\u0005]/;

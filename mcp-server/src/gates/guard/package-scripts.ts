@@ -110,11 +110,15 @@ function readScripts(files: FileLookup, start: string): Record<string, unknown> 
 }
 
 /** Recipe lines `make` would run for the targets (the first target when none is named). */
-export function makeRecipes(files: FileLookup, cwd: string, args: readonly string[]): string[] {
+export function makeRecipes(files: FileLookup, cwd: string, args: readonly string[], stdin: () => string | null | undefined = () => undefined): string[] {
   const dir = optionValue(args, ['-C', '--directory']);
   const folder = dir ? resolve(cwd, dir) : cwd;
   const file = optionValue(args, ['-f', '--file', '--makefile']);
-  const text = file ? files.readText(resolve(folder, file)) : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => files.readText(join(folder, n))).find((t) => t !== undefined);
+  // `make -f -` (or /dev/stdin) reads the Makefile from standard input: a here-string, a pipe, or unknown.
+  const fromStdin = file === '-' || file === '/dev/stdin' || file === '/dev/fd/0';
+  const input = fromStdin ? stdin() : undefined;
+  if (fromStdin && input === undefined) return [UNKNOWN];
+  const text = fromStdin ? input ?? '' : file ? files.readText(resolve(folder, file)) : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => files.readText(join(folder, n))).find((t) => t !== undefined);
   if (!text) return [];
   // Rewritten earlier in the same call by something the guard cannot follow (written-files.ts).
   if (text.includes(UNKNOWN)) return [UNKNOWN];

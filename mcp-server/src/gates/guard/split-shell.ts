@@ -218,7 +218,8 @@ export function parseShell(source: string): ShellParse {
       i = readDollar(false);
       continue;
     }
-    if ((c === '<' || c === '>') && next === '(' && !inWord) {
+    // Inside a word too, as bash reads it: `BASH_ENV=<(…)`, `a<(…)` is `a/dev/fd/63`.
+    if ((c === '<' || c === '>') && next === '(') {
       const end = findClose(text, i + 2, '(', ')');
       startWord();
       addSubstitution(text.slice(i + 2, end));

@@ -103,7 +103,7 @@ export function multiplexerCommands(program: string, args: readonly string[]): s
     const stuff = args.indexOf('stuff');
     if (stuff >= 0 && args[stuff + 1]) return [args[stuff + 1]!.replace(/\\n|\\r|\^M/g, '\n')];
     const rest = skipOptions([...args], ['-S', '-c', '-e', '-h', '-L', '-Logfile', '-p', '-s', '-t', '-T', '-X']);
-    return rest.length ? [rest.join(' ')] : [];
+    return rest.length ? [asCommandText(rest)] : [];
   }
   if (program !== 'tmux') return [];
   const verbAt = args.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|send-keys|send|respawn-pane|respawn-window|run-shell|run|display-popup|popup)$/.test(a));
@@ -112,7 +112,29 @@ export function multiplexerCommands(program: string, args: readonly string[]): s
   const rest = args.slice(verbAt + 1);
   if (verb === 'send-keys' || verb === 'send') return [skipOptions(rest, ['-t', '-N']).filter((k) => !/^(Enter|C-m|KPEnter)$/.test(k)).join(' ')];
   const words = skipOptions(rest, ['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-f']);
-  return words.length ? [words.join(' ')] : [];
+  return words.length ? [asCommandText(words)] : [];
+}
+
+/**
+ * What a multiplexer runs, as shell text: one word is a command line for the shell (`tmux new 'git push
+ * …'`), several are a program and its arguments, kept as words (`screen -dm bash -c 'git push …'`:
+ * joined with spaces, `bash -c git` would be read instead of the whole command string).
+ */
+function asCommandText(words: readonly string[]): string {
+  return words.length === 1 ? words[0]! : words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+/** The commands of a crontab's jobs, one per line: the schedule (five fields, or `@daily` and the like) and environment lines dropped. */
+export function cronCommands(table: string): string {
+  const commands: string[] = [];
+  for (const raw of table.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) continue;
+    const job = line.startsWith('@') ? /^@\S+\s+(.*)$/.exec(line)?.[1] : /^(?:\S+\s+){5}(.*)$/.exec(line)?.[1];
+    // `%` starts the job's standard input in cron; the command is what comes before it.
+    if (job) commands.push(job.split(/(?<!\\)%/)[0]!);
+  }
+  return commands.join('\n');
 }
 
 /** Options that name a program to run (`ssh -o ProxyCommand=…`, `rsync -e …`, `tar --to-command=…`). */
@@ -188,6 +210,8 @@ export function unwrapEnv(args: string[], setEnv: (name: string, value: string |
     if (arg === '-C' || arg === '--chdir' || (cluster === 'C' && arg.length > 2)) { shell.cwd = resolve(shell.cwd, args[i + 1] ?? '.'); shell.env = undefined; i += 2; continue; }
     if (arg.startsWith('-')) { i += 1; continue; }
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) { const [name, value] = splitAssignment(arg); setEnv(name, value); i += 1; continue; }
+    // env(1) takes any NAME=VALUE, also names a shell could not assign (`BASH_FUNC_ls%%=() { …; }`, an exported function).
+    if (/^[^=]+=/.test(arg)) { const eq = arg.indexOf('='); setEnv(arg.slice(0, eq), arg.slice(eq + 1)); i += 1; continue; }
     break;
   }
   const rest = args.slice(i);
