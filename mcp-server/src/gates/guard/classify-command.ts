@@ -377,11 +377,22 @@ function classifySimple(commands: readonly SimpleCommand[], index: number, subst
       const action = words[1];
       return action && !action.startsWith('-') ? classifyText(action, cloneShell(shell), walk, depth + 1) : null;
     }
-    if (program === 'cd' || program === 'pushd') {
+    if (program === 'cd' || program === 'pushd' || program === 'popd') {
+      const previous = shell.cwd;
       const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
-      // `CDPATH=~/.local/state cd shipgate`: a relative name is looked up in CDPATH first.
-      const cdpath = commandEnv.CDPATH && target && !/^\.{0,2}\//.test(target) ? commandEnv.CDPATH.split(':').filter(Boolean).map((dir) => resolve(shell.cwd, dir, target)).find((dir) => context.files.exists(dir)) : undefined;
-      if (target !== '-') shell.cwd = cdpath ?? resolve(shell.cwd, target ?? env.HOME ?? shell.cwd);
+      if (program === 'popd') {
+        // Back to the folder the last `pushd` left; with none recorded in this call, to one the guard cannot know.
+        shell.cwd = shell.dirStack?.pop() ?? UNKNOWN;
+      } else if (target === '-') {
+        // `cd -` goes back to $OLDPWD: the folder before the last cd of this call, or the shell's own.
+        shell.cwd = shell.vars.get('OLDPWD') ?? env.OLDPWD ?? UNKNOWN;
+      } else {
+        // `CDPATH=~/.local/state cd shipgate`: a relative name is looked up in CDPATH first.
+        const cdpath = commandEnv.CDPATH && target && !/^\.{0,2}\//.test(target) ? commandEnv.CDPATH.split(':').filter(Boolean).map((dir) => resolve(shell.cwd, dir, target)).find((dir) => context.files.exists(dir)) : undefined;
+        shell.cwd = cdpath ?? resolve(shell.cwd, target ?? env.HOME ?? shell.cwd);
+        if (program === 'pushd') (shell.dirStack ??= []).push(previous);
+      }
+      if (shell.cwd !== previous) shell.vars.set('OLDPWD', previous);
       shell.env = undefined;
       return null;
     }
@@ -784,6 +795,7 @@ function newShell(cwd: string, from?: ShellState): ShellState {
     // Shared, not copied: a function defined in a subshell is then known outside it too (the guard reads more, never less), and thousands of definitions stay linear.
     functions: from?.functions,
     git: from?.git ? { config: new Map(from.git.config), branch: from.git.branch } : undefined,
+    dirStack: from?.dirStack ? [...from.dirStack] : undefined,
     kubeContext: from?.kubeContext,
     kubeNamespace: from?.kubeNamespace,
     env: from?.env,

@@ -82,6 +82,8 @@ export interface ShellState {
   functions?: Map<string, { commands: readonly SimpleCommand[]; substitutions: Substitutions }>;
   /** `git config`, `git remote add`, `git branch -u`, `git checkout -b` earlier in the call. */
   git?: { config: Map<string, string>; branch?: string };
+  /** Folders `pushd` left, for `popd` to return to. */
+  dirStack?: string[];
   /** Set by `kubectl config use-context X` earlier in the same call. */
   kubeContext?: string;
   kubeNamespace?: string;

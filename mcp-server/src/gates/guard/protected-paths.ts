@@ -10,6 +10,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { FileLookup } from './guard-context.js';
+import { expandGlob, hasGlob } from './glob-paths.js';
 import { LEGACY_STATE_DIR, protectedStatePaths as stateFolders } from '../../project/state-dir.js';
 
 export interface ProtectedPaths {
@@ -56,10 +57,33 @@ function computeProtectedPaths(env: Readonly<Record<string, string | undefined>>
 export function isProtectedPath(path: string, cwd: string, env: Readonly<Record<string, string | undefined>>, files: FileLookup): boolean {
   if (!path) return false;
   const prepared = prepare(protectedStatePaths(env), files);
-  const lexical = absolutePath(cwd, path);
+  const lexical = absolutePath(cwd, path.charCodeAt(0) === 126 /* ~ */ ? userHome(path, env, files) : path);
+  if (isProtectedAt(lexical, prepared, files)) return true;
+  if (!hasGlob(lexical)) return false;
+  // `echo x > ~/.local/state/ship*/r.json`: what bash would expand the pattern to (too many to check: refused).
+  const expanded = expandGlob(lexical, files);
+  return expanded === undefined || expanded.some((match) => isProtectedAt(match, prepared, files));
+}
+
+function isProtectedAt(lexical: string, prepared: Prepared, files: FileLookup): boolean {
   if (matches(lexical, prepared, files)) return true;
   const real = files.realPath(lexical);
   return real !== lexical && matches(real, prepared, files);
+}
+
+/** `~name/…` as bash expands it: the home folder of user `name` (the hook's own user from HOME, others from /etc/passwd). */
+function userHome(path: string, env: Readonly<Record<string, string | undefined>>, files: FileLookup): string {
+  const match = /^~([A-Za-z_][A-Za-z0-9_.-]*\$?)(?=\/|$)/.exec(path);
+  if (!match) return path;
+  const name = match[1]!;
+  let home = name === env.USER || name === env.LOGNAME ? env.HOME : undefined;
+  if (home === undefined) {
+    for (const line of (files.readText('/etc/passwd') ?? '').split('\n')) {
+      const fields = line.split(':');
+      if (fields[0] === name && fields[5]) { home = fields[5]; break; }
+    }
+  }
+  return home === undefined ? path : `${home}${path.slice(match[0].length)}`;
 }
 
 /** `resolve(cwd, path)`, without its cost for the common plain relative name (`a/b.txt` in a normalised cwd). */
