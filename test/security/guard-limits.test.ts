@@ -230,6 +230,27 @@ describe('commands held in variables, lists, tables and the environment', () => 
   });
 });
 
+describe('files rewritten by a command that does not name them', () => {
+  it('a package.json changed by npm pkg set, a pull, a checkout, a stash, a patch or an archive is not read from disk', () => {
+    expectAllowed('npm test');
+    expectRefused("npm pkg set scripts.test='git push origin HEAD:production' && npm test");
+    expectRefused('git pull origin feature && npm test');
+    expectRefused('git checkout feature && npm test');
+    expectAllowed('bash scripts/lint.sh');
+    for (const rewrite of ['git stash pop', 'git apply fix.diff', 'git merge feature', 'patch -p1 < fix.diff', 'tar xf a.tar', 'unzip -o a.zip', 'cp -r elsewhere/ scripts/']) {
+      expectRefused(`${rewrite} && bash scripts/lint.sh`);
+    }
+  });
+
+  it('everyday sequences still pass: the .git folder, a new branch, a build', () => {
+    expectAllowed('git pull && git status');
+    expectAllowed('git checkout -b topic-x && npm test');
+    expectAllowed('git stash list && npm test');
+    expectAllowed('npm run build && npm test');
+    expectAllowed('git pull --rebase && git log --oneline -3');
+  });
+});
+
 describe('paths as bash expands them', () => {
   it('a glob in a write target is matched against the folders it names', () => {
     expectRefused('echo x > ~/.local/state/ship*/receipts/r.json');

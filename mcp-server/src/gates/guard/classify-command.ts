@@ -19,7 +19,7 @@
  * Good (blocked): `bash -c "git push origin HEAD:production"`, `cd app && env K=1 kubectl apply -n production -f .`
  * Good (allowed): `npm test`, `kubectl get pods -n production`, `git push origin feature-x`.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseShell, VAR_OPEN, VAR_SPLIT_OPEN, MARK_CLOSE, SUBST_OPEN, type ShellParse, type SimpleCommand } from './split-shell.js';
 import { expandWord, expandWords, isUnknown, NO_OUTPUTS, splitAssignment, UNKNOWN, type SubstitutionOutput } from './expand-words.js';
 import { cronCommands, findExecCommands, multiplexerCommands, optionValue, programOptions, shellArguments, skipOptions, unwrapEnv, WRAPPERS } from './wrappers.js';
@@ -32,7 +32,7 @@ import { absolutePath, isProtectedPath } from './protected-paths.js';
 import { interpreterFamily, interpreterPayload, interpreterScript, payloadCommands } from './interpreter-payload.js';
 import { makeRecipes, packageScript } from './package-scripts.js';
 import { symbolicLinksMade, writtenFiles, type WrittenFiles } from './written-files.js';
-import { readsOnly, writtenWords } from './reads-only.js';
+import { readsOnly, treeRewrite, writtenWords } from './reads-only.js';
 import { gitRunsTexts, parseGitInvocation, recordGitChanges } from './git-invocation.js';
 import { readGitState } from './git-state.js';
 import { sedCommands } from './sed-script.js';
@@ -57,6 +57,8 @@ const GIT_STATE_VERBS = new Set(['config', 'remote', 'branch', 'checkout', 'swit
 const MAX_XARGS_WORDS = 500;
 /** Loop bodies read per call, all values together; past it a loop variable counts as unknown (bounded cost). */
 const MAX_LOOP_EXPANSIONS = 512;
+/** Programs that copy into their last operand, a folder's whole content with -r. */
+const COPY_PROGRAMS = new Set(['cp', 'rsync', 'mv', 'install', 'ditto']);
 /** Programs that change a file's metadata, not its content (a script stays readable after `chmod +x`). */
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'rmdir', 'sleep', 'true', 'false', ':', 'cd', 'pushd', 'popd', 'set', 'unset', 'shift', 'wait', 'sync']);
 /**
@@ -695,6 +697,21 @@ function rememberWrites(program: string, args: readonly string[], shell: ShellSt
     const files = walk.context.files;
     for (const [link, target] of symbolicLinksMade(args, shell.cwd, (path) => files.listDir(files.realPath(path)) !== undefined)) files.link(link, target);
   }
+  const rewrite = treeRewrite(program, args);
+  if (rewrite) {
+    const files = walk.context.files;
+    if ('files' in rewrite) for (const name of rewrite.files) files.record(resolve(shell.cwd, name), undefined);
+    else if ('folder' in rewrite) { if (!isUnknown(rewrite.folder)) files.recordTree(resolve(shell.cwd, rewrite.folder)); }
+    else files.recordTree(repositoryRoot(isUnknown(rewrite.repository) ? shell.cwd : resolve(shell.cwd, rewrite.repository), files));
+  }
+  // A copy into a folder (`cp -r evil/ scripts/`, `rsync -a x/ scripts/`) rewrites files it does not name.
+  if (COPY_PROGRAMS.has(program)) {
+    const destination = writtenWords(program, args).at(-1);
+    if (destination && !isUnknown(destination) && !destination.startsWith('-')) {
+      const folder = resolve(shell.cwd, destination);
+      if (destination.endsWith('/') || walk.context.files.listDir(walk.context.files.realPath(folder)) !== undefined) walk.context.files.recordTree(folder);
+    }
+  }
   // An interpreter's own script is read, not written (`node gen.mjs && node gen.mjs`).
   const script = interpreterFamily(program) ? interpreterScript(program, args) : undefined;
   const words = writtenWords(program, args).filter((w) => w !== script);
@@ -704,6 +721,16 @@ function rememberWrites(program: string, args: readonly string[], shell: ShellSt
     seen.add(word);
     const path = absolutePath(shell.cwd, word.includes('=') && !word.startsWith('/') ? word.slice(word.indexOf('=') + 1) : word);
     if (path !== '/') walk.context.files.record(path, undefined);
+  }
+}
+
+/** The top folder of the repository holding `folder` (the nearest with a `.git`), else `folder` itself. */
+function repositoryRoot(folder: string, files: WrittenFiles): string {
+  for (let dir = folder; ; ) {
+    if (files.exists(`${dir === '/' ? '' : dir}/.git`)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return folder;
+    dir = parent;
   }
 }
 

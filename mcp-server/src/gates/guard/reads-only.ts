@@ -48,3 +48,47 @@ export function writtenWords(program: string, args: readonly string[]): readonly
   if (program === 'ln' && operands.length === 1) return [operands[0]!.replace(/\/+$/, '').split('/').pop() ?? ''];
   return operands.length ? [operands.at(-1)!] : [];
 }
+
+/** git verbs that rewrite files of the working tree they do not name (a pull, a branch checked out, a stash applied). */
+const GIT_TREE_VERBS = new Set(['pull', 'merge', 'rebase', 'checkout', 'switch', 'reset', 'stash', 'cherry-pick', 'revert', 'am', 'apply']);
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+
+/**
+ * Where a command rewrites files it does not name: the whole repository (`git pull`, `git checkout
+ * other-branch`, `git stash pop`, `git apply x.diff`), a folder (`patch`, `tar x`, `unzip`), or
+ * package.json (`npm pkg set`, `npm version`). The guard then reads nothing there as it is on disk now
+ * (written-files.ts): `git pull origin feature && npm test` would run the pulled test script.
+ */
+export function treeRewrite(program: string, args: readonly string[]): { repository: string } | { folder: string } | { files: string[] } | undefined {
+  if (program === 'git') {
+    let i = 0;
+    let at = '.';
+    while (i < args.length && args[i]!.startsWith('-')) {
+      if (args[i] === '-C') at = args[i + 1] ?? '.';
+      i += GIT_VALUE_OPTIONS.includes(args[i]!) ? 2 : 1;
+    }
+    const verb = args[i];
+    const rest = args.slice(i + 1);
+    if (!verb || !GIT_TREE_VERBS.has(verb)) return undefined;
+    // Paths after `--` are named, and recorded as written; a new branch made from HEAD changes no file.
+    if ((verb === 'checkout' || verb === 'switch') && (rest.includes('--') || (rest.some((a) => /^-[bBcC]$/.test(a)) && rest.filter((a) => !a.startsWith('-')).length <= 1))) return undefined;
+    if (verb === 'stash' && /^(list|show|drop|clear|create|store)$/.test(rest[0] ?? '')) return undefined;
+    return { repository: at };
+  }
+  if (program === 'patch') return { folder: optionValueOf(args, ['-d', '--directory']) ?? '.' };
+  if ((program === 'tar' || program === 'gtar' || program === 'bsdtar') && args.some((a, i) => a === '--extract' || a === '--get' || /^-[A-Za-z]*x/.test(a) || (i === 0 && /^[A-Za-z]*x[A-Za-z]*$/.test(a)))) return { folder: optionValueOf(args, ['-C', '--directory']) ?? '.' };
+  if (program === 'unzip') return { folder: optionValueOf(args, ['-d']) ?? '.' };
+  if (PACKAGE_MANAGERS.has(program) && ((args[0] === 'pkg' && /^(set|delete|fix)$/.test(args[1] ?? '')) || args[0] === 'version')) return { files: ['package.json'] };
+  return undefined;
+}
+
+function optionValueOf(args: readonly string[], names: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    for (const name of names) {
+      if (args[i] === name) return args[i + 1];
+      if (args[i]!.startsWith(`${name}=`)) return args[i]!.slice(name.length + 1);
+      if (name.length === 2 && !name.startsWith('--') && args[i]!.startsWith(name) && args[i]!.length > 2) return args[i]!.slice(2);
+    }
+  }
+  return undefined;
+}

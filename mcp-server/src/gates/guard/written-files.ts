@@ -18,6 +18,11 @@ const MAX_LINK_HOPS = 40;
 export interface WrittenFiles extends FileLookup {
   /** Record a write: the new content, or undefined when it cannot be computed; `append` adds to what is there. */
   record(path: string, content: string | undefined, append?: boolean): void;
+  /**
+   * Record that files under `folder` were rewritten by something that does not name them (`git pull`,
+   * `cp -r evil/ scripts/`): none reads as it is on disk now; its `.git` excepted.
+   */
+  recordTree(folder: string): void;
   /** Whether this path was written earlier in the call. */
   written(path: string): boolean;
   /** Record a symbolic link made earlier in the call: paths through it resolve to its target. */
@@ -27,6 +32,17 @@ export interface WrittenFiles extends FileLookup {
 export function writtenFiles(disk: FileLookup): WrittenFiles {
   const files = new Map<string, string>();
   const links = new Map<string, string>();
+  /** Folders under which nothing reads as it is on disk (unknown writes); `.git` inside them excepted. */
+  const trees = new Set<string>();
+  const underTree = (path: string): boolean => {
+    if (trees.size === 0) return false;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+      if (!trees.has(path.slice(0, cut))) continue;
+      const inside = path.slice(cut);
+      if (inside !== '/.git' && !inside.startsWith('/.git/')) return true;
+    }
+    return trees.has('/') && !path.startsWith('/.git/');
+  };
   // Every write and link is remembered, however many: the command's length bounds them, and a limit that
   // stopped recording would read a script rewritten after 2,000 other writes as it is on disk now.
   /** The path with a link made in the call replaced by its target, the longest such prefix first, until none is left. */
@@ -47,7 +63,7 @@ export function writtenFiles(disk: FileLookup): WrittenFiles {
     return path;
   };
   return {
-    readText: (path) => files.get(path) ?? disk.readText(path),
+    readText: (path) => files.get(path) ?? (underTree(path) ? UNKNOWN : disk.readText(path)),
     listDir: (path) => disk.listDir(path),
     exists: (path) => files.has(path) || disk.exists(path),
     realPath: (path) => (links.size ? throughLinks(path) : disk.realPath(path)),
@@ -57,8 +73,11 @@ export function writtenFiles(disk: FileLookup): WrittenFiles {
     caseInsensitive: (dir) => disk.caseInsensitive(dir),
     written: (path) => files.has(path),
     record(path, content, append = false) {
-      const before = append ? files.get(path) ?? disk.readText(path) ?? '' : '';
+      const before = append ? files.get(path) ?? (underTree(path) ? UNKNOWN : disk.readText(path)) ?? '' : '';
       files.set(path, content === undefined ? UNKNOWN : `${before}${content}`);
+    },
+    recordTree(folder) {
+      trees.add(folder);
     },
   };
 }
