@@ -6,13 +6,15 @@
  * later call instead of compiled again. Whatever the first real call happened to be (most often an
  * allowed `ls`), the cache covers the rest.
  *
- * Runs against an in-memory project (no disk, no environment): it only compiles code, it decides nothing.
+ * Runs against an in-memory project (no environment; the disk is only asked about /warm-up, which does not
+ * exist): it only compiles code, it decides nothing.
  */
 import { classifyCommand } from './classify-command.js';
 import type { FileLookup } from './guard-context.js';
 import { DEFAULT_GUARD_POLICY, policyFromConfig } from './guard-policy.js';
 import { isProtectedPath } from './protected-paths.js';
 import { refusalMessage } from './refusal-message.js';
+import { realPathResolver } from './real-paths.js';
 
 const ROOT = '/warm-up/project';
 
@@ -54,7 +56,8 @@ function memoryLookup(): FileLookup {
     readText: (path) => FILES[path],
     listDir: (path) => (dirs.has(path) ? [...dirs.get(path)!] : undefined),
     exists: (path) => path in FILES || dirs.has(path),
-    realPath: (path) => path,
+    // The real resolver, so its code is in the cache: it only asks `lstat` about /warm-up, which does not exist.
+    realPath: realPathResolver(),
     caseInsensitive: () => false,
   };
 }
