@@ -4,16 +4,17 @@
  * it), `..` after a real folder meaning its real parent, and the part past the last existing entry
  * kept as written. For the guard's FileLookup (fs-lookup.ts), one resolver per hook call.
  *
- * Linear however many paths a command names: each folder is resolved once (kept by its path as
- * written), and a name inside it costs one look-up: an `lstat`, or, once a folder has been asked about
- * often, one read of its listing (with each entry's type) for all further names. Nothing is ever
+ * Linear however many paths a command names: an existing path costs one realpath(3); past that, each
+ * folder is resolved once (kept by its path as written), and a name inside it costs one look-up: an
+ * `lstat`, or, once a folder has been asked about often, one read of its listing (with each entry's type)
+ * for all further names. Nothing is ever
  * answered "as written" to save work: a limit like that let 256 harmless paths in front of
  * `echo x > link/receipts/r.json` walk past the symlink check.
  *
  * Good: `realPath('/repo/state-link/receipts/r.json')` is `/home/u/.local/state/shipgate/receipts/r.json`.
  * Bad:  `realpath(3)` on the nearest existing parent: it stops at a dangling link and answers the link's own path.
  */
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Symbolic links followed for one path, as the kernel does (Linux: 40); past it the path cannot be opened (ELOOP). */
@@ -80,14 +81,22 @@ export function realPathResolver(): (path: string) => string {
     return current;
   };
 
+  /** Paths asked about per folder as written: the first few go to realpath(3), one system call each. */
+  const perFolder = new Map<string, number>();
+
   /** `path` is absolute and normalised (no `.`, `..`, `//` or trailing `/`). Folders are remembered; a last name costs one look-up. */
   const real = (path: string, remember: boolean): string => {
     if (path === '/') return '/';
     const known = reals.get(path);
     if (known !== undefined) return known;
     const cut = path.lastIndexOf('/');
-    const parent = real(cut === 0 ? '/' : path.slice(0, cut), true);
-    const result = step(parent, path.slice(cut + 1), { hops: MAX_LINK_HOPS });
+    const folder = cut === 0 ? '/' : path.slice(0, cut);
+    // An existing path: realpath(3) answers exactly, in one call (the common case of a hook call). A path
+    // that does not exist (a file about to be written, a dangling link) or many in one folder: walked here.
+    const count = perFolder.get(folder) ?? 0;
+    if (count < LIST_AFTER && perFolder.size < MAX_REMEMBERED) perFolder.set(folder, count + 1);
+    const existing = count < LIST_AFTER ? nativeRealPath(path) : undefined;
+    const result = existing ?? step(real(folder, true), path.slice(cut + 1), { hops: MAX_LINK_HOPS });
     if (remember && reals.size < MAX_REMEMBERED) reals.set(path, result);
     return result;
   };
@@ -98,6 +107,14 @@ export function realPathResolver(): (path: string) => string {
 /** Absolute, and no `.` or `..` component, no `//`, no trailing `/` (what `resolve` returns). */
 function isNormal(path: string): boolean {
   return path.startsWith('/') && !path.includes('//') && !/\/\.{1,2}(\/|$)/.test(path) && (path.length === 1 || !path.endsWith('/'));
+}
+
+function nativeRealPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function readListing(dir: string): Listing {
