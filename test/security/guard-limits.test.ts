@@ -107,6 +107,13 @@ describe('links made in the same call', () => {
     expectAllowed(`cp ${receipt} /tmp/backup.json`);
     expectAllowed('ln -s src/app.js app.js');
   });
+
+  it('a symbolic link to gate state is refused when made: a write in a parallel tool call was checked before it existed', () => {
+    expectRefused(`ln -s ${fixture.stateRoot} st`);
+    expectRefused(`ln -sfn ${join(fixture.stateRoot, 'receipts')} r`);
+    expectRefused(`cp -s ${join(fixture.stateRoot, 'receipts/production.json')} r.json`);
+    expectAllowed('ln -sfn ../shared/config config');
+  });
 });
 
 describe('files written in the call are tracked however many', () => {

@@ -29,13 +29,14 @@ export function readsOnly(program: string, args: readonly string[]): boolean {
 const COPIERS = new Set(['cp', 'install', 'rsync', 'scp', 'ln']);
 
 /**
- * A hard link gives its source a second name that writes go through (`ln receipt.json r; echo x > r`
- * rewrites the receipt, and no path resolution can tell later): `ln` without -s and `cp -l` write every
- * operand, the source included.
+ * A link gives its target a second name that writes go through: a hard link (`ln receipt.json r; echo x > r`
+ * rewrites the receipt, and no path resolution can tell later), and a symbolic one made now for a write
+ * another call makes at the same time (tool calls run in parallel: the other call was checked before the
+ * link existed). `ln` and `cp -l`/`cp -s` write every operand, the target included.
  */
 function makesHardLinks(program: string, args: readonly string[]): boolean {
-  if (program === 'ln') return !args.some((a) => /^-[A-Za-z]*s/.test(a) || a === '--symbolic');
-  if (program === 'cp') return args.some((a) => a === '--link' || /^-[A-Za-z]*l/.test(a));
+  if (program === 'ln') return true;
+  if (program === 'cp') return args.some((a) => a === '--link' || a === '--symbolic-link' || /^-[A-Za-z]*[ls]/.test(a));
   return false;
 }
 
